@@ -1,0 +1,146 @@
+package microblog.db;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.metamodel.SingularAttribute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+
+/**
+ * A query over one entity type, built step by step as in Flask-SQLAlchemy:
+ * {@code User.query().orderBy(Sort.desc("username")).all()}.
+ *
+ * <p>Each step returns a new query, so a query can be kept and refined
+ * ({@code user.posts().filterBy("body", "hi")}). Nothing runs until a terminal
+ * call: {@link #all()}, {@link #first()}, {@link #one()}, {@link #get(Object)},
+ * {@link #count()}.
+ */
+public final class Query<T> {
+    private record Filter(String attribute, Object value) {
+    }
+
+    private final Supplier<Session> session;
+    private final Class<T> type;
+    private final List<Filter> filters;
+    private final List<Sort> sorts;
+    private final Integer limit;
+    private final Integer offset;
+
+    Query(Supplier<Session> session, Class<T> type) {
+        this(session, type, List.of(), List.of(), null, null);
+    }
+
+    private Query(Supplier<Session> session, Class<T> type, List<Filter> filters, List<Sort> sorts,
+                  Integer limit, Integer offset) {
+        this.session = session;
+        this.type = type;
+        this.filters = filters;
+        this.sorts = sorts;
+        this.limit = limit;
+        this.offset = offset;
+    }
+
+    /** Keeps rows whose {@code attribute} equals {@code value} (IS NULL for null). */
+    public Query<T> filterBy(String attribute, Object value) {
+        List<Filter> more = new ArrayList<>(filters);
+        more.add(new Filter(attribute, value));
+        return new Query<>(session, type, List.copyOf(more), sorts, limit, offset);
+    }
+
+    /** Type-checked {@link #filterBy(String, Object)}: {@code filter(User_.username, "john")}. */
+    public <V> Query<T> filter(SingularAttribute<? super T, V> attribute, V value) {
+        return filterBy(attribute.getName(), value);
+    }
+
+    public Query<T> orderBy(Sort... terms) {
+        List<Sort> more = new ArrayList<>(sorts);
+        more.addAll(List.of(terms));
+        return new Query<>(session, type, filters, List.copyOf(more), limit, offset);
+    }
+
+    public Query<T> limit(int rows) {
+        return new Query<>(session, type, filters, sorts, rows, offset);
+    }
+
+    public Query<T> offset(int rows) {
+        return new Query<>(session, type, filters, sorts, limit, rows);
+    }
+
+    /** Every matching row. */
+    public List<T> all() {
+        var query = session.get().createQuery(criteria());
+        if (limit != null) {
+            query.setMaxResults(limit);
+        }
+        if (offset != null) {
+            query.setFirstResult(offset);
+        }
+        return query.getResultList();
+    }
+
+    /** The first matching row, or null if there is none. */
+    public T first() {
+        List<T> rows = limit(1).all();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The only matching row; fails if there are none or several. */
+    public T one() {
+        List<T> rows = limit(2).all();
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected exactly one " + type.getSimpleName() + ", found "
+                    + (rows.isEmpty() ? "none" : "several"));
+        }
+        return rows.get(0);
+    }
+
+    /** The row with this primary key, or null: {@code User.query().get(1)}. */
+    public T get(Object id) {
+        return session.get().find(type, id);
+    }
+
+    public long count() {
+        Session s = session.get();
+        CriteriaBuilder cb = s.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<T> root = q.from(type);
+        q.select(cb.count(root)).where(predicates(cb, root));
+        return s.createQuery(q).getSingleResult();
+    }
+
+    private CriteriaQuery<T> criteria() {
+        CriteriaBuilder cb = session.get().getCriteriaBuilder();
+        CriteriaQuery<T> q = cb.createQuery(type);
+        Root<T> root = q.from(type);
+        q.select(root).where(predicates(cb, root));
+        q.orderBy(sorts.stream()
+                .map(sort -> sort.ascending() ? cb.asc(path(root, sort.attribute())) : cb.desc(path(root, sort.attribute())))
+                .toList());
+        return q;
+    }
+
+    private Predicate[] predicates(CriteriaBuilder cb, Root<T> root) {
+        return filters.stream()
+                .map(f -> f.value() == null ? cb.isNull(path(root, f.attribute())) : cb.equal(path(root, f.attribute()), f.value()))
+                .toArray(Predicate[]::new);
+    }
+
+    private Path<?> path(Root<T> root, String attribute) {
+        try {
+            return root.get(attribute);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(type.getSimpleName() + " has no attribute '" + attribute + "'", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Query " + type.getSimpleName() + (filters.isEmpty() ? "" : " where " + filters)
+                + (sorts.isEmpty() ? "" : " order by " + sorts) + ">";
+    }
+}

@@ -1,0 +1,2 @@
+/** Plain JDBC connections, opened without booting the ORM. */
+package microblog.db.jdbc;

@@ -1,0 +1,2 @@
+/** What SQLite needs beyond Hibernate's community dialect. */
+package microblog.db.sqlite;

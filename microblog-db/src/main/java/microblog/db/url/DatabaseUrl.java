@@ -1,0 +1,175 @@
+package microblog.db.url;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A parsed database URL: the JDBC URL to connect with, the credentials kept
+ * apart from it, and which kind of database it is.
+ *
+ * <p>Accepts the forms Python users already write in DATABASE_URL
+ * ({@code sqlite:///app.db}, {@code sqlite:////abs.db}, {@code sqlite://},
+ * {@code postgresql://user:pw@host/db}, {@code mysql+pymysql://...},
+ * {@code mariadb://...}) as well as plain {@code jdbc:} URLs. Driver suffixes
+ * such as {@code +psycopg2} are accepted and ignored.
+ *
+ * @param jdbcUrl    the URL handed to the JDBC driver, without credentials
+ * @param username   user name, or null for the driver's default
+ * @param password   password, or null
+ * @param kind       which database product this is
+ * @param sqliteFile the database file for a file-backed SQLite URL, else null
+ * @param display    the URL as users wrote it, with the password masked
+ */
+public record DatabaseUrl(String jdbcUrl, String username, String password, DatabaseKind kind,
+                          Path sqliteFile, String display) {
+
+    private static final String FORMS =
+            "use sqlite:///app.db, postgresql://user:password@host/db, mysql://user:password@host/db or a jdbc: URL";
+
+    /**
+     * Parses {@code url}; relative SQLite paths resolve against {@code baseDir}.
+     *
+     * @throws InvalidDatabaseUrlException naming what was wrong and the accepted forms
+     */
+    public static DatabaseUrl parse(String url, Path baseDir) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidDatabaseUrlException("DATABASE_URL is empty: " + FORMS);
+        }
+        String trimmed = url.strip();
+        if (trimmed.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return parseJdbc(trimmed);
+        }
+        int schemeEnd = trimmed.indexOf("://");
+        if (schemeEnd < 0) {
+            throw new InvalidDatabaseUrlException("DATABASE_URL '" + trimmed + "' is not a database URL: " + FORMS);
+        }
+        String scheme = trimmed.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        String family = scheme.contains("+") ? scheme.substring(0, scheme.indexOf('+')) : scheme;
+        return switch (family) {
+            case "sqlite" -> parseSqlite(trimmed, trimmed.substring(schemeEnd + 3), baseDir);
+            case "postgresql", "postgres", "pgsql" -> parseServer(trimmed, DatabaseKind.POSTGRESQL, "postgresql", 5432);
+            case "mysql", "mariadb" -> parseServer(trimmed, DatabaseKind.MYSQL, "mariadb", 3306);
+            default -> throw new InvalidDatabaseUrlException("DATABASE_URL scheme '" + scheme
+                    + "' is not supported (no driver for it): " + FORMS);
+        };
+    }
+
+    /** The default database: the file {@code app.db} in {@code baseDir}. */
+    public static DatabaseUrl defaultSqlite(Path baseDir) {
+        return sqliteFile(baseDir.resolve("app.db").toAbsolutePath().normalize());
+    }
+
+    private static DatabaseUrl sqliteFile(Path file) {
+        return new DatabaseUrl("jdbc:sqlite:" + file, null, null, DatabaseKind.SQLITE, file, "sqlite:///" + file);
+    }
+
+    private static DatabaseUrl parseSqlite(String original, String rest, Path baseDir) {
+        if (rest.isEmpty() || rest.equals("/") || rest.equals("/:memory:")) {
+            return inMemorySqlite();
+        }
+        if (!rest.startsWith("/")) {
+            throw new InvalidDatabaseUrlException("DATABASE_URL '" + original
+                    + "' names a host; SQLite takes a path: sqlite:///relative.db or sqlite:////absolute/path.db");
+        }
+        String pathPart = rest.substring(1);
+        int query = pathPart.indexOf('?');
+        if (query >= 0) {
+            pathPart = pathPart.substring(0, query);
+        }
+        Path path = Path.of(pathPart);
+        Path file = (path.isAbsolute() ? path : baseDir.resolve(path)).toAbsolutePath().normalize();
+        return sqliteFile(file);
+    }
+
+    private static DatabaseUrl inMemorySqlite() {
+        // A named, shared-cache memory database: every pooled connection sees the
+        // same data for as long as one of them stays open.
+        String name = "memdb" + UUID.randomUUID().toString().replace("-", "");
+        return new DatabaseUrl("jdbc:sqlite:file:" + name + "?mode=memory&cache=shared", null, null,
+                DatabaseKind.SQLITE, null, "sqlite://");
+    }
+
+    private static DatabaseUrl parseServer(String original, DatabaseKind kind, String jdbcScheme, int defaultPort) {
+        URI uri;
+        try {
+            uri = new URI(original);
+        } catch (URISyntaxException e) {
+            throw new InvalidDatabaseUrlException("DATABASE_URL '" + mask(original) + "' is malformed ("
+                    + e.getReason() + "): " + FORMS);
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new InvalidDatabaseUrlException("DATABASE_URL '" + mask(original) + "' has no host: " + FORMS);
+        }
+        String database = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
+        if (database.isEmpty()) {
+            throw new InvalidDatabaseUrlException("DATABASE_URL '" + mask(original)
+                    + "' names no database: add it after the host, as in " + jdbcScheme + "://host/mydb");
+        }
+        String username = null;
+        String password = null;
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            username = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        }
+        int port = uri.getPort() < 0 ? defaultPort : uri.getPort();
+        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        String jdbc = "jdbc:" + jdbcScheme + "://" + hostPart + ":" + port + "/" + database
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return new DatabaseUrl(jdbc, username, password, kind, null, mask(original));
+    }
+
+    private static DatabaseUrl parseJdbc(String url) {
+        String rest = url.substring(5);
+        String sub = rest.contains(":") ? rest.substring(0, rest.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+        return switch (sub) {
+            case "sqlite" -> {
+                String target = rest.substring("sqlite:".length());
+                boolean memory = target.isEmpty() || target.startsWith(":memory:") || target.contains("mode=memory");
+                Path file = memory ? null : Path.of(target.replaceFirst("^file:", "").replaceFirst("\\?.*$", ""))
+                        .toAbsolutePath().normalize();
+                yield new DatabaseUrl(url, null, null, DatabaseKind.SQLITE, file, url);
+            }
+            case "postgresql" -> new DatabaseUrl(url, null, null, DatabaseKind.POSTGRESQL, null, maskJdbc(url));
+            case "mariadb", "mysql" -> new DatabaseUrl(url.replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:"),
+                    null, null, DatabaseKind.MYSQL, null, maskJdbc(url));
+            default -> throw new InvalidDatabaseUrlException("DATABASE_URL '" + url
+                    + "' uses a JDBC driver this project does not ship (sqlite, postgresql, mariadb, mysql)");
+        };
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String mask(String url) {
+        return url.replaceFirst("^([^:/]+://[^:@/]+):[^@/]*@", "$1:***@");
+    }
+
+    private static String maskJdbc(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** The SQLite database file, if this URL names one. */
+    public Optional<Path> sqliteDatabaseFile() {
+        return Optional.ofNullable(sqliteFile);
+    }
+
+    /** Whether this is an embedded database that the app may set up on its own. */
+    public boolean isEmbedded() {
+        return kind == DatabaseKind.SQLITE;
+    }
+
+    @Override
+    public String toString() {
+        return display;
+    }
+}

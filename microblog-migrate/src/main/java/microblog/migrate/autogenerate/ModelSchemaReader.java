@@ -1,0 +1,209 @@
+package microblog.migrate.autogenerate;
+
+import java.lang.reflect.Field;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import microblog.db.orm.OrmSettings;
+import microblog.db.url.DatabaseKind;
+import microblog.migrate.MigrationException;
+import microblog.migrate.schema.Column;
+import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.Index;
+import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Table;
+import microblog.migrate.schema.UniqueConstraint;
+import microblog.migrate.schema.UniqueNames;
+import org.hibernate.boot.Metadata;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.Size;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.UniqueKey;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Reads the schema the entity classes describe, from Hibernate's mapping
+ * metadata, built with no database connection.
+ *
+ * <p>Hibernate's model needs some undoing before it can be compared: it keeps
+ * columns in alphabetical order (we restore the fields' declaration order, which
+ * reads better in a revision), hashes foreign key names (we use
+ * {@code fk_<table>_<columns>_<referred>}), and turns a unique {@code @Index} into
+ * a unique key (we read the {@code @Table} annotation to tell them apart).
+ */
+public final class ModelSchemaReader {
+    private ModelSchemaReader() {
+    }
+
+    public static Schema read(Collection<Class<?>> entityClasses, DatabaseKind kind) {
+        Metadata metadata;
+        try {
+            metadata = OrmSettings.buildMetadata(OrmSettings.forKind(kind), List.copyOf(entityClasses));
+        } catch (RuntimeException e) {
+            throw new MigrationException("the models do not map: " + e.getMessage(), e);
+        }
+        Dialect dialect = metadata.getDatabase().getDialect();
+        Map<org.hibernate.mapping.Table, List<String>> fieldOrder = new HashMap<>();
+        Map<org.hibernate.mapping.Table, Set<String>> uniqueIndexNames = new HashMap<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            fieldOrder.computeIfAbsent(entity.getTable(), t -> new ArrayList<>()).addAll(columnOrder(entity));
+            uniqueIndexNames.computeIfAbsent(entity.getTable(), t -> new HashSet<>())
+                    .addAll(declaredUniqueIndexes(entity.getMappedClass()));
+        }
+        List<Table> tables = new ArrayList<>();
+        for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
+            if (table.isPhysicalTable()) {
+                tables.add(readTable(table, metadata, dialect, kind,
+                        fieldOrder.getOrDefault(table, List.of()), uniqueIndexNames.getOrDefault(table, Set.of())));
+            }
+        }
+        return new Schema(tables);
+    }
+
+    private static Table readTable(org.hibernate.mapping.Table table, Metadata metadata, Dialect dialect,
+                                   DatabaseKind kind, List<String> order, Set<String> uniqueIndexNames) {
+        String name = name(table.getNameIdentifier(), kind);
+        List<String> primaryKey = table.getPrimaryKey() == null ? List.of()
+                : table.getPrimaryKey().getColumns().stream().map(c -> name(c, kind)).toList();
+        List<Column> columns = new ArrayList<>();
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            String columnName = name(column, kind);
+            ColumnType type = type(name + "." + columnName, column, metadata, dialect);
+            boolean pk = primaryKey.contains(columnName);
+            boolean auto = pk && primaryKey.size() == 1 && type.isInteger();
+            columns.add(new Column(columnName, type, column.isNullable() && !pk, pk, auto, column.getDefaultValue()));
+        }
+        columns.sort(Comparator.comparingInt(c -> {
+            int i = order.indexOf(c.name());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+
+        List<Index> indexes = new ArrayList<>();
+        table.getIndexes().values().forEach(ix -> indexes.add(new Index(ix.getName(), name,
+                ix.getColumns().stream().map(c -> name(c, kind)).toList(), ix.isUnique())));
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        Set<List<String>> uniqueColumnSets = new HashSet<>();
+        for (UniqueKey key : table.getUniqueKeys().values()) {
+            List<String> cols = key.getColumns().stream().map(c -> name(c, kind)).toList();
+            if (!uniqueColumnSets.add(cols) || cols.equals(primaryKey)) {
+                continue;
+            }
+            if (uniqueIndexNames.contains(key.getName())) {
+                indexes.add(new Index(key.getName(), name, cols, true));
+            } else {
+                String keyName = key.isNameExplicit() ? key.getName() : UniqueNames.conventional(name, cols);
+                uniques.add(new UniqueConstraint(keyName, cols));
+            }
+        }
+        indexes.sort(Comparator.comparing(Index::name));
+
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (org.hibernate.mapping.ForeignKey fk : table.getForeignKeyCollection()) {
+            if (!fk.isCreationEnabled() || !fk.isPhysicalConstraint()) {
+                continue;
+            }
+            List<String> cols = fk.getColumns().stream().map(c -> name(c, kind)).toList();
+            String referred = name(fk.getReferencedTable().getNameIdentifier(), kind);
+            List<org.hibernate.mapping.Column> referredColumns = fk.getReferencedColumns().isEmpty()
+                    ? fk.getReferencedTable().getPrimaryKey().getColumns() : fk.getReferencedColumns();
+            String onDelete = switch (fk.getOnDeleteAction() == null ? "" : fk.getOnDeleteAction().name()) {
+                case "CASCADE" -> "CASCADE";
+                case "SET_NULL" -> "SET NULL";
+                default -> null;
+            };
+            foreignKeys.add(new ForeignKey(ForeignKey.conventionalName(name, cols, referred), cols, referred,
+                    referredColumns.stream().map(c -> name(c, kind)).toList(), onDelete));
+        }
+        foreignKeys.sort(Comparator.comparing(ForeignKey::name));
+        return new Table(name, columns, uniques, foreignKeys, indexes);
+    }
+
+    /** An unquoted name is folded the way the database folds it: PostgreSQL lower-cases. */
+    private static String name(org.hibernate.boot.model.naming.Identifier identifier, DatabaseKind kind) {
+        String text = identifier.getText();
+        return !identifier.isQuoted() && kind == DatabaseKind.POSTGRESQL ? text.toLowerCase(Locale.ROOT) : text;
+    }
+
+    private static String name(org.hibernate.mapping.Column column, DatabaseKind kind) {
+        String text = column.getName();
+        return !column.isQuoted() && kind == DatabaseKind.POSTGRESQL ? text.toLowerCase(Locale.ROOT) : text;
+    }
+
+    private static ColumnType type(String where, org.hibernate.mapping.Column column, Metadata metadata,
+                                   Dialect dialect) {
+        int code = column.getSqlTypeCode(metadata);
+        Size size = column.getColumnSize(dialect, metadata);
+        Integer length = size.getLength() == null ? null : Math.toIntExact(size.getLength());
+        return switch (code) {
+            case Types.INTEGER -> ColumnType.of("Integer");
+            case Types.BIGINT -> ColumnType.of("BigInteger");
+            case Types.SMALLINT, Types.TINYINT -> ColumnType.of("SmallInteger");
+            case Types.VARCHAR, Types.NVARCHAR, Types.CHAR, Types.NCHAR -> ColumnType.string(length);
+            case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB, SqlTypes.LONG32VARCHAR,
+                    SqlTypes.LONG32NVARCHAR -> ColumnType.of("Text");
+            case Types.BOOLEAN, Types.BIT -> ColumnType.of("Boolean");
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> ColumnType.of("DateTime");
+            case Types.DATE -> ColumnType.of("Date");
+            case Types.TIME, Types.TIME_WITH_TIMEZONE -> ColumnType.of("Time");
+            case Types.FLOAT, Types.REAL -> ColumnType.of("Float");
+            case Types.DOUBLE -> ColumnType.of("Double");
+            case Types.NUMERIC, Types.DECIMAL -> ColumnType.numeric(size.getPrecision(), size.getScale());
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, SqlTypes.LONG32VARBINARY ->
+                    ColumnType.of("LargeBinary");
+            case SqlTypes.UUID -> ColumnType.of("Uuid");
+            default -> throw new MigrationException("column " + where + " maps to SQL type code " + code
+                    + " (" + column.getSqlType(metadata) + "), which migrations do not support yet");
+        };
+    }
+
+    /** Column names of an entity in the order its fields are declared, superclass fields first. */
+    private static List<String> columnOrder(PersistentClass entity) {
+        List<String> fields = new ArrayList<>();
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = entity.getMappedClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        hierarchy.forEach(c -> {
+            for (Field field : c.getDeclaredFields()) {
+                fields.add(field.getName());
+            }
+        });
+        Map<String, List<String>> columnsByField = new LinkedHashMap<>();
+        List<Property> properties = new ArrayList<>();
+        if (entity.getIdentifierProperty() != null) {
+            properties.add(entity.getIdentifierProperty());
+        }
+        properties.addAll(entity.getProperties());
+        for (Property property : properties) {
+            columnsByField.put(property.getName(), property.getColumns().stream()
+                    .map(org.hibernate.mapping.Column::getName).toList());
+        }
+        List<String> order = new ArrayList<>();
+        fields.forEach(f -> order.addAll(columnsByField.getOrDefault(f, List.of())));
+        columnsByField.values().forEach(cols -> cols.stream().filter(c -> !order.contains(c)).forEach(order::add));
+        return order;
+    }
+
+    private static Set<String> declaredUniqueIndexes(Class<?> entityClass) {
+        Set<String> names = new HashSet<>();
+        jakarta.persistence.Table table = entityClass.getAnnotation(jakarta.persistence.Table.class);
+        if (table != null) {
+            for (jakarta.persistence.Index index : table.indexes()) {
+                if (index.unique()) {
+                    names.add(index.name());
+                }
+            }
+        }
+        return names;
+    }
+}

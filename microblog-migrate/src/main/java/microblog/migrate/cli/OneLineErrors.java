@@ -1,0 +1,34 @@
+package microblog.migrate.cli;
+
+import java.util.Set;
+import microblog.db.IntegrityViolationException;
+import microblog.db.jdbc.DatabaseConnectionException;
+import microblog.db.url.InvalidDatabaseUrlException;
+import microblog.migrate.MigrationException;
+import picocli.CommandLine;
+
+/**
+ * Reports a failed command as one line on standard error and exit code 1.
+ * Expected failures (bad input, unreachable database) show their message only;
+ * anything else also names its type, and its stack trace with MICROBLOG_DEBUG=1.
+ */
+public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+    private static final Set<Class<? extends Exception>> EXPECTED = Set.of(MigrationException.class,
+            InvalidDatabaseUrlException.class, DatabaseConnectionException.class, IntegrityViolationException.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        var err = commandLine.getErr();
+        boolean expected = EXPECTED.stream().anyMatch(type -> type.isInstance(e));
+        err.println("Error: " + (expected ? "" : e.getClass().getSimpleName() + ": ") + oneLine(e.getMessage()));
+        if (!expected && System.getenv("MICROBLOG_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+}

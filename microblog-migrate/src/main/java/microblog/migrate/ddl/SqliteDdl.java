@@ -1,0 +1,100 @@
+package microblog.migrate.ddl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import microblog.db.url.DatabaseKind;
+import microblog.migrate.MigrationException;
+import microblog.migrate.operations.CreateForeignKey;
+import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DropColumn;
+import microblog.migrate.operations.DropForeignKey;
+import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.schema.Column;
+import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.Table;
+
+/**
+ * SQLite: what its ALTER TABLE cannot do (constraints, dropping columns, adding
+ * a column with a foreign key) becomes the table rebuild SQLite's documentation
+ * prescribes: create the new shape, copy the rows, drop the old table, rename,
+ * recreate the indexes. It runs inside the revision's transaction, with foreign
+ * keys checked at commit rather than mid-copy.
+ */
+final class SqliteDdl extends DdlRenderer {
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.SQLITE;
+    }
+
+    @Override
+    protected String typeSql(ColumnType type) {
+        return standardType(type);
+    }
+
+    @Override
+    protected List<String> dropColumn(DropColumn op, TableLookup tables) {
+        return rebuild(op.table(), tables, t -> t.withColumns(cols -> {
+            cols.removeIf(c -> c.name().equals(op.column()));
+            return cols;
+        }).withIndexes(ixs -> {
+            ixs.removeIf(ix -> ix.columns().contains(op.column()));
+            return ixs;
+        }));
+    }
+
+    @Override
+    protected List<String> createForeignKey(CreateForeignKey op, TableLookup tables) {
+        return rebuild(op.table(), tables, t -> t.withForeignKeys(fks -> {
+            fks.add(op.foreignKey());
+            return fks;
+        }));
+    }
+
+    @Override
+    protected List<String> dropForeignKey(DropForeignKey op, TableLookup tables) {
+        return rebuild(op.table(), tables, t -> t.withForeignKeys(fks -> {
+            if (!fks.removeIf(fk -> fk.name().equals(op.name()))) {
+                throw new MigrationException("table '" + op.table() + "' has no foreign key '" + op.name() + "'");
+            }
+            return fks;
+        }));
+    }
+
+    @Override
+    protected List<String> createUnique(CreateUniqueConstraint op, TableLookup tables) {
+        return rebuild(op.table(), tables, t -> t.withUniqueConstraints(us -> {
+            us.add(op.constraint());
+            return us;
+        }));
+    }
+
+    @Override
+    protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
+        return rebuild(op.table(), tables, t -> t.withUniqueConstraints(us -> {
+            if (!us.removeIf(u -> u.name().equals(op.name()))) {
+                throw new MigrationException("table '" + op.table() + "' has no unique constraint '" + op.name() + "'");
+            }
+            return us;
+        }));
+    }
+
+    private List<String> rebuild(String tableName, TableLookup tables, UnaryOperator<Table> change) {
+        Table before = tables.table(tableName).orElseThrow(() -> new MigrationException(
+                "cannot change table '" + tableName + "' on SQLite: it does not exist"));
+        Table after = change.apply(before);
+        String temporary = "_migrate_tmp_" + tableName;
+        List<String> kept = after.columns().stream().map(Column::name)
+                .filter(name -> before.column(name).isPresent()).toList();
+        List<String> sql = new ArrayList<>();
+        sql.add("PRAGMA defer_foreign_keys = ON");
+        sql.add(createTable(new Table(temporary, after.columns(), after.uniqueConstraints(), after.foreignKeys(),
+                List.of())));
+        sql.add("INSERT INTO " + quote(temporary) + " (" + columnList(kept) + ") SELECT " + columnList(kept)
+                + " FROM " + quote(tableName));
+        sql.add("DROP TABLE " + quote(tableName));
+        sql.add("ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(tableName));
+        after.indexes().forEach(index -> sql.add(createIndex(index)));
+        return sql;
+    }
+}

@@ -1,0 +1,2 @@
+/** Operations rendered as SQL, one renderer per database. */
+package microblog.migrate.ddl;

@@ -1,0 +1,10 @@
+package microblog.migrate.operations;
+
+import microblog.migrate.schema.Column;
+
+public record AddColumn(String table, Column column) implements Operation {
+    @Override
+    public String describe() {
+        return "add_column " + table + "." + column.name();
+    }
+}

@@ -1,0 +1,10 @@
+package microblog.migrate.operations;
+
+import microblog.migrate.schema.ForeignKey;
+
+public record CreateForeignKey(String table, ForeignKey foreignKey) implements Operation {
+    @Override
+    public String describe() {
+        return "create_foreign_key " + foreignKey.name() + " on " + table;
+    }
+}

@@ -1,0 +1,10 @@
+package microblog.migrate.operations;
+
+import microblog.migrate.schema.UniqueConstraint;
+
+public record CreateUniqueConstraint(String table, UniqueConstraint constraint) implements Operation {
+    @Override
+    public String describe() {
+        return "create_unique_constraint " + constraint.name() + " on " + table;
+    }
+}

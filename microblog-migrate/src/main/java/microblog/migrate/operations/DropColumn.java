@@ -1,0 +1,8 @@
+package microblog.migrate.operations;
+
+public record DropColumn(String table, String column) implements Operation {
+    @Override
+    public String describe() {
+        return "drop_column " + table + "." + column;
+    }
+}

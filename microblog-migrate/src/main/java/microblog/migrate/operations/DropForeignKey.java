@@ -1,0 +1,8 @@
+package microblog.migrate.operations;
+
+public record DropForeignKey(String table, String name) implements Operation {
+    @Override
+    public String describe() {
+        return "drop_foreign_key " + name + " on " + table;
+    }
+}

@@ -1,0 +1,8 @@
+package microblog.migrate.operations;
+
+public record DropTable(String table) implements Operation {
+    @Override
+    public String describe() {
+        return "drop_table " + table;
+    }
+}

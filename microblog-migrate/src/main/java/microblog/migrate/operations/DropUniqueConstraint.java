@@ -1,0 +1,8 @@
+package microblog.migrate.operations;
+
+public record DropUniqueConstraint(String table, String name) implements Operation {
+    @Override
+    public String describe() {
+        return "drop_unique_constraint " + name + " on " + table;
+    }
+}

@@ -1,0 +1,169 @@
+package microblog.migrate.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import microblog.migrate.MigrationException;
+import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.ddl.TableLookup;
+import microblog.migrate.operations.Operation;
+import microblog.migrate.schema.LiveSchemaReader;
+import microblog.migrate.script.Revision;
+import microblog.migrate.script.RevisionGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies and undoes revisions: each revision's statements and the version
+ * table update run in one transaction, so on a database with transactional DDL
+ * a failing revision leaves nothing behind, and everywhere the version table
+ * names exactly the revisions that completed.
+ */
+public final class MigrationRunner {
+    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+
+    private final DdlRenderer ddl;
+    private final VersionTable versionTable;
+    private final SqlSink sink;
+    private final Connection connection; // null when writing offline SQL
+    private final SchemaSimulator simulator; // null when online
+    private final TableLookup tables;
+    private boolean versionTableExists;
+
+    private MigrationRunner(DdlRenderer ddl, VersionTable versionTable, SqlSink sink, Connection connection,
+                            SchemaSimulator simulator, boolean versionTableExists) {
+        this.ddl = ddl;
+        this.versionTable = versionTable;
+        this.sink = sink;
+        this.connection = connection;
+        this.simulator = simulator;
+        this.versionTableExists = versionTableExists;
+        this.tables = connection == null ? simulator
+                : new LiveSchemaReader(connection, ddl.kind(), Set.of(versionTable.name()))::table;
+    }
+
+    public static MigrationRunner online(Connection connection, DdlRenderer ddl, VersionTable versionTable) {
+        try {
+            return new MigrationRunner(ddl, versionTable, new ConnectionSink(connection), connection, null,
+                    versionTable.exists(connection));
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes SQL to {@code sink}; {@code simulator} holds the schema as of the starting point. */
+    public static MigrationRunner offline(SqlSink sink, DdlRenderer ddl, VersionTable versionTable,
+                                          SchemaSimulator simulator, boolean versionTableExists) {
+        return new MigrationRunner(ddl, versionTable, sink, null, simulator, versionTableExists);
+    }
+
+    /** Runs {@code path} (oldest first) on top of {@code heads}; returns the heads reached. */
+    public Set<String> upgrade(RevisionGraph graph, Set<String> heads, List<Revision> path) {
+        Set<String> current = new LinkedHashSet<>(heads);
+        for (Revision revision : path) {
+            Set<String> next = graph.headsAfterUpgrade(current, revision);
+            log.info("Running upgrade {} -> {}, {}", String.join(", ", revision.downRevisions()), revision.id(),
+                    revision.message());
+            run(revision, "upgrade", revision.upgrade(), current, next);
+            current = next;
+        }
+        return current;
+    }
+
+    /** Undoes {@code path} (newest first) from {@code heads}; returns the heads reached. */
+    public Set<String> downgrade(RevisionGraph graph, Set<String> heads, List<Revision> path) {
+        Set<String> current = new LinkedHashSet<>(heads);
+        for (Revision revision : path) {
+            Set<String> next = graph.headsAfterDowngrade(current, revision);
+            log.info("Running downgrade {} -> {}, {}", revision.id(), String.join(", ", revision.downRevisions()),
+                    revision.message());
+            run(revision, "downgrade", revision.downgrade(), current, next);
+            current = next;
+        }
+        return current;
+    }
+
+    /** Records {@code target} as the current heads without running any revision. */
+    public void stamp(Set<String> current, Set<String> target) {
+        log.info("Running stamp_revision {} -> {}", String.join(", ", current), String.join(", ", target));
+        sink.begin();
+        try {
+            checkUnchanged(current);
+            List<String> statements = new ArrayList<>();
+            if (!versionTableExists) {
+                statements.add(versionTable.createSql());
+            }
+            statements.addAll(versionTable.moveSql(current, target));
+            statements.forEach(sink::execute);
+            sink.commit();
+            versionTableExists = true;
+        } catch (StatementFailedException e) {
+            sink.rollback();
+            throw new MigrationException("stamp failed: " + e.getMessage() + " (in: " + oneLine(e.sql()) + ")", e);
+        }
+    }
+
+    private void run(Revision revision, String direction, List<Operation> operations, Set<String> before,
+                     Set<String> after) {
+        sink.begin();
+        int statement = 0;
+        try {
+            checkUnchanged(before);
+            if (!versionTableExists) {
+                sink.execute(versionTable.createSql());
+            }
+            for (Operation operation : operations) {
+                for (String sql : ddl.render(operation, tables)) {
+                    statement++;
+                    sink.execute(sql);
+                }
+                if (simulator != null) {
+                    simulator.apply(operation);
+                }
+            }
+            for (String sql : versionTable.moveSql(before, after)) {
+                sink.execute(sql);
+            }
+            sink.commit();
+            versionTableExists = true;
+        } catch (StatementFailedException e) {
+            sink.rollback();
+            String undone = ddl.kind().hasTransactionalDdl()
+                    ? "its changes were rolled back"
+                    : ddl.kind().displayName() + " commits DDL at once, so statements before it stay applied";
+            throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
+                    + ") failed at statement " + statement + ": " + oneLine(e.getMessage()) + "; " + undone
+                    + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()), e);
+        } catch (RuntimeException e) {
+            sink.rollback();
+            throw e;
+        }
+    }
+
+    /** Inside the transaction: fails if another process moved the database meanwhile. */
+    private void checkUnchanged(Set<String> expected) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            Set<String> actual = versionTable.heads(connection);
+            if (!actual.equals(expected)) {
+                throw new MigrationException("the database moved to " + describe(actual) + " while this command ran "
+                        + "(another process is migrating it?); run the command again");
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Set<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,12 @@
+package microblog.migrate.runtime;
+
+/** Where rendered statements go: a live connection, or a SQL script (offline {@code --sql}). */
+public interface SqlSink {
+    void begin();
+
+    void execute(String sql);
+
+    void commit();
+
+    void rollback();
+}

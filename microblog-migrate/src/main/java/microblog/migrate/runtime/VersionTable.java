@@ -1,0 +1,86 @@
+package microblog.migrate.runtime;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import microblog.migrate.ddl.DdlRenderer;
+
+/**
+ * The table that records which revisions a database stands at: one row per
+ * head, in column {@code version_num}. Named {@code alembic_version} by default,
+ * like Flask-Migrate's, so a database tells either tool where it stands.
+ */
+public final class VersionTable {
+    private final String name;
+    private final DdlRenderer ddl;
+
+    public VersionTable(String name, DdlRenderer ddl) {
+        this.name = name;
+        this.ddl = ddl;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean exists(Connection connection) throws SQLException {
+        String table = name;
+        var meta = connection.getMetaData();
+        String catalog = ddl.kind() == microblog.db.url.DatabaseKind.MYSQL ? connection.getCatalog() : null;
+        String schema = ddl.kind() == microblog.db.url.DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
+        try (ResultSet rs = meta.getTables(catalog, schema, table, new String[] {"TABLE"})) {
+            while (rs.next()) {
+                if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The revisions recorded, or none if the table is missing. */
+    public Set<String> heads(Connection connection) throws SQLException {
+        Set<String> heads = new LinkedHashSet<>();
+        if (!exists(connection)) {
+            return heads;
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version_num FROM " + ddl.quote(name))) {
+            while (rs.next()) {
+                heads.add(rs.getString(1));
+            }
+        }
+        return heads;
+    }
+
+    public String createSql() {
+        return "CREATE TABLE " + ddl.quote(name) + " (\n    " + ddl.quote("version_num") + " VARCHAR(32) NOT NULL,\n"
+                + "    CONSTRAINT " + ddl.quote(name + "_pkc") + " PRIMARY KEY (" + ddl.quote("version_num") + ")\n)";
+    }
+
+    /** Statements that move the recorded heads from {@code before} to {@code after}. */
+    public List<String> moveSql(Set<String> before, Set<String> after) {
+        List<String> removed = before.stream().filter(h -> !after.contains(h)).toList();
+        List<String> added = after.stream().filter(h -> !before.contains(h)).toList();
+        List<String> sql = new ArrayList<>();
+        String table = ddl.quote(name);
+        String column = ddl.quote("version_num");
+        if (removed.size() == 1 && added.size() == 1) {
+            sql.add("UPDATE " + table + " SET " + column + " = " + literal(added.get(0)) + " WHERE " + column + " = "
+                    + literal(removed.get(0)));
+            return sql;
+        }
+        removed.forEach(r -> sql.add("DELETE FROM " + table + " WHERE " + column + " = " + literal(r)));
+        added.forEach(a -> sql.add("INSERT INTO " + table + " (" + column + ") VALUES (" + literal(a) + ")"));
+        return sql;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,69 @@
+package microblog.migrate.schema;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import microblog.migrate.MigrationException;
+
+/**
+ * A database-neutral column type, written in revision files as SQLAlchemy
+ * spells its generic types: {@code Integer}, {@code String(64)},
+ * {@code DateTime}, {@code Numeric(10, 2)}. Each database renders it in its own
+ * words (see {@code ddl}).
+ *
+ * @param name      one of {@link #NAMES}
+ * @param length    the length of a String, else null
+ * @param precision the precision of a Numeric, else null
+ * @param scale     the scale of a Numeric, else null
+ */
+public record ColumnType(String name, Integer length, Integer precision, Integer scale) {
+    public static final Set<String> NAMES = Set.of("Integer", "BigInteger", "SmallInteger", "String", "Text",
+            "Boolean", "DateTime", "Date", "Time", "Float", "Double", "Numeric", "LargeBinary", "Uuid");
+
+    private static final Pattern SPELLING = Pattern.compile("\\s*(\\w+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
+
+    public static final ColumnType INTEGER = of("Integer");
+
+    public static ColumnType of(String name) {
+        return new ColumnType(name, null, null, null);
+    }
+
+    public static ColumnType string(Integer length) {
+        return new ColumnType("String", length, null, null);
+    }
+
+    public static ColumnType numeric(Integer precision, Integer scale) {
+        return new ColumnType("Numeric", null, precision, scale);
+    }
+
+    /** Reads {@code String(64)}, {@code Integer} or {@code Numeric(10, 2)}. */
+    public static ColumnType parse(String spelling) {
+        Matcher m = SPELLING.matcher(spelling == null ? "" : spelling);
+        String name = m.matches() ? canonicalName(m.group(1)) : null;
+        if (name == null) {
+            throw new MigrationException("unknown column type '" + spelling + "': use one of " + String.join(", ",
+                    NAMES.stream().sorted().toList()));
+        }
+        Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        return name.equals("Numeric") ? numeric(first, second) : new ColumnType(name, first, null, null);
+    }
+
+    private static String canonicalName(String word) {
+        return NAMES.stream().filter(n -> n.toLowerCase(Locale.ROOT).equals(word.toLowerCase(Locale.ROOT)))
+                .findFirst().orElse(null);
+    }
+
+    public boolean isInteger() {
+        return name.equals("Integer") || name.equals("BigInteger") || name.equals("SmallInteger");
+    }
+
+    @Override
+    public String toString() {
+        if (precision != null) {
+            return name + "(" + precision + (scale == null ? "" : ", " + scale) + ")";
+        }
+        return length == null ? name : name + "(" + length + ")";
+    }
+}

@@ -1,0 +1,42 @@
+package microblog.migrate.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** A table: its columns in order, its constraints and its indexes. */
+public record Table(String name, List<Column> columns, List<UniqueConstraint> uniqueConstraints,
+                    List<ForeignKey> foreignKeys, List<Index> indexes) {
+
+    public Table {
+        columns = List.copyOf(columns);
+        uniqueConstraints = List.copyOf(uniqueConstraints);
+        foreignKeys = List.copyOf(foreignKeys);
+        indexes = List.copyOf(indexes);
+    }
+
+    public List<String> primaryKey() {
+        return columns.stream().filter(Column::primaryKey).map(Column::name).toList();
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public Table withColumns(UnaryOperator<List<Column>> change) {
+        return new Table(name, change.apply(new ArrayList<>(columns)), uniqueConstraints, foreignKeys, indexes);
+    }
+
+    public Table withForeignKeys(UnaryOperator<List<ForeignKey>> change) {
+        return new Table(name, columns, uniqueConstraints, change.apply(new ArrayList<>(foreignKeys)), indexes);
+    }
+
+    public Table withUniqueConstraints(UnaryOperator<List<UniqueConstraint>> change) {
+        return new Table(name, columns, change.apply(new ArrayList<>(uniqueConstraints)), foreignKeys, indexes);
+    }
+
+    public Table withIndexes(UnaryOperator<List<Index>> change) {
+        return new Table(name, columns, uniqueConstraints, foreignKeys, change.apply(new ArrayList<>(indexes)));
+    }
+}

@@ -1,0 +1,40 @@
+package microblog.migrate.schema;
+
+import java.util.Locale;
+import microblog.migrate.MigrationException;
+
+/**
+ * Maps the type names databases report ({@code character varying},
+ * {@code int4}, {@code DATETIME}, {@code timestamp}) to the neutral
+ * {@link ColumnType}s, so that {@code VARCHAR(64)} on one database and
+ * {@code character varying(64)} on another compare equal.
+ */
+final class TypeNormalizer {
+    private TypeNormalizer() {
+    }
+
+    static ColumnType normalize(String where, String typeName, int size, int digits) {
+        String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT).replaceAll("\\(.*", "")
+                .replace(" UNSIGNED", "").strip();
+        return switch (name) {
+            case "INT", "INTEGER", "INT4", "SERIAL", "MEDIUMINT" -> ColumnType.of("Integer");
+            case "BIGINT", "INT8", "BIGSERIAL" -> ColumnType.of("BigInteger");
+            case "SMALLINT", "INT2", "SMALLSERIAL" -> ColumnType.of("SmallInteger");
+            case "TINYINT" -> size == 1 ? ColumnType.of("Boolean") : ColumnType.of("SmallInteger");
+            case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARCHAR2", "CHAR", "BPCHAR", "CHARACTER", "NCHAR" ->
+                    size > 0 && size < Integer.MAX_VALUE ? ColumnType.string(size) : ColumnType.string(null);
+            case "TEXT", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT", "CLOB" -> ColumnType.of("Text");
+            case "BOOL", "BOOLEAN", "BIT" -> ColumnType.of("Boolean");
+            case "TIMESTAMP", "DATETIME", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of("DateTime");
+            case "DATE" -> ColumnType.of("Date");
+            case "TIME", "TIME WITHOUT TIME ZONE" -> ColumnType.of("Time");
+            case "REAL", "FLOAT", "FLOAT4" -> ColumnType.of("Float");
+            case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> ColumnType.of("Double");
+            case "NUMERIC", "DECIMAL" -> ColumnType.numeric(size > 0 ? size : null, size > 0 ? digits : null);
+            case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY", "BINARY" -> ColumnType.of("LargeBinary");
+            case "UUID" -> ColumnType.of("Uuid");
+            default -> throw new MigrationException("column " + where + " has type " + typeName
+                    + ", which migrations do not know yet; change it by hand with an 'execute' operation");
+        };
+    }
+}

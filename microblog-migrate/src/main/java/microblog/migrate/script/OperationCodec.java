@@ -1,0 +1,300 @@
+package microblog.migrate.script;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import microblog.migrate.MigrationException;
+import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.CreateForeignKey;
+import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateTable;
+import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DropColumn;
+import microblog.migrate.operations.DropForeignKey;
+import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropTable;
+import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.operations.ExecuteSql;
+import microblog.migrate.operations.Operation;
+import microblog.migrate.schema.Column;
+import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.Index;
+import microblog.migrate.schema.Table;
+import microblog.migrate.schema.UniqueConstraint;
+
+/**
+ * Operations to and from the plain maps and lists of a revision file. Each
+ * operation is a one-key map, {@code {create_index: {name: ..., table: ...}}};
+ * reading checks every key so a typo in a hand-edited file is named, not ignored.
+ */
+final class OperationCodec {
+    static final List<String> OPERATION_NAMES = List.of("create_table", "drop_table", "add_column", "drop_column",
+            "create_index", "drop_index", "create_foreign_key", "drop_foreign_key", "create_unique_constraint",
+            "drop_unique_constraint", "execute");
+
+    private OperationCodec() {
+    }
+
+    // ---- writing ----
+
+    static Map<String, Object> write(Operation operation) {
+        if (operation instanceof CreateTable op) {
+            return entry("create_table", table(op.table()));
+        } else if (operation instanceof DropTable op) {
+            return entry("drop_table", map("name", op.table()));
+        } else if (operation instanceof AddColumn op) {
+            return entry("add_column", map("table", op.table(), "column", column(op.column())));
+        } else if (operation instanceof DropColumn op) {
+            return entry("drop_column", map("table", op.table(), "name", op.column()));
+        } else if (operation instanceof CreateIndex op) {
+            return entry("create_index", map("name", op.index().name(), "table", op.index().table(),
+                    "columns", op.index().columns(), "unique", op.index().unique()));
+        } else if (operation instanceof DropIndex op) {
+            return entry("drop_index", map("name", op.name(), "table", op.table()));
+        } else if (operation instanceof CreateForeignKey op) {
+            return entry("create_foreign_key", withTable(op.table(), foreignKey(op.foreignKey())));
+        } else if (operation instanceof DropForeignKey op) {
+            return entry("drop_foreign_key", map("name", op.name(), "table", op.table()));
+        } else if (operation instanceof CreateUniqueConstraint op) {
+            return entry("create_unique_constraint",
+                    map("name", op.constraint().name(), "table", op.table(), "columns", op.constraint().columns()));
+        } else if (operation instanceof DropUniqueConstraint op) {
+            return entry("drop_unique_constraint", map("name", op.name(), "table", op.table()));
+        } else if (operation instanceof ExecuteSql op) {
+            Map<String, Object> body = map("sql", op.sql());
+            op.perDatabase().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> body.put(e.getKey(), e.getValue()));
+            return entry("execute", body);
+        }
+        throw new IllegalArgumentException("cannot write " + operation);
+    }
+
+    private static Map<String, Object> table(Table table) {
+        Map<String, Object> body = map("name", table.name(), "columns", table.columns().stream()
+                .map(OperationCodec::column).toList());
+        if (!table.uniqueConstraints().isEmpty()) {
+            body.put("unique", table.uniqueConstraints().stream()
+                    .map(u -> map("name", u.name(), "columns", u.columns())).toList());
+        }
+        if (!table.foreignKeys().isEmpty()) {
+            body.put("foreign_keys", table.foreignKeys().stream().map(OperationCodec::foreignKey).toList());
+        }
+        return body;
+    }
+
+    private static Map<String, Object> column(Column column) {
+        Map<String, Object> body = map("name", column.name(), "type", column.type().toString());
+        if (column.primaryKey()) {
+            body.put("primary_key", true);
+        } else if (!column.nullable()) {
+            body.put("nullable", false);
+        }
+        if (column.autoincrement()) {
+            body.put("autoincrement", true);
+        }
+        if (column.serverDefault() != null) {
+            body.put("server_default", column.serverDefault());
+        }
+        return body;
+    }
+
+    private static Map<String, Object> foreignKey(ForeignKey fk) {
+        Map<String, Object> body = map("name", fk.name(), "columns", fk.columns(),
+                "references", fk.referredTable(), "referred_columns", fk.referredColumns());
+        if (fk.onDelete() != null) {
+            body.put("on_delete", fk.onDelete());
+        }
+        return body;
+    }
+
+    private static Map<String, Object> withTable(String table, Map<String, Object> body) {
+        Map<String, Object> result = map("table", table);
+        result.putAll(body);
+        return result;
+    }
+
+    private static Map<String, Object> entry(String name, Map<String, Object> body) {
+        return map(name, body);
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    // ---- reading ----
+
+    static Operation read(Object item, String where) {
+        if (!(item instanceof Map<?, ?> entry) || entry.size() != 1) {
+            throw new MigrationException(where + ": each operation must be a single key such as 'create_table:'");
+        }
+        String name = String.valueOf(entry.keySet().iterator().next());
+        Fields f = new Fields(entry.values().iterator().next(), where + " " + name);
+        Operation op = switch (name) {
+            case "create_table" -> new CreateTable(readTable(f));
+            case "drop_table" -> new DropTable(f.string("name"));
+            case "add_column" -> new AddColumn(f.string("table"), readColumn(f.fields("column")));
+            case "drop_column" -> new DropColumn(f.string("table"), f.string("name"));
+            case "create_index" -> new CreateIndex(new Index(f.string("name"), f.string("table"),
+                    f.strings("columns"), f.flag("unique", false)));
+            case "drop_index" -> new DropIndex(f.string("name"), f.string("table"));
+            case "create_foreign_key" -> new CreateForeignKey(f.string("table"), readForeignKey(f));
+            case "drop_foreign_key" -> new DropForeignKey(f.string("table"), f.string("name"));
+            case "create_unique_constraint" -> new CreateUniqueConstraint(f.string("table"),
+                    new UniqueConstraint(f.string("name"), f.strings("columns")));
+            case "drop_unique_constraint" -> new DropUniqueConstraint(f.string("table"), f.string("name"));
+            case "execute" -> readExecute(f);
+            default -> throw new MigrationException(where + ": unknown operation '" + name + "': use one of "
+                    + String.join(", ", OPERATION_NAMES));
+        };
+        f.rejectUnknownKeys();
+        return op;
+    }
+
+    private static Table readTable(Fields f) {
+        List<Column> columns = f.list("columns").stream().map(c -> readColumn(f.nested(c, "columns"))).toList();
+        List<UniqueConstraint> uniques = f.optionalList("unique").stream().map(u -> {
+            Fields uf = f.nested(u, "unique");
+            UniqueConstraint constraint = new UniqueConstraint(uf.string("name"), uf.strings("columns"));
+            uf.rejectUnknownKeys();
+            return constraint;
+        }).toList();
+        List<ForeignKey> fks = f.optionalList("foreign_keys").stream()
+                .map(fk -> {
+                    Fields ff = f.nested(fk, "foreign_keys");
+                    ForeignKey key = readForeignKey(ff);
+                    ff.rejectUnknownKeys();
+                    return key;
+                }).toList();
+        return new Table(f.string("name"), columns, uniques, fks, List.of());
+    }
+
+    private static Column readColumn(Fields f) {
+        boolean primaryKey = f.flag("primary_key", false);
+        Column column = new Column(f.string("name"), f.type("type"), f.flag("nullable", !primaryKey), primaryKey,
+                f.flag("autoincrement", false), f.optionalString("server_default"));
+        f.rejectUnknownKeys();
+        return column;
+    }
+
+    private static ForeignKey readForeignKey(Fields f) {
+        return new ForeignKey(f.string("name"), f.strings("columns"), f.string("references"),
+                f.strings("referred_columns"), f.optionalString("on_delete"));
+    }
+
+    private static ExecuteSql readExecute(Fields f) {
+        Map<String, String> variants = new LinkedHashMap<>();
+        for (String database : List.of("sqlite", "postgresql", "mysql")) {
+            String sql = f.optionalString(database);
+            if (sql != null) {
+                variants.put(database, sql);
+            }
+        }
+        String sql = f.optionalString("sql");
+        if (sql == null && variants.size() < 3) {
+            throw new MigrationException(f.where + ": give 'sql', or one variant each for sqlite, postgresql and mysql");
+        }
+        return new ExecuteSql(sql == null ? "" : sql, variants);
+    }
+
+    /** The keys of one operation's body, read with checks that name the file and the key. */
+    private static final class Fields {
+        private final Map<?, ?> body;
+        private final String where;
+        private final Set<Object> seen = new java.util.HashSet<>();
+
+        Fields(Object body, String where) {
+            if (!(body instanceof Map<?, ?> map)) {
+                throw new MigrationException(where + ": expected a mapping of keys");
+            }
+            this.body = map;
+            this.where = where;
+        }
+
+        Fields nested(Object body, String key) {
+            return new Fields(body, where + " " + key);
+        }
+
+        Fields fields(String key) {
+            return nested(required(key), key);
+        }
+
+        String string(String key) {
+            Object value = required(key);
+            if (value instanceof Map || value instanceof List) {
+                throw new MigrationException(where + ": '" + key + "' must be a single value");
+            }
+            return String.valueOf(value);
+        }
+
+        String optionalString(String key) {
+            return body.containsKey(key) && body.get(key) != null ? string(key) : mark(key);
+        }
+
+        ColumnType type(String key) {
+            try {
+                return ColumnType.parse(string(key));
+            } catch (MigrationException e) {
+                throw new MigrationException(where + ": " + e.getMessage());
+            }
+        }
+
+        boolean flag(String key, boolean fallback) {
+            seen.add(key);
+            Object value = body.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!(value instanceof Boolean b)) {
+                throw new MigrationException(where + ": '" + key + "' must be true or false");
+            }
+            return b;
+        }
+
+        List<?> list(String key) {
+            Object value = required(key);
+            if (!(value instanceof List<?> list)) {
+                throw new MigrationException(where + ": '" + key + "' must be a list");
+            }
+            return list;
+        }
+
+        List<?> optionalList(String key) {
+            return body.containsKey(key) ? list(key) : List.of();
+        }
+
+        List<String> strings(String key) {
+            List<String> values = new ArrayList<>();
+            list(key).forEach(v -> values.add(String.valueOf(v)));
+            return values;
+        }
+
+        void rejectUnknownKeys() {
+            for (Object key : body.keySet()) {
+                if (!seen.contains(key)) {
+                    throw new MigrationException(where + ": unknown key '" + key + "'");
+                }
+            }
+        }
+
+        private Object required(String key) {
+            seen.add(key);
+            Object value = body.get(key);
+            if (value == null) {
+                throw new MigrationException(where + ": missing '" + key + "'");
+            }
+            return value;
+        }
+
+        private String mark(String key) {
+            seen.add(key);
+            return null;
+        }
+    }
+}

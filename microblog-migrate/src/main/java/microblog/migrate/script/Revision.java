@@ -1,0 +1,37 @@
+package microblog.migrate.script;
+
+import java.nio.file.Path;
+import java.util.List;
+import microblog.migrate.operations.Operation;
+
+/**
+ * One revision file: where it sits in the history and what it changes.
+ *
+ * @param id            twelve hex digits, unique in the repository
+ * @param downRevisions the revisions it follows: none for a base, several for a merge
+ * @param path          the file it was read from, or will be written to
+ */
+public record Revision(String id, List<String> downRevisions, String message, String createDate,
+                       List<Operation> upgrade, List<Operation> downgrade, Path path) {
+    public Revision {
+        downRevisions = List.copyOf(downRevisions);
+        upgrade = List.copyOf(upgrade);
+        downgrade = List.copyOf(downgrade);
+    }
+
+    public boolean isBase() {
+        return downRevisions.isEmpty();
+    }
+
+    public boolean isMerge() {
+        return downRevisions.size() > 1;
+    }
+
+    /** The parents as Alembic prints them: {@code <base>}, an id, or {@code (a, b)}. */
+    public String downRevisionText() {
+        if (downRevisions.isEmpty()) {
+            return "<base>";
+        }
+        return downRevisions.size() == 1 ? downRevisions.get(0) : "(" + String.join(", ", downRevisions) + ")";
+    }
+}

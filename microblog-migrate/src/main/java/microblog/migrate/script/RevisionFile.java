@@ -1,0 +1,158 @@
+package microblog.migrate.script;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import microblog.migrate.MigrationException;
+import microblog.migrate.operations.Operation;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.StreamDataWriter;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+
+/**
+ * Reads and writes revision files: YAML, so that a revision is data a reviewer
+ * can read, edit by hand and apply with no build step in between.
+ *
+ * <p>Small mappings (a column, an index) are written on one line, the rest in
+ * block style, so that a table reads as a list of its columns.
+ */
+public final class RevisionFile {
+    private RevisionFile() {
+    }
+
+    public static Revision read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("cannot read revision file " + path + ": " + e.getMessage(), e);
+        }
+        Object document;
+        try {
+            document = new Load(LoadSettings.builder().setLabel(path.toString()).build()).loadFromString(text);
+        } catch (YamlEngineException e) {
+            throw new MigrationException(path + " is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new MigrationException(path + ": expected keys revision, down_revision, message, upgrade, downgrade");
+        }
+        String where = path.getFileName().toString();
+        Object id = map.get("revision");
+        if (id == null) {
+            throw new MigrationException(where + ": missing 'revision'");
+        }
+        return new Revision(String.valueOf(id), downRevisions(map.get("down_revision")),
+                map.get("message") == null ? "" : String.valueOf(map.get("message")),
+                map.get("create_date") == null ? "" : String.valueOf(map.get("create_date")),
+                operations(map.get("upgrade"), where + " upgrade"),
+                operations(map.get("downgrade"), where + " downgrade"), path);
+    }
+
+    private static List<String> downRevisions(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    private static List<Operation> operations(Object value, String where) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new MigrationException(where + ": expected a list of operations");
+        }
+        List<Operation> operations = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            operations.add(OperationCodec.read(list.get(i), where + " #" + (i + 1)));
+        }
+        return operations;
+    }
+
+    /** The file's text: a comment header for reviewers, then the revision as YAML. */
+    public static String render(Revision revision) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("revision", revision.id());
+        document.put("down_revision", switch (revision.downRevisions().size()) {
+            case 0 -> null;
+            case 1 -> revision.downRevisions().get(0);
+            default -> revision.downRevisions();
+        });
+        document.put("message", revision.message());
+        document.put("create_date", revision.createDate());
+        document.put("upgrade", revision.upgrade().stream().map(OperationCodec::write).toList());
+        document.put("downgrade", revision.downgrade().stream().map(OperationCodec::write).toList());
+
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(200)
+                .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).build();
+        Node root = new StandardRepresenter(settings).represent(document);
+        flowSmallCollections(root, 0);
+        StringWriter out = new StringWriter();
+        new Dump(settings).dumpNode(root, new StreamDataWriter() {
+            @Override
+            public void write(String str) {
+                out.write(str);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                out.write(str, off, len);
+            }
+        });
+        return header(revision) + out;
+    }
+
+    private static String header(Revision revision) {
+        return "# " + revision.message() + "\n#\n"
+                + "# Revision ID: " + revision.id() + "\n"
+                + "# Revises: " + String.join(", ", revision.downRevisions()) + "\n"
+                + "# Create Date: " + revision.createDate() + "\n#\n"
+                + "# Made by `db migrate`. Review it, and adjust it if needed: it is applied as written.\n";
+    }
+
+    /** Writes a mapping or list on one line when it holds only scalars and scalar lists. */
+    private static boolean flowSmallCollections(Node node, int depth) {
+        boolean simple = true;
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node value = tuple.getValueNode();
+                boolean childFlat = flowSmallCollections(value, depth + 1);
+                simple &= value instanceof ScalarNode || (value instanceof SequenceNode && childFlat);
+            }
+            if (simple && depth > 2) {
+                mapping.setFlowStyle(FlowStyle.FLOW);
+            }
+            return false;
+        }
+        if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                flowSmallCollections(item, depth + 1);
+                simple &= item instanceof ScalarNode;
+            }
+            if (simple) {
+                sequence.setFlowStyle(FlowStyle.FLOW);
+            }
+            return simple;
+        }
+        return true;
+    }
+}

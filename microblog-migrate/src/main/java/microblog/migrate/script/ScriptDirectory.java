@@ -1,0 +1,111 @@
+package microblog.migrate.script;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import microblog.migrate.MigrationException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * A migrations repository on disk: {@code migrate.yaml} (settings), a README,
+ * and {@code versions/} with one YAML file per revision.
+ */
+public final class ScriptDirectory {
+    public static final String CONFIG_FILE = "migrate.yaml";
+    public static final String DEFAULT_VERSION_TABLE = "alembic_version";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path directory;
+    private final String versionTable;
+
+    private ScriptDirectory(Path directory, String versionTable) {
+        this.directory = directory;
+        this.versionTable = versionTable;
+    }
+
+    /**
+     * Opens the repository at {@code directory}.
+     *
+     * @throws MigrationException if there is none, saying how to make one
+     */
+    public static ScriptDirectory open(Path directory) {
+        Path config = directory.resolve(CONFIG_FILE);
+        if (!Files.isDirectory(directory.resolve("versions")) || !Files.isRegularFile(config)) {
+            throw new MigrationException("no migrations repository at " + directory
+                    + ": run 'microblog db init' first (or pass -d DIR)");
+        }
+        return new ScriptDirectory(directory, readVersionTable(config));
+    }
+
+    private static String readVersionTable(Path config) {
+        try {
+            Object settings = new Load(LoadSettings.builder().build())
+                    .loadFromString(Files.readString(config, StandardCharsets.UTF_8));
+            if (settings instanceof Map<?, ?> map && map.get("version_table") != null) {
+                String name = String.valueOf(map.get("version_table"));
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new MigrationException(config + ": version_table '" + name + "' is not a plain table name");
+                }
+                return name;
+            }
+            return DEFAULT_VERSION_TABLE;
+        } catch (IOException | YamlEngineException e) {
+            throw new MigrationException("cannot read " + config + ": " + e.getMessage().replace('\n', ' '), e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path versionsDirectory() {
+        return directory.resolve("versions");
+    }
+
+    public String versionTable() {
+        return versionTable;
+    }
+
+    /** Reads every revision file and links them into a graph. */
+    public RevisionGraph graph() {
+        try (Stream<Path> files = Files.list(versionsDirectory())) {
+            List<Revision> revisions = files
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .map(RevisionFile::read)
+                    .toList();
+            return new RevisionGraph(revisions);
+        } catch (IOException e) {
+            throw new MigrationException("cannot list " + versionsDirectory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A new random revision id: twelve hex digits, as Alembic makes them. */
+    public static String newRevisionId() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Where a revision with this id and message is written: {@code versions/<id>_<slug>.yaml}. */
+    public Path pathFor(String id, String message) {
+        return versionsDirectory().resolve(id + (message.isBlank() ? "" : "_" + slug(message)) + ".yaml");
+    }
+
+    static String slug(String message) {
+        String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("_[^_]*$", "");
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,2 @@
+/** The migrations repository: revision files, their YAML format, and the graph they form. */
+package microblog.migrate.script;
