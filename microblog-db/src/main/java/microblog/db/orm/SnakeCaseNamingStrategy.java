@@ -41,12 +41,16 @@ public class SnakeCaseNamingStrategy extends PhysicalNamingStrategyStandardImpl 
         return withBreaks.toLowerCase(Locale.ROOT);
     }
 
+    private static boolean isKeyword(String word, java.util.Set<String> keywords) {
+        return keywords.contains(word) || keywords.contains(word.toUpperCase(Locale.ROOT));
+    }
+
     private Identifier convert(Identifier name, JdbcEnvironment environment) {
         if (name == null || name.isQuoted()) {
             return name;
         }
         String snake = snakeCase(name.getText());
-        boolean reserved = environment != null && environment.getIdentifierHelper().isReservedWord(snake);
+        boolean reserved = environment != null && isKeyword(snake, environment.getDialect().getKeywords());
         return Identifier.toIdentifier(snake, reserved);
     }
 }

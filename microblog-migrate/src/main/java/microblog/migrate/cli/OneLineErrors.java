@@ -13,15 +13,25 @@ import picocli.CommandLine;
  * anything else also names its type, and its stack trace with MICROBLOG_DEBUG=1.
  */
 public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
-    private static final Set<Class<? extends Exception>> EXPECTED = Set.of(MigrationException.class,
+    private static final Set<Class<? extends Exception>> COMMON = Set.of(MigrationException.class,
             InvalidDatabaseUrlException.class, DatabaseConnectionException.class, IntegrityViolationException.class);
+
+    private final Set<Class<? extends Exception>> expected;
+
+    /** Also treats {@code moreExpected} as expected failures, reported by message only. */
+    @SafeVarargs
+    public OneLineErrors(Class<? extends Exception>... moreExpected) {
+        Set<Class<? extends Exception>> all = new java.util.HashSet<>(COMMON);
+        all.addAll(Set.of(moreExpected));
+        this.expected = Set.copyOf(all);
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
-        boolean expected = EXPECTED.stream().anyMatch(type -> type.isInstance(e));
-        err.println("Error: " + (expected ? "" : e.getClass().getSimpleName() + ": ") + oneLine(e.getMessage()));
-        if (!expected && System.getenv("MICROBLOG_DEBUG") != null) {
+        boolean isExpected = expected.stream().anyMatch(type -> type.isInstance(e));
+        err.println("Error: " + (isExpected ? "" : e.getClass().getSimpleName() + ": ") + oneLine(e.getMessage()));
+        if (!isExpected && System.getenv("MICROBLOG_DEBUG") != null) {
             e.printStackTrace(err);
         }
         err.flush();

@@ -1,0 +1,87 @@
+package microblog.app;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import microblog.db.url.DatabaseUrl;
+
+/**
+ * The application's settings, as the tutorial's {@code config.py} has them:
+ * each from the environment, else from a {@code .env} file in the base
+ * directory, else a fallback.
+ *
+ * <ul>
+ *   <li>{@code DATABASE_URL}: defaults to the SQLite file {@code app.db} in the base directory.</li>
+ *   <li>{@code SECRET_KEY}: defaults to a development key, which the log warns about.</li>
+ * </ul>
+ */
+public final class Config {
+    static final String DEVELOPMENT_SECRET_KEY = "you-will-never-guess";
+
+    private final Path baseDir;
+    private final Map<String, String> values;
+
+    Config(Path baseDir, Map<String, String> values) {
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+        this.values = Map.copyOf(values);
+    }
+
+    /** Reads {@code .env} in {@code baseDir}, then lets {@code environment} override it. */
+    public static Config load(Path baseDir, Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        Dotenv dotenv = Dotenv.configure().directory(baseDir.toString()).ignoreIfMissing().ignoreIfMalformed().load();
+        for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+            values.put(entry.getKey(), entry.getValue());
+        }
+        environment.forEach((key, value) -> {
+            if (value != null && !value.isEmpty()) {
+                values.put(key, value);
+            }
+        });
+        return new Config(baseDir, values);
+    }
+
+    /**
+     * The project's base directory: {@code MICROBLOG_HOME} (set by the
+     * {@code ./microblog} launcher), else the working directory.
+     */
+    public static Path baseDirFrom(Map<String, String> environment) {
+        String home = environment.get("MICROBLOG_HOME");
+        return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().normalize();
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** Whether DATABASE_URL is unset, so the embedded default is used. */
+    public boolean usesDefaultDatabase() {
+        return !values.containsKey("DATABASE_URL");
+    }
+
+    /**
+     * The database to use, parsed on each call so that commands which never
+     * touch the database do not fail on a bad URL.
+     *
+     * @throws microblog.db.url.InvalidDatabaseUrlException if DATABASE_URL cannot be used
+     */
+    public DatabaseUrl databaseUrl() {
+        return usesDefaultDatabase() ? DatabaseUrl.defaultSqlite(baseDir)
+                : DatabaseUrl.parse(values.get("DATABASE_URL"), baseDir);
+    }
+
+    public String secretKey() {
+        return values.getOrDefault("SECRET_KEY", DEVELOPMENT_SECRET_KEY);
+    }
+
+    public boolean usesDevelopmentSecretKey() {
+        return !values.containsKey("SECRET_KEY");
+    }
+
+    /** The migrations repository of the project. */
+    public Path migrationsDirectory() {
+        return baseDir.resolve("migrations");
+    }
+}

@@ -1,0 +1,86 @@
+package microblog.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import microblog.app.models.Post;
+import microblog.app.models.User;
+import microblog.db.Database;
+import microblog.migrate.command.MigrationCommands;
+import microblog.migrate.command.MigrationConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application: its configuration, its models and its database, which is
+ * opened on first use. The shell knows it as {@code app}.
+ */
+public final class Microblog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Microblog.class);
+
+    /** The entity classes, for the ORM and for autogenerate. */
+    public static final List<Class<?>> MODELS = List.of(User.class, Post.class);
+
+    private final Config config;
+    private Database db;
+
+    public Microblog(Config config) {
+        this.config = config;
+    }
+
+    /** The app configured from the process environment and the project's {@code .env}. */
+    public static Microblog fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        return new Microblog(Config.load(Config.baseDirFrom(env), env));
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The database, opened on first call. */
+    public synchronized Database db() {
+        if (db == null) {
+            db = Database.open(config.databaseUrl(), MODELS);
+        }
+        return db;
+    }
+
+    /** What the {@code db} commands need: the repository, the URL and the models, each only when asked. */
+    public MigrationConfig migrationConfig() {
+        return new MigrationConfig(config.migrationsDirectory(), config::databaseUrl, () -> MODELS);
+    }
+
+    /**
+     * Brings an embedded SQLite database up to date at start-up, so that a fresh
+     * checkout runs with no other step. A server database is never migrated
+     * behind the user's back.
+     */
+    public void prepareDatabase() {
+        if (!config.databaseUrl().isEmbedded()) {
+            log.info("Using {}; migrations are up to you: microblog db upgrade", config.databaseUrl());
+            return;
+        }
+        if (!Files.isDirectory(config.migrationsDirectory())) {
+            log.warn("No migrations repository at {}: the database schema is left as it is",
+                    config.migrationsDirectory());
+            return;
+        }
+        log.info("Applying pending migrations to the embedded database {}", config.databaseUrl());
+        new MigrationCommands(migrationConfig(), new PrintWriter(System.out, true)).upgrade("heads", false);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Microblog 'microblog'>";
+    }
+}

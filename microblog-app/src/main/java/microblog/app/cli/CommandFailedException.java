@@ -1,0 +1,8 @@
+package microblog.app.cli;
+
+/** A command of the app could not do its work; the message says why and what to do. */
+public class CommandFailedException extends RuntimeException {
+    public CommandFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,2 @@
+/** The database models: users and their posts. */
+package microblog.app.models;

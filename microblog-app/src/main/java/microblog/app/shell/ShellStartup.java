@@ -1,0 +1,26 @@
+package microblog.app.shell;
+
+/**
+ * The snippets JShell runs before the first prompt: the shell context of the
+ * tutorial's {@code flask shell} ({@code app}, {@code db}, {@code User},
+ * {@code Post}), plus the query helpers.
+ */
+final class ShellStartup {
+    private ShellStartup() {
+    }
+
+    static String snippets() {
+        return """
+                import microblog.app.Microblog;
+                import microblog.app.models.User;
+                import microblog.app.models.Post;
+                import microblog.db.Database;
+                import microblog.db.Query;
+                import microblog.db.Sort;
+                import static microblog.db.Sort.asc;
+                import static microblog.db.Sort.desc;
+                var app = Microblog.fromEnvironment();
+                var db = app.db();
+                """;
+    }
+}

@@ -1,0 +1,23 @@
+package microblog.app.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import microblog.app.models.Post;
+import microblog.db.Sort;
+
+/** The home page: the most recent posts and who wrote them. */
+final class IndexPage {
+    static final int RECENT_POSTS = 20;
+
+    private final PageRenderer pages;
+
+    IndexPage(PageRenderer pages) {
+        this.pages = pages;
+    }
+
+    void show(Context ctx) {
+        List<Post> posts = Post.query().orderBy(Sort.desc("timestamp"), Sort.desc("id")).limit(RECENT_POSTS).all();
+        pages.render(ctx, "index.html", "Home", Map.of("posts", posts));
+    }
+}
