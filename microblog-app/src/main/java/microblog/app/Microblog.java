@@ -7,6 +7,7 @@ import java.util.Map;
 import microblog.app.models.Post;
 import microblog.app.models.User;
 import microblog.db.Database;
+import microblog.db.SessionScope;
 import microblog.migrate.command.MigrationCommands;
 import microblog.migrate.command.MigrationConfig;
 import org.slf4j.Logger;
@@ -23,10 +24,21 @@ public final class Microblog implements AutoCloseable {
     public static final List<Class<?>> MODELS = List.of(User.class, Post.class);
 
     private final Config config;
+    private final SessionScope sessionScope;
     private Database db;
 
     public Microblog(Config config) {
+        this(config, SessionScope.THREAD);
+    }
+
+    private Microblog(Config config, SessionScope sessionScope) {
         this.config = config;
+        this.sessionScope = sessionScope;
+    }
+
+    /** The same app with one session for the whole process, as an interactive shell needs. */
+    public Microblog forShell() {
+        return new Microblog(config, SessionScope.PROCESS);
     }
 
     /** The app configured from the process environment and the project's {@code .env}. */
@@ -42,7 +54,7 @@ public final class Microblog implements AutoCloseable {
     /** The database, opened on first call. */
     public synchronized Database db() {
         if (db == null) {
-            db = Database.open(config.databaseUrl(), MODELS);
+            db = Database.open(config.databaseUrl(), MODELS, sessionScope);
         }
         return db;
     }

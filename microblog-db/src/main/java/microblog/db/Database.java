@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.jdbc.DatabaseConnectionException;
@@ -18,8 +19,8 @@ import org.hibernate.cfg.AvailableSettings;
 
 /**
  * The database of an application, like Flask-SQLAlchemy's {@code db}: a pool of
- * connections, the ORM mapped over the application's entity classes, and a
- * session per thread.
+ * connections, the ORM mapped over the application's entity classes, and its
+ * sessions (one per thread by default).
  *
  * <p>The database opened last is also the {@linkplain #current() current} one,
  * which {@link Model#query(Class)} uses, much as Flask-SQLAlchemy binds
@@ -31,13 +32,19 @@ public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final HikariDataSource pool;
     private final SessionFactory sessionFactory;
-    private final ThreadLocal<DbSession> sessions;
+    private final Supplier<DbSession> sessions;
 
-    private Database(DatabaseUrl url, HikariDataSource pool, SessionFactory sessionFactory) {
+    private Database(DatabaseUrl url, HikariDataSource pool, SessionFactory sessionFactory, SessionScope scope) {
         this.url = url;
         this.pool = pool;
         this.sessionFactory = sessionFactory;
-        this.sessions = ThreadLocal.withInitial(() -> new DbSession(sessionFactory));
+        if (scope == SessionScope.THREAD) {
+            ThreadLocal<DbSession> perThread = ThreadLocal.withInitial(() -> new DbSession(sessionFactory));
+            this.sessions = perThread::get;
+        } else {
+            DbSession shared = new DbSession(sessionFactory);
+            this.sessions = () -> shared;
+        }
     }
 
     /**
@@ -46,13 +53,18 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseConnectionException if the database cannot be reached
      */
     public static Database open(DatabaseUrl url, Collection<Class<?>> entityClasses) {
+        return open(url, entityClasses, SessionScope.THREAD);
+    }
+
+    /** Opens the database with sessions shared as {@code scope} says. */
+    public static Database open(DatabaseUrl url, Collection<Class<?>> entityClasses, SessionScope scope) {
         HikariDataSource pool = pool(url);
         try {
             Map<String, Object> settings = OrmSettings.forKind(url.kind());
             settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
             SessionFactory factory = OrmSettings.buildMetadata(settings, List.copyOf(entityClasses))
                     .buildSessionFactory();
-            Database database = new Database(url, pool, factory);
+            Database database = new Database(url, pool, factory, scope);
             current = database;
             return database;
         } catch (RuntimeException e) {
@@ -92,7 +104,7 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** This thread's session. */
+    /** The current session: this thread's, or the process's (see {@link SessionScope}). */
     public DbSession session() {
         return sessions.get();
     }

@@ -1,6 +1,9 @@
 package microblog.db;
 
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.exception.ConstraintViolationException;
@@ -17,10 +20,13 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 public final class DbSession implements AutoCloseable {
     private final SessionFactory factory;
+    private final DeleteOrder deleteOrder;
+    private final List<Object> pendingDeletes = new ArrayList<>();
     private Session session;
 
     DbSession(SessionFactory factory) {
         this.factory = factory;
+        this.deleteOrder = new DeleteOrder(factory.getMetamodel());
     }
 
     /** Schedules {@code entity} to be inserted (or, if detached, re-attached). */
@@ -41,16 +47,23 @@ public final class DbSession implements AutoCloseable {
         entities.forEach(this::add);
     }
 
-    /** Schedules {@code entity} to be deleted at the next commit. */
+    /**
+     * Schedules {@code entity} to be deleted at the next flush or commit, where
+     * deletions run children first (see {@link DeleteOrder}).
+     */
     public void delete(Object entity) {
         Session s = active();
-        s.remove(s.contains(entity) ? entity : s.merge(entity));
+        Object attached = s.contains(entity) ? entity : s.merge(entity);
+        if (pendingDeletes.stream().noneMatch(pending -> pending == attached)) {
+            pendingDeletes.add(attached);
+        }
     }
 
     /** Writes all pending changes in one transaction. */
     public void commit() {
         Session s = active();
         try {
+            removePendingDeletes(s);
             s.getTransaction().commit();
         } catch (ConstraintViolationException e) {
             discard();
@@ -71,7 +84,9 @@ public final class DbSession implements AutoCloseable {
 
     /** Sends pending changes to the database without committing. */
     public void flush() {
-        active().flush();
+        Session s = active();
+        removePendingDeletes(s);
+        s.flush();
     }
 
     /** Re-reads {@code entity} from the database. */
@@ -107,7 +122,14 @@ public final class DbSession implements AutoCloseable {
         return session;
     }
 
+    private void removePendingDeletes(Session s) {
+        pendingDeletes.sort(Comparator.comparingInt((Object e) -> deleteOrder.depth(e.getClass())).reversed());
+        pendingDeletes.forEach(s::remove);
+        pendingDeletes.clear();
+    }
+
     private void discard() {
+        pendingDeletes.clear();
         if (session == null) {
             return;
         }

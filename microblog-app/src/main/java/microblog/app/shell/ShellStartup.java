@@ -19,7 +19,7 @@ final class ShellStartup {
                 import microblog.db.Sort;
                 import static microblog.db.Sort.asc;
                 import static microblog.db.Sort.desc;
-                var app = Microblog.fromEnvironment();
+                var app = Microblog.fromEnvironment().forShell();
                 var db = app.db();
                 """;
     }
