@@ -1,12 +1,12 @@
 package microblog.db;
 
-import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.TransientPropertyValueException;
 
 /**
  * A unit of work, like SQLAlchemy's {@code db.session}: changes collect in it
@@ -19,6 +19,8 @@ import org.hibernate.exception.ConstraintViolationException;
  * can be used again at once.
  */
 public final class DbSession implements AutoCloseable {
+    private static final int SQLITE_CONSTRAINT = 19;
+
     private final SessionFactory factory;
     private final DeleteOrder deleteOrder;
     private final List<Object> pendingDeletes = new ArrayList<>();
@@ -29,18 +31,24 @@ public final class DbSession implements AutoCloseable {
         this.deleteOrder = new DeleteOrder(factory.getMetamodel());
     }
 
-    /** Schedules {@code entity} to be inserted (or, if detached, re-attached). */
+    /**
+     * Schedules {@code entity} to be inserted (or, if detached, re-attached).
+     * With database-generated ids Hibernate inserts at once to learn the id, so
+     * a constraint violation can surface here as well as at commit.
+     */
     public void add(Object entity) {
-        Session s = active();
-        if (s.contains(entity)) {
-            return;
-        }
-        Object id = factory.getPersistenceUnitUtil().getIdentifier(entity);
-        if (id == null) {
-            s.persist(entity);
-        } else {
-            s.merge(entity);
-        }
+        guarded(() -> {
+            Session s = active();
+            if (s.contains(entity)) {
+                return;
+            }
+            Object id = factory.getPersistenceUnitUtil().getIdentifier(entity);
+            if (id == null) {
+                s.persist(entity);
+            } else {
+                s.merge(entity);
+            }
+        });
     }
 
     public void addAll(Iterable<?> entities) {
@@ -52,29 +60,26 @@ public final class DbSession implements AutoCloseable {
      * deletions run children first (see {@link DeleteOrder}).
      */
     public void delete(Object entity) {
-        Session s = active();
-        Object attached = s.contains(entity) ? entity : s.merge(entity);
-        if (pendingDeletes.stream().noneMatch(pending -> pending == attached)) {
-            pendingDeletes.add(attached);
-        }
+        guarded(() -> {
+            Session s = active();
+            Object attached = s.contains(entity) ? entity : s.merge(entity);
+            if (pendingDeletes.stream().noneMatch(pending -> pending == attached)) {
+                pendingDeletes.add(attached);
+            }
+        });
     }
 
-    /** Writes all pending changes in one transaction. */
+    /**
+     * Writes all pending changes in one transaction.
+     *
+     * @throws IntegrityViolationException if they break a constraint; nothing is written then
+     */
     public void commit() {
-        Session s = active();
-        try {
+        guarded(() -> {
+            Session s = active();
             removePendingDeletes(s);
             s.getTransaction().commit();
-        } catch (ConstraintViolationException e) {
-            discard();
-            throw integrityViolation(e);
-        } catch (PersistenceException e) {
-            discard();
-            if (e.getCause() instanceof ConstraintViolationException violation) {
-                throw integrityViolation(violation);
-            }
-            throw e;
-        }
+        });
     }
 
     /** Discards pending changes; objects loaded so far become detached. */
@@ -84,9 +89,11 @@ public final class DbSession implements AutoCloseable {
 
     /** Sends pending changes to the database without committing. */
     public void flush() {
-        Session s = active();
-        removePendingDeletes(s);
-        s.flush();
+        guarded(() -> {
+            Session s = active();
+            removePendingDeletes(s);
+            s.flush();
+        });
     }
 
     /** Re-reads {@code entity} from the database. */
@@ -143,11 +150,57 @@ public final class DbSession implements AutoCloseable {
         }
     }
 
-    private static IntegrityViolationException integrityViolation(ConstraintViolationException e) {
-        String detail = e.getSQLException() == null ? e.getMessage() : e.getSQLException().getMessage();
-        String constraint = e.getConstraintName() == null ? "" : " '" + e.getConstraintName() + "'";
-        return new IntegrityViolationException("commit violates constraint" + constraint + " and was rolled back: "
-                + firstLine(detail), e);
+    /**
+     * Runs a write. A failed write leaves a Hibernate session unusable, so the
+     * session is rolled back and replaced; constraint violations are reported as
+     * {@link IntegrityViolationException}.
+     */
+    private void guarded(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            discard();
+            TransientPropertyValueException dangling = find(e, TransientPropertyValueException.class);
+            if (dangling != null) {
+                throw new IntegrityViolationException(simpleName(dangling.getPropertyOwnerEntityName()) + "."
+                        + dangling.getPropertyName() + " refers to a " + simpleName(dangling.getTransientEntityName())
+                        + " that is deleted or was never added: delete or re-point the "
+                        + simpleName(dangling.getPropertyOwnerEntityName())
+                        + " too, or add the other object; the transaction was rolled back", e);
+            }
+            SQLException violation = constraintViolation(e);
+            if (violation != null) {
+                throw new IntegrityViolationException("the change violates a constraint; the transaction was rolled back: "
+                        + firstLine(violation.getMessage()), e);
+            }
+            throw e;
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static String simpleName(String entityName) {
+        return entityName.substring(entityName.lastIndexOf('.') + 1);
+    }
+
+    /** The driver's error if {@code e} comes from a broken constraint (SQL state class 23, SQLite code 19). */
+    private static SQLException constraintViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ((state != null && state.startsWith("23")) || sql.getErrorCode() == SQLITE_CONSTRAINT) {
+                    return sql;
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String text) {

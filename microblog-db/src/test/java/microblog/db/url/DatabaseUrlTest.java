@@ -1,0 +1,79 @@
+package microblog.db.url;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+    private final Path base = Path.of("/srv/blog");
+
+    @Test
+    void relativeSqlitePathResolvesAgainstTheBaseDirectory() {
+        DatabaseUrl url = DatabaseUrl.parse("sqlite:///app.db", base);
+        assertThat(url.kind()).isEqualTo(DatabaseKind.SQLITE);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:sqlite:/srv/blog/app.db");
+        assertThat(url.sqliteDatabaseFile()).contains(Path.of("/srv/blog/app.db"));
+    }
+
+    @Test
+    void fourSlashesMeanAnAbsolutePath() {
+        assertThat(DatabaseUrl.parse("sqlite:////var/data/x.db", base).jdbcUrl()).isEqualTo("jdbc:sqlite:/var/data/x.db");
+    }
+
+    @Test
+    void sqliteWithoutPathIsAnInMemoryDatabase() {
+        DatabaseUrl url = DatabaseUrl.parse("sqlite://", base);
+        assertThat(url.jdbcUrl()).startsWith("jdbc:sqlite:file:memdb").contains("mode=memory");
+        assertThat(url.sqliteDatabaseFile()).isEmpty();
+    }
+
+    @Test
+    void defaultIsAppDbInTheBaseDirectory() {
+        DatabaseUrl url = DatabaseUrl.defaultSqlite(base);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:sqlite:/srv/blog/app.db");
+        assertThat(url.isEmbedded()).isTrue();
+    }
+
+    @Test
+    void postgresUrlKeepsCredentialsApartAndDecodesThem() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://ann:p%40ss%3Aword@db.example.com:5433/blog?sslmode=require", base);
+        assertThat(url.kind()).isEqualTo(DatabaseKind.POSTGRESQL);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:5433/blog?sslmode=require");
+        assertThat(url.username()).isEqualTo("ann");
+        assertThat(url.password()).isEqualTo("p@ss:word");
+        assertThat(url.toString()).doesNotContain("p%40ss").contains("***");
+    }
+
+    @Test
+    void postgresAliasesAndDriverSuffixesAreAccepted() {
+        assertThat(DatabaseUrl.parse("postgres://h/db", base).jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/db");
+        assertThat(DatabaseUrl.parse("postgresql+psycopg2://h/db", base).kind()).isEqualTo(DatabaseKind.POSTGRESQL);
+    }
+
+    @Test
+    void mysqlAndMariadbUseTheMariadbDriver() {
+        assertThat(DatabaseUrl.parse("mysql+pymysql://root:@127.0.0.1/test", base).jdbcUrl())
+                .isEqualTo("jdbc:mariadb://127.0.0.1:3306/test");
+        assertThat(DatabaseUrl.parse("mariadb://u:p@h:3307/d", base).kind()).isEqualTo(DatabaseKind.MYSQL);
+    }
+
+    @Test
+    void jdbcUrlsPassThrough() {
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?user=x", base).kind()).isEqualTo(DatabaseKind.POSTGRESQL);
+        assertThat(DatabaseUrl.parse("jdbc:mysql://h/db", base).jdbcUrl()).isEqualTo("jdbc:mariadb://h/db");
+        assertThat(DatabaseUrl.parse("jdbc:sqlite:/tmp/a.db", base).sqliteDatabaseFile()).contains(Path.of("/tmp/a.db"));
+    }
+
+    @Test
+    void badUrlsAreNamedWithTheFormsThatWork() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("app.db", base))
+                .isInstanceOf(InvalidDatabaseUrlException.class).hasMessageContaining("'app.db'")
+                .hasMessageContaining("sqlite:///app.db");
+        assertThatThrownBy(() -> DatabaseUrl.parse("oracle://h/db", base)).hasMessageContaining("'oracle'");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h", base)).hasMessageContaining("names no database");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:h2:mem:x", base)).hasMessageContaining("does not ship");
+        assertThatThrownBy(() -> DatabaseUrl.parse(" ", base)).hasMessageContaining("empty");
+    }
+}
