@@ -105,6 +105,13 @@ public final class ModelSchemaReader {
                 uniques.add(new UniqueConstraint(keyName, cols));
             }
         }
+        // @Column(unique = true) is a flag on the column, not a unique key of the table.
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            List<String> cols = List.of(name(column, kind));
+            if (column.isUnique() && !cols.equals(primaryKey) && uniqueColumnSets.add(cols)) {
+                uniques.add(new UniqueConstraint(UniqueNames.conventional(name, cols), cols));
+            }
+        }
         indexes.sort(Comparator.comparing(Index::name));
 
         List<ForeignKey> foreignKeys = new ArrayList<>();

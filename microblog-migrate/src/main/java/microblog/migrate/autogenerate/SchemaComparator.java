@@ -118,27 +118,22 @@ public final class SchemaComparator {
         }
     }
 
-    /** Unique indexes and unique constraints, matched by name, then by columns. */
+    /**
+     * Unique indexes and unique constraints, matched by name, then by columns.
+     * Removals come first, so that a replacement may reuse the old name.
+     */
     private void compareUniques(Table target, Table live) {
         List<Object> wanted = uniques(target);
         List<Object> present = uniques(live);
         Set<Object> matched = new LinkedHashSet<>();
+        List<Object> added = new ArrayList<>();
         for (Object unique : wanted) {
             Optional<Object> same = present.stream().filter(p -> !matched.contains(p))
                     .filter(p -> uniqueName(p).equals(uniqueName(unique)) && uniqueColumns(p).equals(uniqueColumns(unique)))
                     .findFirst()
                     .or(() -> present.stream().filter(p -> !matched.contains(p))
                             .filter(p -> uniqueColumns(p).equals(uniqueColumns(unique))).findFirst());
-            if (same.isPresent()) {
-                matched.add(same.get());
-            } else if (unique instanceof Index index) {
-                addIndex(index);
-            } else {
-                UniqueConstraint constraint = (UniqueConstraint) unique;
-                found("Detected added unique constraint '" + constraint.name() + "' on " + list(constraint.columns()),
-                        new CreateUniqueConstraint(target.name(), constraint),
-                        new DropUniqueConstraint(target.name(), constraint.name()));
-            }
+            same.ifPresentOrElse(matched::add, () -> added.add(unique));
         }
         for (Object unique : present) {
             if (matched.contains(unique)) {
@@ -151,6 +146,16 @@ public final class SchemaComparator {
                 found("Detected removed unique constraint '" + constraint.name() + "' on '" + live.name() + "'",
                         new DropUniqueConstraint(live.name(), constraint.name()),
                         new CreateUniqueConstraint(live.name(), constraint));
+            }
+        }
+        for (Object unique : added) {
+            if (unique instanceof Index index) {
+                addIndex(index);
+            } else {
+                UniqueConstraint constraint = (UniqueConstraint) unique;
+                found("Detected added unique constraint '" + constraint.name() + "' on " + list(constraint.columns()),
+                        new CreateUniqueConstraint(target.name(), constraint),
+                        new DropUniqueConstraint(target.name(), constraint.name()));
             }
         }
     }

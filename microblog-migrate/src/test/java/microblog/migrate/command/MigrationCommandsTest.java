@@ -1,0 +1,268 @@
+package microblog.migrate.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import microblog.db.jdbc.ConnectionFactory;
+import microblog.db.url.DatabaseUrl;
+import microblog.migrate.MigrationException;
+import microblog.migrate.testmodels.NoteCard;
+import microblog.migrate.testmodels.Writer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationCommandsTest {
+    @TempDir
+    Path project;
+
+    private DatabaseUrl url;
+    private Path dbFile;
+    private List<Class<?>> models;
+    private StringWriter output;
+
+    @BeforeEach
+    void setUp() {
+        url = DatabaseUrl.parse("sqlite:///app.db", project);
+        dbFile = project.resolve("app.db");
+        models = new ArrayList<>(List.of(Writer.class));
+    }
+
+    private MigrationCommands commands() {
+        output = new StringWriter();
+        Collection<Class<?>> current = List.copyOf(models);
+        MigrationConfig config = new MigrationConfig(project.resolve("migrations"), () -> url, () -> current);
+        return new MigrationCommands(config, new PrintWriter(output, true));
+    }
+
+    private String out() {
+        return output.toString();
+    }
+
+    @Test
+    void initCreatesTheRepositoryOnceOnly() {
+        commands().init();
+        assertThat(project.resolve("migrations/migrate.yaml")).exists();
+        assertThat(project.resolve("migrations/README")).exists();
+        assertThat(project.resolve("migrations/versions")).isDirectory();
+        assertThat(out()).contains("Creating directory " + project.resolve("migrations") + " ... done");
+        assertThatThrownBy(() -> commands().init()).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("already exists");
+    }
+
+    @Test
+    void commandsBeforeInitSayToRunInit() {
+        assertThatThrownBy(() -> commands().migrate("x")).hasMessageContaining("run 'microblog db init' first");
+        assertThatThrownBy(() -> commands().upgrade(null, false)).hasMessageContaining("db init");
+    }
+
+    @Test
+    void theTutorialWorkflow() throws Exception {
+        commands().init();
+        Path users;
+        try (LogCapture log = new LogCapture()) {
+            users = commands().migrate("users table").orElseThrow();
+            assertThat(log.messages()).contains("Detected added table 'writer'",
+                    "Detected added index 'ix_writer_name' on '['name']'");
+        }
+        assertThat(users.getFileName().toString()).matches("[0-9a-f]{12}_users_table\\.yaml");
+        assertThat(dbFile).as("migrate never touches the database").doesNotExist();
+
+        commands().current();
+        assertThat(out()).isEmpty();
+        assertThat(dbFile).as("current never creates the database").doesNotExist();
+
+        commands().upgrade(null, false);
+        String first = users.getFileName().toString().substring(0, 12);
+        assertThat(tables()).contains("writer", "alembic_version");
+        commands().current();
+        assertThat(out()).isEqualTo(first + " (head)\n");
+
+        models.add(NoteCard.class);
+        Path notes = commands().migrate("notes table").orElseThrow();
+        String second = notes.getFileName().toString().substring(0, 12);
+        assertThat(Files.readString(notes)).contains("down_revision: " + first);
+        commands().upgrade(null, false);
+        assertThat(tables()).contains("note_card");
+
+        commands().history();
+        assertThat(out()).isEqualTo(first + " -> " + second + " (head), notes table\n<base> -> " + first + ", users table\n");
+        commands().heads();
+        assertThat(out()).isEqualTo(second + " (head)\n");
+
+        try (LogCapture log = new LogCapture()) {
+            assertThat(commands().migrate("nothing")).isEmpty();
+            assertThat(log.messages()).contains("No changes in schema detected.");
+        }
+        try (Stream<Path> files = Files.list(project.resolve("migrations/versions"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".yaml")).count()).isEqualTo(2);
+        }
+        commands().check();
+        assertThat(out()).contains("No new upgrade operations detected.");
+
+        commands().downgrade(null, false);
+        assertThat(tables()).doesNotContain("note_card").contains("writer");
+        assertThatThrownBy(() -> commands().check()).hasMessageContaining("not up to date");
+
+        commands().downgrade("base", false);
+        assertThat(tables()).containsExactly("alembic_version");
+        assertThatThrownBy(() -> commands().downgrade(null, false)).hasMessageContaining("already at base");
+
+        commands().stamp("head", false);
+        commands().current();
+        assertThat(out()).isEqualTo(second + " (head)\n");
+        assertThat(tables()).containsExactly("alembic_version");
+    }
+
+    @Test
+    void checkFailsWhenModelsHaveUngeneratedChanges() {
+        commands().init();
+        commands().migrate("users");
+        commands().upgrade(null, false);
+        models.add(NoteCard.class);
+        assertThatThrownBy(() -> commands().check()).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("New upgrade operations detected")
+                .hasMessageContaining("create_table note_card");
+    }
+
+    @Test
+    void aFailingRevisionLeavesTheDatabaseAsItWas() throws Exception {
+        commands().init();
+        String first = commands().migrate("users").orElseThrow().getFileName().toString().substring(0, 12);
+        commands().upgrade(null, false);
+        Files.writeString(project.resolve("migrations/versions/bad000000001_bad.yaml"), """
+                revision: bad000000001
+                down_revision: %s
+                message: bad
+                upgrade:
+                  - create_table:
+                      name: half
+                      columns:
+                        - {name: id, type: Integer, primary_key: true}
+                  - execute: {sql: INSERT INTO nowhere VALUES (1)}
+                downgrade:
+                  - drop_table: {name: half}
+                """.formatted(first));
+        assertThatThrownBy(() -> commands().upgrade(null, false)).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("revision bad000000001 (bad) failed at statement 2")
+                .hasMessageContaining("no such table: nowhere")
+                .hasMessageContaining("rolled back");
+        assertThat(tables()).doesNotContain("half");
+        commands().current();
+        assertThat(out()).isEqualTo(first + "\n");
+    }
+
+    @Test
+    void sqliteRebuildAddsAForeignKeyAndKeepsTheRows() throws Exception {
+        commands().init();
+        Path versions = project.resolve("migrations/versions");
+        Files.writeString(versions.resolve("aaa000000001_tables.yaml"), """
+                revision: aaa000000001
+                down_revision: null
+                message: tables
+                upgrade:
+                  - create_table:
+                      name: owner
+                      columns: [{name: id, type: Integer, primary_key: true, autoincrement: true}]
+                  - create_table:
+                      name: pet
+                      columns:
+                        - {name: id, type: Integer, primary_key: true, autoincrement: true}
+                        - {name: owner_id, type: Integer}
+                  - create_index: {name: ix_pet_owner_id, table: pet, columns: [owner_id]}
+                  - execute: {sql: "INSERT INTO owner (id) VALUES (1)"}
+                  - execute: {sql: "INSERT INTO pet (id, owner_id) VALUES (7, 1)"}
+                downgrade:
+                  - drop_table: {name: pet}
+                  - drop_table: {name: owner}
+                """);
+        Files.writeString(versions.resolve("bbb000000002_fk.yaml"), """
+                revision: bbb000000002
+                down_revision: aaa000000001
+                message: fk
+                upgrade:
+                  - create_foreign_key: {table: pet, name: fk_pet_owner_id_owner, columns: [owner_id], references: owner, referred_columns: [id]}
+                downgrade:
+                  - drop_foreign_key: {table: pet, name: fk_pet_owner_id_owner}
+                """);
+        commands().upgrade(null, false);
+        assertThat(query("SELECT id || ':' || owner_id FROM pet")).isEqualTo("7:1");
+        assertThat(query("SELECT count(*) FROM pragma_foreign_key_list('pet')")).isEqualTo("1");
+        assertThat(query("SELECT count(*) FROM pragma_index_list('pet') WHERE name = 'ix_pet_owner_id'")).isEqualTo("1");
+        assertThatThrownBy(() -> execute("INSERT INTO pet (id, owner_id) VALUES (8, 99)"))
+                .hasMessageContaining("FOREIGN KEY");
+        commands().downgrade(null, false);
+        assertThat(query("SELECT count(*) FROM pragma_foreign_key_list('pet')")).isEqualTo("0");
+        assertThat(query("SELECT id || ':' || owner_id FROM pet")).isEqualTo("7:1");
+    }
+
+    @Test
+    void offlineSqlNeedsNoDatabase() {
+        commands().init();
+        commands().migrate("users");
+        commands().upgrade(null, true);
+        assertThat(out()).contains("BEGIN;", "CREATE TABLE \"writer\"", "CREATE UNIQUE INDEX \"ix_writer_name\"",
+                "INSERT INTO \"alembic_version\"", "COMMIT;");
+        commands().downgrade("head:base", true);
+        assertThat(out()).contains("DROP TABLE \"writer\"", "DELETE FROM \"alembic_version\"");
+        assertThat(dbFile).doesNotExist();
+    }
+
+    @Test
+    void unknownRevisionsAreNamed() {
+        commands().init();
+        commands().migrate("users");
+        assertThatThrownBy(() -> commands().upgrade("feedbeef", false)).hasMessageContaining("no revision 'feedbeef'");
+        assertThatThrownBy(() -> commands().show("feedbeef")).hasMessageContaining("no revision 'feedbeef'");
+        assertThatThrownBy(() -> commands().stamp("nope", false)).hasMessageContaining("no revision 'nope'");
+    }
+
+    @Test
+    void readOnlyCommandsLeaveAnExistingDatabaseUntouched() throws Exception {
+        commands().init();
+        commands().migrate("users");
+        execute("CREATE TABLE unrelated (x INTEGER)");
+        commands().current();
+        assertThatThrownBy(() -> commands().check()).hasMessageContaining("not up to date");
+        commands().history();
+        commands().show("head");
+        assertThat(tables()).containsExactly("unrelated");
+    }
+
+    private List<String> tables() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

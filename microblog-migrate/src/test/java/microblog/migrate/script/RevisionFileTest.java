@@ -1,0 +1,94 @@
+package microblog.migrate.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import microblog.migrate.MigrationException;
+import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.CreateForeignKey;
+import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateTable;
+import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DropColumn;
+import microblog.migrate.operations.DropForeignKey;
+import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropTable;
+import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.operations.ExecuteSql;
+import microblog.migrate.operations.Operation;
+import microblog.migrate.schema.Column;
+import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.Index;
+import microblog.migrate.schema.Table;
+import microblog.migrate.schema.UniqueConstraint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RevisionFileTest {
+    @TempDir
+    Path dir;
+
+    private static final ForeignKey FK = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user",
+            List.of("id"), "CASCADE");
+    private static final Table POST = new Table("post", List.of(
+            new Column("id", ColumnType.INTEGER, false, true, true, null),
+            Column.of("body", ColumnType.string(140), true),
+            new Column("score", ColumnType.numeric(10, 2), false, false, false, "0"),
+            Column.of("user_id", ColumnType.INTEGER, true)),
+            List.of(new UniqueConstraint("uq_post_body", List.of("body"))), List.of(FK), List.of());
+
+    @Test
+    void everyOperationSurvivesAWriteAndARead() throws Exception {
+        List<Operation> all = List.of(new CreateTable(POST), new DropTable("post"),
+                new AddColumn("post", Column.of("about", ColumnType.of("Text"), true)), new DropColumn("post", "about"),
+                new CreateIndex(new Index("ix_post_body", "post", List.of("body"), false)),
+                new DropIndex("ix_post_body", "post"), new CreateForeignKey("post", FK),
+                new DropForeignKey("post", "fk_post_user_id_user"),
+                new CreateUniqueConstraint("post", new UniqueConstraint("uq_x", List.of("body"))),
+                new DropUniqueConstraint("post", "uq_x"),
+                new ExecuteSql("UPDATE post SET score = 1", Map.of("mysql", "UPDATE `post` SET score = 1")));
+        Path file = dir.resolve("abc123def456_all.yaml");
+        Revision revision = new Revision("abc123def456", List.of("000000000001"), "all: of them", "2026-01-01 00:00:00",
+                all, List.of(new DropTable("post")), file);
+        Files.writeString(file, RevisionFile.render(revision));
+
+        Revision read = RevisionFile.read(file);
+        assertThat(read).isEqualTo(revision);
+        assertThat(Files.readString(file)).startsWith("# all: of them\n")
+                .contains("- {name: body, type: String(140)}")
+                .contains("down_revision: 000000000001");
+    }
+
+    @Test
+    void handEditingMistakesAreNamedWithFileAndPlace() throws Exception {
+        assertThatThrownBy(() -> read("upgrade:\n  - crate_table: {name: x}\n"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("r_bad.yaml upgrade #1: unknown operation 'crate_table'");
+        assertThatThrownBy(() -> read("upgrade:\n  - drop_table: {nmae: x}\n"))
+                .hasMessageContaining("drop_table: missing 'name'");
+        assertThatThrownBy(() -> read("upgrade:\n  - drop_index: {name: x, table: t, colour: red}\n"))
+                .hasMessageContaining("unknown key 'colour'");
+        assertThatThrownBy(() -> read("upgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n"))
+                .hasMessageContaining("unknown column type 'Strng(3)'");
+        assertThatThrownBy(() -> read("upgrade: [\n")).hasMessageContaining("is not valid YAML");
+    }
+
+    private Revision read(String operations) throws Exception {
+        Path file = dir.resolve("r_bad.yaml");
+        Files.writeString(file, "revision: r\ndown_revision: null\nmessage: m\n" + operations);
+        return RevisionFile.read(file);
+    }
+
+    @Test
+    void slugsAreShortAndPlain() {
+        assertThat(ScriptDirectory.slug("users table")).isEqualTo("users_table");
+        assertThat(ScriptDirectory.slug("Add the 'about me' field, and last_seen!")).isEqualTo("add_the_about_me_field_and_last_seen");
+        assertThat(ScriptDirectory.slug("a".repeat(30) + " " + "b".repeat(30))).isEqualTo("a".repeat(30));
+        assertThat(ScriptDirectory.newRevisionId()).matches("[0-9a-f]{12}");
+    }
+}
