@@ -1,0 +1,50 @@
+package microblog.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import microblog.migrate.command.MigrationCommands;
+
+/** A throw-away copy of the project layout: the shipped migrations and a fresh database. */
+public final class TestProject {
+    /** The repository's own migrations directory, as shipped. */
+    public static final Path SHIPPED_MIGRATIONS = findShippedMigrations();
+
+    private TestProject() {
+    }
+
+    /** An app on {@code base}, with the shipped migrations copied there and applied. */
+    public static Microblog migratedApp(Path base) throws IOException {
+        copyMigrations(base);
+        Microblog app = new Microblog(Config.load(base, Map.of()));
+        new MigrationCommands(app.migrationConfig(), new PrintWriter(new StringWriter())).upgrade("head", false);
+        return app;
+    }
+
+    public static void copyMigrations(Path base) throws IOException {
+        Path target = base.resolve("migrations");
+        try (Stream<Path> files = Files.walk(SHIPPED_MIGRATIONS)) {
+            for (Path source : files.toList()) {
+                Path copy = target.resolve(SHIPPED_MIGRATIONS.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy);
+                }
+            }
+        }
+    }
+
+    private static Path findShippedMigrations() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("migrations/migrate.yaml"))) {
+                return dir.resolve("migrations");
+            }
+        }
+        throw new IllegalStateException("cannot find the project's migrations/ directory");
+    }
+}

@@ -1,0 +1,76 @@
+package microblog.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import microblog.app.cli.MicroblogProcess.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The chapter's migration workflow, typed at the command line of a new project. */
+class DbCommandLineTest {
+    @TempDir
+    Path project;
+
+    @Test
+    void initMigrateUpgradeDowngrade() throws Exception {
+        Result init = MicroblogProcess.run(project, "db", "init");
+        assertThat(init.exitCode()).isZero();
+        assertThat(init.out()).contains("Creating directory " + project.resolve("migrations") + " ... done",
+                "Generating " + project.resolve("migrations/migrate.yaml") + " ... done");
+
+        Result migrate = MicroblogProcess.run(project, "db", "migrate", "-m", "users and posts");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.err()).contains("Detected added table 'user'",
+                "Detected added index 'ix_user_email' on '['email']'",
+                "Detected added index 'ix_user_username' on '['username']'",
+                "Detected added table 'post'",
+                "Detected added index 'ix_post_timestamp' on '['timestamp']'");
+        assertThat(migrate.out()).containsPattern("Generating .*/versions/[0-9a-f]{12}_users_and_posts\\.yaml \\.\\.\\. done");
+        assertThat(project.resolve("app.db")).doesNotExist();
+        String revision;
+        try (Stream<Path> files = Files.list(project.resolve("migrations/versions"))) {
+            revision = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).findFirst()
+                    .orElseThrow().substring(0, 12);
+        }
+
+        Result upgrade = MicroblogProcess.run(project, "db", "upgrade");
+        assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+        assertThat(upgrade.err()).contains("Running upgrade  -> " + revision + ", users and posts");
+        assertThat(project.resolve("app.db")).exists();
+
+        assertThat(MicroblogProcess.run(project, "db", "current").out()).isEqualTo(revision + " (head)\n");
+        assertThat(MicroblogProcess.run(project, "db", "history").out())
+                .isEqualTo("<base> -> " + revision + " (head), users and posts\n");
+        assertThat(MicroblogProcess.run(project, "db", "check").exitCode()).isZero();
+
+        Result downgrade = MicroblogProcess.run(project, "db", "downgrade");
+        assertThat(downgrade.err()).contains("Running downgrade " + revision + " -> , users and posts");
+        assertThat(MicroblogProcess.run(project, "db", "current").out()).isEmpty();
+    }
+
+    @Test
+    void badInputIsOneLineAndANonZeroExit() throws Exception {
+        assertError(MicroblogProcess.run(project, "db", "migrate", "-m", "x"),
+                "Error: no migrations repository at " + project.resolve("migrations"));
+        assertThat(MicroblogProcess.run(project, "db", "init").exitCode()).isZero();
+        assertError(MicroblogProcess.run(project, "db", "init"), "Error: directory " + project.resolve("migrations")
+                + " already exists");
+        assertError(MicroblogProcess.run(project, "db", "upgrade", "abc123"), "Error: no revision 'abc123'");
+        assertError(MicroblogProcess.run(project, "db", "downgrade"), "Error: cannot downgrade: the database is already at base");
+        assertError(MicroblogProcess.run(project, Map.of("DATABASE_URL", "what://ever"), null, "db", "current"),
+                "Error: DATABASE_URL scheme 'what' is not supported");
+        assertError(MicroblogProcess.run(project, Map.of("DATABASE_URL", "postgresql://127.0.0.1:1/x"), null,
+                "db", "current"), "Error: cannot reach PostgreSQL at postgresql://127.0.0.1:1/x");
+    }
+
+    private static void assertError(Result result, String start) {
+        assertThat(result.exitCode()).isEqualTo(1);
+        String lastLine = result.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(lastLine).startsWith(start);
+        assertThat(result.err()).doesNotContain("\tat ");
+    }
+}

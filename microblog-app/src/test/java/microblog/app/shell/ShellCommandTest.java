@@ -1,0 +1,61 @@
+package microblog.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import microblog.app.TestProject;
+import microblog.app.cli.MicroblogProcess;
+import microblog.app.cli.MicroblogProcess.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the real shell through standard input with the chapter's play-time session. */
+class ShellCommandTest {
+    @TempDir
+    Path project;
+
+    @Test
+    void playTimeInTheShell() throws Exception {
+        TestProject.copyMigrations(project);
+        String session = """
+                db
+                var u = new User("john", "john@example.com");
+                db.session().add(u);
+                db.session().commit();
+                u = new User("susan", "susan@example.com");
+                db.session().add(u);
+                db.session().commit();
+                var users = User.query().all()
+                for (var each : users) System.out.println(each.getId() + " " + each.getUsername());
+                u = User.query().get(1)
+                var p = new Post("my first post!", u);
+                db.session().add(p);
+                db.session().commit();
+                User.query().get(1).posts().all()
+                User.query().get(2).posts().all()
+                for (var each : Post.query().all()) System.out.println(each.getId() + " " + each.getAuthor().getUsername() + " " + each.getBody());
+                User.query().orderBy(desc("username")).all()
+                for (var each : User.query().all()) db.session().delete(each);
+                for (var each : Post.query().all()) db.session().delete(each);
+                db.session().commit();
+                User.query().all()
+                /exit
+                """;
+        Result result = MicroblogProcess.run(project, Map.of(), session, "shell");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("db ==> <Database engine=sqlite:///" + project.resolve("app.db") + ">")
+                .contains("users ==> [<User john>, <User susan>]")
+                .contains("1 john\n2 susan")
+                .contains("u ==> <User john>")
+                .contains("==> [<Post my first post!>]")
+                .contains("==> []")
+                .contains("1 john my first post!")
+                .contains("==> [<User susan>, <User john>]")
+                .doesNotContain("Exception");
+        String out = result.out();
+        assertThat(out.lastIndexOf("==> []")).as("all users gone after the deletes")
+                .isGreaterThan(out.indexOf("[<User susan>, <User john>]"));
+    }
+}

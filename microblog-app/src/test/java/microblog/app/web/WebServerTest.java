@@ -1,0 +1,122 @@
+package microblog.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import microblog.app.Microblog;
+import microblog.app.TestProject;
+import microblog.app.models.Post;
+import microblog.app.models.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pages over real HTTP. */
+class WebServerTest {
+    @TempDir
+    Path base;
+
+    private Microblog app;
+    private Javalin server;
+    private HttpClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = TestProject.migratedApp(base);
+        server = WebServer.create(app).start("127.0.0.1", 0);
+        client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+        app.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    @Test
+    void indexListsRecentPostsWithAuthorsEscaped() throws Exception {
+        assertThat(get("/").body()).contains("<title>Home - Microblog</title>").contains("No posts yet.");
+
+        User susan = new User("susan", "susan@example.com");
+        app.db().session().add(susan);
+        app.db().session().add(new Post("Beautiful day in Portland!", susan));
+        app.db().session().add(new Post("<script>alert('x')</script>", susan));
+        app.db().session().commit();
+
+        String page = get("/index").body();
+        assertThat(page).contains("susan says: <b>Beautiful day in Portland!</b>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .doesNotContain("<script>");
+        assertThat(page.indexOf("&lt;script&gt;")).as("newest first").isLessThan(page.indexOf("Beautiful day"));
+    }
+
+    @Test
+    void loginFlashesTheRequestAndRedirectsHome() throws Exception {
+        String form = get("/login").body();
+        assertThat(form).contains("<h1>Sign In</h1>").contains("name=\"remember_me\"");
+        HttpResponse<String> response = post("/login", Map.of("csrf_token", csrfToken(form), "username", "john",
+                "password", "secret", "remember_me", "y"));
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).contains("/index");
+
+        String index = get("/index").body();
+        assertThat(index).contains("<li>Login requested for user john, remember_me=true</li>");
+        assertThat(get("/index").body()).as("a flash is shown once").doesNotContain("Login requested");
+    }
+
+    @Test
+    void emptyFieldsAreReportedPerField() throws Exception {
+        String form = get("/login").body();
+        HttpResponse<String> response = post("/login", Map.of("csrf_token", csrfToken(form), "username", "",
+                "password", ""));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body().split("\\[This field is required.]", -1)).hasSize(3);
+    }
+
+    @Test
+    void postsWithoutAValidCsrfTokenAreRefused() throws Exception {
+        get("/login");
+        HttpResponse<String> missing = post("/login", Map.of("username", "john", "password", "x"));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("The CSRF token is missing.");
+        HttpResponse<String> forged = post("/login", Map.of("csrf_token", "abc.def", "username", "john", "password", "x"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("The CSRF token is invalid.");
+        assertThat(get("/index").body()).doesNotContain("Login requested");
+    }
+
+    static String csrfToken(String html) {
+        Matcher m = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("the form carries a CSRF token").isTrue();
+        return m.group(1);
+    }
+}
