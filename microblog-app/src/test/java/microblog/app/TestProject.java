@@ -17,10 +17,19 @@ public final class TestProject {
     private TestProject() {
     }
 
-    /** An app on {@code base}, with the shipped migrations copied there and applied. */
+    /** An app on {@code base}, with the shipped migrations copied there and applied to app.db. */
     public static Microblog migratedApp(Path base) throws IOException {
+        return migratedApp(base, Map.of());
+    }
+
+    /** The same on the database {@code url} (a DATABASE_URL). */
+    public static Microblog migratedApp(Path base, String url) throws IOException {
+        return migratedApp(base, Map.of("DATABASE_URL", url));
+    }
+
+    private static Microblog migratedApp(Path base, Map<String, String> environment) throws IOException {
         copyMigrations(base);
-        Microblog app = new Microblog(Config.load(base, Map.of()));
+        Microblog app = new Microblog(Config.load(base, environment));
         new MigrationCommands(app.migrationConfig(), new PrintWriter(new StringWriter())).upgrade("head", false);
         return app;
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import microblog.db.Model;
 import microblog.db.Query;
 
@@ -26,8 +27,8 @@ public class Post extends Model {
     @Column(length = 140)
     private String body;
 
-    /** When it was written, in UTC. */
-    private LocalDateTime timestamp = LocalDateTime.now(ZoneOffset.UTC);
+    /** When it was written, in UTC, to the microsecond (what every supported database keeps). */
+    private LocalDateTime timestamp = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "user_id")

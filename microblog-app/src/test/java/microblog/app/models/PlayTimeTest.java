@@ -12,37 +12,51 @@ import microblog.app.TestProject;
 import microblog.db.Database;
 import microblog.db.IntegrityViolationException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The chapter's "play time" session, in Java, on a database built by the shipped migrations. */
+/**
+ * The chapter's "play time" session, in Java, on a database built by the
+ * shipped migrations: the same code and results on SQLite, PostgreSQL and MariaDB.
+ */
 class PlayTimeTest {
     @TempDir
     Path base;
 
+    private TestDatabase database;
     private Microblog app;
     private Database db;
 
-    @BeforeEach
-    void open() throws Exception {
-        app = TestProject.migratedApp(base);
+    void open(Backend backend) throws Exception {
+        database = TestDatabases.create(backend, base);
+        app = TestProject.migratedApp(base, database.url());
         db = app.db();
     }
 
     @AfterEach
-    void close() {
-        app.close();
+    void close() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
-    @Test
+    @org.junit.jupiter.api.Test
     void reprsAreTheTutorials() {
         assertThat(new User("susan", "susan@example.com")).hasToString("<User susan>");
         assertThat(new Post("my first post!", null)).hasToString("<Post my first post!>");
     }
 
-    @Test
-    void playTime() {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void playTime(Backend backend) throws Exception {
+        open(backend);
         db.session().add(new User("john", "john@example.com"));
         db.session().commit();
         db.session().add(new User("susan", "susan@example.com"));
@@ -79,14 +93,16 @@ class PlayTimeTest {
         assertThat(Post.query().all()).isEmpty();
     }
 
-    @Test
-    void usernamesAreUnique() {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void usernamesAreUnique(Backend backend) throws Exception {
+        open(backend);
         db.session().add(new User("john", "john@example.com"));
         db.session().commit();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
             db.session().add(new User("john", "other@example.com"));
             db.session().commit();
-        }).isInstanceOf(IntegrityViolationException.class).hasMessageContaining("user.username");
+        }).isInstanceOf(IntegrityViolationException.class).hasMessageContaining("username");
         db.session().rollback();
         assertThat(User.query().count()).isEqualTo(1);
     }

@@ -7,17 +7,30 @@ import java.util.Map;
 import microblog.app.TestProject;
 import microblog.app.cli.MicroblogProcess;
 import microblog.app.cli.MicroblogProcess.Result;
-import org.junit.jupiter.api.Test;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Drives the real shell through standard input with the chapter's play-time session. */
+/** Drives the real shell through standard input with the chapter's play-time session, on each database. */
 class ShellCommandTest {
     @TempDir
     Path project;
 
-    @Test
-    void playTimeInTheShell() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void playTimeInTheShell(Backend backend) throws Exception {
         TestProject.copyMigrations(project);
+        try (TestDatabase database = TestDatabases.create(backend, project)) {
+            Map<String, String> env = Map.of("DATABASE_URL", database.url());
+            assertThat(MicroblogProcess.run(project, env, null, "db", "upgrade").exitCode()).isZero();
+            playTime(env, database.databaseUrl().toString());
+        }
+    }
+
+    private void playTime(Map<String, String> env, String shownUrl) throws Exception {
         String session = """
                 db
                 var u = new User("john", "john@example.com");
@@ -42,10 +55,10 @@ class ShellCommandTest {
                 User.query().all()
                 /exit
                 """;
-        Result result = MicroblogProcess.run(project, Map.of(), session, "shell");
+        Result result = MicroblogProcess.run(project, env, session, "shell");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
-                .contains("db ==> <Database engine=sqlite:///" + project.resolve("app.db") + ">")
+                .contains("db ==> <Database engine=" + shownUrl + ">")
                 .contains("users ==> [<User john>, <User susan>]")
                 .contains("1 john\n2 susan")
                 .contains("u ==> <User john>")

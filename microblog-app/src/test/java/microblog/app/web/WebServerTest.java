@@ -20,11 +20,14 @@ import microblog.app.TestProject;
 import microblog.app.models.Post;
 import microblog.app.models.User;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
 
-/** The pages over real HTTP. */
+/** The pages over real HTTP, on each database. */
 class WebServerTest {
     @TempDir
     Path base;
@@ -33,17 +36,26 @@ class WebServerTest {
     private Javalin server;
     private HttpClient client;
 
-    @BeforeEach
-    void start() throws Exception {
-        app = TestProject.migratedApp(base);
+    private TestDatabase database;
+
+    private void start(Backend backend) throws Exception {
+        database = TestDatabases.create(backend, base);
+        app = TestProject.migratedApp(base, database.url());
         server = WebServer.create(app).start("127.0.0.1", 0);
         client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     }
 
     @AfterEach
-    void stop() {
-        server.stop();
-        app.close();
+    void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -62,8 +74,10 @@ class WebServerTest {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    @Test
-    void indexListsRecentPostsWithAuthorsEscaped() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void indexListsRecentPostsWithAuthorsEscaped(Backend backend) throws Exception {
+        start(backend);
         assertThat(get("/").body()).contains("<title>Home - Microblog</title>").contains("No posts yet.");
 
         User susan = new User("susan", "susan@example.com");
@@ -79,8 +93,10 @@ class WebServerTest {
         assertThat(page.indexOf("&lt;script&gt;")).as("newest first").isLessThan(page.indexOf("Beautiful day"));
     }
 
-    @Test
-    void loginFlashesTheRequestAndRedirectsHome() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void loginFlashesTheRequestAndRedirectsHome(Backend backend) throws Exception {
+        start(backend);
         String form = get("/login").body();
         assertThat(form).contains("<h1>Sign In</h1>").contains("name=\"remember_me\"");
         HttpResponse<String> response = post("/login", Map.of("csrf_token", csrfToken(form), "username", "john",
@@ -93,8 +109,10 @@ class WebServerTest {
         assertThat(get("/index").body()).as("a flash is shown once").doesNotContain("Login requested");
     }
 
-    @Test
-    void emptyFieldsAreReportedPerField() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void emptyFieldsAreReportedPerField(Backend backend) throws Exception {
+        start(backend);
         String form = get("/login").body();
         HttpResponse<String> response = post("/login", Map.of("csrf_token", csrfToken(form), "username", "",
                 "password", ""));
@@ -102,8 +120,10 @@ class WebServerTest {
         assertThat(response.body().split("\\[This field is required.]", -1)).hasSize(3);
     }
 
-    @Test
-    void postsWithoutAValidCsrfTokenAreRefused() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void postsWithoutAValidCsrfTokenAreRefused(Backend backend) throws Exception {
+        start(backend);
         get("/login");
         HttpResponse<String> missing = post("/login", Map.of("username", "john", "password", "x"));
         assertThat(missing.statusCode()).isEqualTo(400);

@@ -1,0 +1,78 @@
+package microblog.db.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
+import microblog.db.url.DatabaseUrl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The errors users meet when a server will not let them in, each one clear line. */
+class ConnectionFactoryTest {
+    @TempDir
+    Path dir;
+
+    private static DatabaseUrl url(String url) {
+        return DatabaseUrl.parse(url, Path.of("."));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void connectsWithTheUrlAsUsersWriteIt(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, dir);
+             Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
+            assertThat(c.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
+    void missingPostgresDatabaseSaysHowToCreateIt() {
+        requireServer(Backend.POSTGRESQL);
+        assertThatThrownBy(() -> new ConnectionFactory(url("postgresql://postgres@127.0.0.1/no_such_db_here")).open())
+                .isInstanceOf(DatabaseConnectionException.class)
+                .hasMessageStartingWith("the database in DATABASE_URL does not exist on PostgreSQL")
+                .hasMessageContaining("createdb");
+    }
+
+    @Test
+    void missingMariadbDatabaseSaysHowToCreateIt() {
+        requireServer(Backend.MARIADB);
+        assertThatThrownBy(() -> new ConnectionFactory(url("mysql://root@127.0.0.1/no_such_db_here")).open())
+                .hasMessageStartingWith("the database in DATABASE_URL does not exist on MySQL/MariaDB")
+                .hasMessageContaining("CREATE DATABASE");
+    }
+
+    @Test
+    void refusedCredentialsAreNamed() {
+        requireServer(Backend.MARIADB);
+        assertThatThrownBy(() -> new ConnectionFactory(url("mysql://root:wrong-password@127.0.0.1/test")).open())
+                .hasMessageStartingWith("the server refused the user name or password in DATABASE_URL")
+                .hasMessageNotContaining("wrong-password");
+        requireServer(Backend.POSTGRESQL);
+        assertThatThrownBy(() -> new ConnectionFactory(url("postgresql://nobody_here@127.0.0.1/test")).open())
+                .hasMessageStartingWith("the server refused the user name or password in DATABASE_URL");
+    }
+
+    @Test
+    void unreachableServersAreNamedWithWhereTheyWereLookedFor() {
+        assertThatThrownBy(() -> new ConnectionFactory(url("mysql://root@127.0.0.1:1/test")).open())
+                .hasMessageStartingWith("cannot reach MySQL/MariaDB at mysql://root@127.0.0.1:1/test");
+        assertThatThrownBy(() -> new ConnectionFactory(url("postgresql://u:secret@127.0.0.1:1/test")).open())
+                .hasMessageStartingWith("cannot reach PostgreSQL at postgresql://u:***@127.0.0.1:1/test");
+    }
+
+    private void requireServer(Backend backend) {
+        try (TestDatabase ignored = TestDatabases.create(backend, dir)) {
+            // reachable (or the test is skipped, or fails under CI)
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package microblog.migrate.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
+import microblog.migrate.testmodels.NoteCard;
+import microblog.migrate.testmodels.Writer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One set of revision files gives the same schema on all three databases. */
+class SchemaEquivalenceTest {
+    @TempDir
+    Path project;
+
+    @Test
+    void theThreeSchemasMatchAfterUpgrade() throws Exception {
+        Map<Backend, CrossDatabaseMigrationTest.SchemaEquivalence> schemas = new EnumMap<>(Backend.class);
+        try (TestDatabase sqlite = TestDatabases.create(Backend.SQLITE, project)) {
+            MigrationCommands first = new MigrationCommands(new MigrationConfig(project.resolve("migrations"),
+                    sqlite::databaseUrl, () -> List.of(Writer.class, NoteCard.class)), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            first.init();
+            first.migrate("all");
+            for (Backend backend : Backend.values()) {
+                try (TestDatabase db = backend == Backend.SQLITE ? sqlite : TestDatabases.create(backend, project)) {
+                    new MigrationCommands(new MigrationConfig(project.resolve("migrations"), db::databaseUrl, List::of),
+                            new java.io.PrintWriter(java.io.Writer.nullWriter())).upgrade(null, false);
+                    schemas.put(backend, CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)));
+                }
+            }
+        }
+        assertThat(schemas.get(Backend.SQLITE).tables()).contains(
+                "writer.name String(64)", "writer.id Integer NOT NULL PK AUTO", "note_card.written DateTime",
+                "writer UNIQUE [email]", "writer UNIQUE [name]", "note_card INDEX ix_note_card_written [written]",
+                "note_card FK fk_note_card_writer_id_writer [writer_id] -> writer[id]");
+        assertThat(schemas.get(Backend.POSTGRESQL)).isEqualTo(schemas.get(Backend.SQLITE));
+        assertThat(schemas.get(Backend.MARIADB)).isEqualTo(schemas.get(Backend.SQLITE));
+    }
+}
