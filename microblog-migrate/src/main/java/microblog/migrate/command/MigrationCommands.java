@@ -174,17 +174,10 @@ public final class MigrationCommands {
             offline(scripts, graph, from).upgrade(graph, from, path);
             return;
         }
-        DatabaseUrl url = config.databaseUrl().get();
-        try (Connection connection = openForWriting(url);
-             MigrationLock lock = MigrationLock.acquire(connection, url.kind())) {
-            VersionTable versions = versionTable(scripts, url);
-            Set<String> current = knownHeads(graph, versions.heads(connection));
-            Set<String> goal = targetHeads(graph, spec, current);
-            MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions)
-                    .upgrade(graph, current, graph.upgradePath(current, goal));
-        } catch (SQLException e) {
-            throw new MigrationException("upgrade failed: " + e.getMessage(), e);
-        }
+        onLockedDatabase(scripts, "upgrade", (runner, recorded) -> {
+            Set<String> current = knownHeads(graph, recorded);
+            runner.upgrade(graph, current, graph.upgradePath(current, targetHeads(graph, spec, current)));
+        });
     }
 
     /** Undoes revisions down to {@code target} (default {@code -1}); with {@code sqlOnly}, prints them. */
@@ -202,16 +195,10 @@ public final class MigrationCommands {
             offline(scripts, graph, graph.ancestry(from)).downgrade(graph, from, path);
             return;
         }
-        DatabaseUrl url = config.databaseUrl().get();
-        try (Connection connection = openForWriting(url);
-             MigrationLock lock = MigrationLock.acquire(connection, url.kind())) {
-            VersionTable versions = versionTable(scripts, url);
-            Set<String> current = knownHeads(graph, versions.heads(connection));
-            MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions)
-                    .downgrade(graph, current, downgradePath(graph, current, spec));
-        } catch (SQLException e) {
-            throw new MigrationException("downgrade failed: " + e.getMessage(), e);
-        }
+        onLockedDatabase(scripts, "downgrade", (runner, recorded) -> {
+            Set<String> current = knownHeads(graph, recorded);
+            runner.downgrade(graph, current, downgradePath(graph, current, spec));
+        });
     }
 
     /** Sets the version table to {@code target} without running any revision. */
@@ -227,15 +214,28 @@ public final class MigrationCommands {
             offline(scripts, graph, from).stamp(from, targetHeads(graph, range[1], from));
             return;
         }
+        // Stamping is how a database at a revision no file defines gets fixed, so only a
+        // relative target (+N) needs the recorded revision to be known.
+        onLockedDatabase(scripts, "stamp", (runner, recorded) -> runner.stamp(recorded,
+                targetHeads(graph, target, target.startsWith("+") ? knownHeads(graph, recorded) : recorded)));
+    }
+
+    /** What a writing command does once it holds the migration lock. */
+    @FunctionalInterface
+    private interface LockedWork {
+        void run(MigrationRunner runner, Set<String> recordedHeads);
+    }
+
+    /** Opens the database for writing, takes the migration lock, and hands over the runner. */
+    private void onLockedDatabase(ScriptDirectory scripts, String command, LockedWork work) {
         DatabaseUrl url = config.databaseUrl().get();
         try (Connection connection = openForWriting(url);
              MigrationLock lock = MigrationLock.acquire(connection, url.kind())) {
             VersionTable versions = versionTable(scripts, url);
-            Set<String> current = versions.heads(connection);
-            Set<String> goal = targetHeads(graph, target, knownHeads(graph, current));
-            MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions).stamp(current, goal);
+            work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions),
+                    versions.heads(connection));
         } catch (SQLException e) {
-            throw new MigrationException("stamp failed: " + e.getMessage(), e);
+            throw new MigrationException(command + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package microblog.migrate.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
@@ -12,7 +13,9 @@ import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Table;
+import microblog.migrate.schema.UniqueConstraint;
 
 /**
  * SQLite: what its ALTER TABLE cannot do (constraints, dropping columns, adding
@@ -53,12 +56,8 @@ final class SqliteDdl extends DdlRenderer {
 
     @Override
     protected List<String> dropForeignKey(DropForeignKey op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withForeignKeys(fks -> {
-            if (!fks.removeIf(fk -> fk.name().equals(op.name()))) {
-                throw new MigrationException("table '" + op.table() + "' has no foreign key '" + op.name() + "'");
-            }
-            return fks;
-        }));
+        return rebuild(op.table(), tables, t -> t.withForeignKeys(
+                fks -> removeNamed(fks, ForeignKey::name, op.name(), "foreign key", op.table())));
     }
 
     @Override
@@ -71,12 +70,16 @@ final class SqliteDdl extends DdlRenderer {
 
     @Override
     protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withUniqueConstraints(us -> {
-            if (!us.removeIf(u -> u.name().equals(op.name()))) {
-                throw new MigrationException("table '" + op.table() + "' has no unique constraint '" + op.name() + "'");
-            }
-            return us;
-        }));
+        return rebuild(op.table(), tables, t -> t.withUniqueConstraints(
+                us -> removeNamed(us, UniqueConstraint::name, op.name(), "unique constraint", op.table())));
+    }
+
+    private static <T> List<T> removeNamed(List<T> items, Function<T, String> name, String wanted, String what,
+                                           String table) {
+        if (!items.removeIf(item -> name.apply(item).equals(wanted))) {
+            throw new MigrationException("table '" + table + "' has no " + what + " '" + wanted + "'");
+        }
+        return items;
     }
 
     private List<String> rebuild(String tableName, TableLookup tables, UnaryOperator<Table> change) {

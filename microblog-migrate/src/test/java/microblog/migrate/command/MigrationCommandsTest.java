@@ -230,6 +230,20 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void aRevisionNoFileDefinesIsReportedAndStampFixesIt() throws Exception {
+        commands().init();
+        String head = commands().migrate("users").orElseThrow().getFileName().toString().substring(0, 12);
+        commands().upgrade(null, false);
+        execute("UPDATE alembic_version SET version_num = 'deadbeef0000'");
+        assertThatThrownBy(() -> commands().current()).hasMessageContaining("revision deadbeef0000, which no file")
+                .hasMessageContaining("'db stamp'");
+        assertThatThrownBy(() -> commands().upgrade(null, false)).hasMessageContaining("deadbeef0000");
+        commands().stamp("head", false);
+        commands().current();
+        assertThat(out()).isEqualTo(head + " (head)\n");
+    }
+
+    @Test
     void readOnlyCommandsLeaveAnExistingDatabaseUntouched() throws Exception {
         commands().init();
         commands().migrate("users");
