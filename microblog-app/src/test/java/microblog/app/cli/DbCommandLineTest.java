@@ -53,6 +53,19 @@ class DbCommandLineTest {
     }
 
     @Test
+    void commandsThatNeedNoModelsNeverLoadHibernate() throws Exception {
+        microblog.app.TestProject.copyMigrations(project);
+        for (String[] args : new String[][] {{"db", "upgrade"}, {"db", "current"}, {"db", "history"}, {"db", "heads"},
+                {"db", "show", "head"}, {"db", "downgrade"}, {"db", "stamp", "head"}, {"db", "upgrade", "--sql"}}) {
+            Result result = MicroblogProcess.runWithJvmOptions(project, java.util.List.of("-verbose:class"), Map.of(),
+                    null, args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(result.out()).as(String.join(" ", args)).contains("microblog.migrate.command.MigrationCommands")
+                    .doesNotContain("org.hibernate");
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndANonZeroExit() throws Exception {
         assertError(MicroblogProcess.run(project, "db", "migrate", "-m", "x"),
                 "Error: no migrations repository at " + project.resolve("migrations"));

@@ -19,7 +19,15 @@ public final class MicroblogProcess {
 
     public static Result run(Path projectDir, Map<String, String> env, String stdin, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        return runWithJvmOptions(projectDir, List.of(), env, stdin, args);
+    }
+
+    /** As {@link #run(Path, Map, String, String...)}, with extra options for the JVM. */
+    public static Result runWithJvmOptions(Path projectDir, List<String> jvmOptions, Map<String, String> env,
+                                           String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 // The app's own logging, not the quiet one the tests run with.
                 "-Dlogback.configurationFile=logback.xml",
                 "-cp", classPath(), Main.class.getName()));
