@@ -1,6 +1,7 @@
 package microblog.db.orm;
 
 import java.util.Locale;
+import java.util.Set;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
@@ -41,7 +42,7 @@ public class SnakeCaseNamingStrategy extends PhysicalNamingStrategyStandardImpl 
         return withBreaks.toLowerCase(Locale.ROOT);
     }
 
-    private static boolean isKeyword(String word, java.util.Set<String> keywords) {
+    private static boolean isKeyword(String word, Set<String> keywords) {
         return keywords.contains(word) || keywords.contains(word.toUpperCase(Locale.ROOT));
     }
 

@@ -1,5 +1,6 @@
 package microblog.migrate.cli;
 
+import java.util.HashSet;
 import java.util.Set;
 import microblog.db.IntegrityViolationException;
 import microblog.db.jdbc.DatabaseConnectionException;
@@ -21,7 +22,7 @@ public final class OneLineErrors implements CommandLine.IExecutionExceptionHandl
     /** Also treats {@code moreExpected} as expected failures, reported by message only. */
     @SafeVarargs
     public OneLineErrors(Class<? extends Exception>... moreExpected) {
-        Set<Class<? extends Exception>> all = new java.util.HashSet<>(COMMON);
+        Set<Class<? extends Exception>> all = new HashSet<>(COMMON);
         all.addAll(Set.of(moreExpected));
         this.expected = Set.copyOf(all);
     }

@@ -12,9 +12,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import microblog.db.jdbc.ConnectionFactory;
@@ -263,7 +265,7 @@ public final class MigrationCommands {
         RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
         List<String> heads = graph.heads();
         List<Revision> ordered = new ArrayList<>(graph.topologicalOrder());
-        java.util.Collections.reverse(ordered);
+        Collections.reverse(ordered);
         for (Revision r : ordered) {
             out.println(r.downRevisionText() + " -> " + r.id() + (heads.contains(r.id()) ? " (head)" : "")
                     + (r.isMerge() ? " (mergepoint)" : "") + ", " + r.message());
@@ -394,7 +396,7 @@ public final class MigrationCommands {
 
     private static Connection openForWriting(DatabaseUrl url) {
         logContext(url);
-        java.util.Properties extra = new java.util.Properties();
+        Properties extra = new Properties();
         if (url.kind() == DatabaseKind.SQLITE) {
             extra.setProperty("transaction_mode", "IMMEDIATE"); // take the write lock at BEGIN
             url.sqliteDatabaseFile().map(Path::getParent).ifPresent(MigrationCommands::createDirectories);

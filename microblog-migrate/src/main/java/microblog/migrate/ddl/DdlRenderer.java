@@ -20,6 +20,7 @@ import microblog.migrate.operations.Operation;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 
@@ -139,7 +140,7 @@ public abstract class DdlRenderer {
                 + (fk.onDelete() == null ? "" : " ON DELETE " + fk.onDelete());
     }
 
-    protected String createIndex(microblog.migrate.schema.Index index) {
+    protected String createIndex(Index index) {
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
                 + quote(index.table()) + " (" + columnList(index.columns()) + ")";
     }

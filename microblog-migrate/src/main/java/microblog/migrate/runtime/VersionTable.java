@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import microblog.db.url.DatabaseKind;
 import microblog.migrate.ddl.DdlRenderer;
 
 /**
@@ -31,8 +32,8 @@ public final class VersionTable {
     public boolean exists(Connection connection) throws SQLException {
         String table = name;
         var meta = connection.getMetaData();
-        String catalog = ddl.kind() == microblog.db.url.DatabaseKind.MYSQL ? connection.getCatalog() : null;
-        String schema = ddl.kind() == microblog.db.url.DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
+        String catalog = ddl.kind() == DatabaseKind.MYSQL ? connection.getCatalog() : null;
+        String schema = ddl.kind() == DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
         try (ResultSet rs = meta.getTables(catalog, schema, table, new String[] {"TABLE"})) {
             while (rs.next()) {
                 if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {

@@ -1,6 +1,7 @@
 package microblog.migrate.script;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,7 +208,7 @@ final class OperationCodec {
     private static final class Fields {
         private final Map<?, ?> body;
         private final String where;
-        private final Set<Object> seen = new java.util.HashSet<>();
+        private final Set<Object> seen = new HashSet<>();
 
         Fields(Object body, String where) {
             if (!(body instanceof Map<?, ?> map)) {

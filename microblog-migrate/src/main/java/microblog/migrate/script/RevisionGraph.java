@@ -3,6 +3,7 @@ package microblog.migrate.script;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -148,7 +149,7 @@ public final class RevisionGraph {
         Set<String> kept = ancestry(targets);
         List<Revision> undo = new ArrayList<>(topologicalOrder().stream()
                 .filter(r -> applied.contains(r.id()) && !kept.contains(r.id())).toList());
-        java.util.Collections.reverse(undo);
+        Collections.reverse(undo);
         return undo;
     }
 
