@@ -66,6 +66,18 @@ class DbCommandLineTest {
     }
 
     @Test
+    void everyCommandTakesTheRepositoryDirectory() throws Exception {
+        assertThat(MicroblogProcess.run(project, "db", "init", "-d", "elsewhere").exitCode()).isZero();
+        assertThat(project.resolve("elsewhere/migrate.yaml")).exists();
+        assertThat(project.resolve("migrations")).doesNotExist();
+        Result migrate = MicroblogProcess.run(project, "db", "migrate", "-d", "elsewhere", "-m", "all");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(MicroblogProcess.run(project, "db", "upgrade", "-d", "elsewhere").exitCode()).isZero();
+        assertThat(MicroblogProcess.run(project, "db", "heads", "-d", "elsewhere").out()).endsWith(" (head)\n");
+        assertThat(MicroblogProcess.run(project, "db", "current", "-d", "elsewhere").out()).endsWith(" (head)\n");
+    }
+
+    @Test
     void badInputIsOneLineAndANonZeroExit() throws Exception {
         assertError(MicroblogProcess.run(project, "db", "migrate", "-m", "x"),
                 "Error: no migrations repository at " + project.resolve("migrations"));
