@@ -27,6 +27,7 @@ import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.autogenerate.SchemaComparator;
 import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.runtime.ConcurrentMigrationException;
 import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.MigrationRunner;
 import microblog.migrate.runtime.SchemaSimulator;
@@ -52,6 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MigrationCommands {
     private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+    private static final int MAX_ATTEMPTS = 5;
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final MigrationConfig config;
@@ -228,14 +230,29 @@ public final class MigrationCommands {
         void run(MigrationRunner runner, Set<String> recordedHeads);
     }
 
-    /** Opens the database for writing, takes the migration lock, and hands over the runner. */
+    /**
+     * Opens the database for writing, takes the migration lock, and hands over
+     * the runner. If another process moves the database between planning and
+     * applying (possible on SQLite, which has no session lock), the work is
+     * planned again from where the database now stands.
+     */
     private void onLockedDatabase(ScriptDirectory scripts, String command, LockedWork work) {
         DatabaseUrl url = config.databaseUrl().get();
         try (Connection connection = openForWriting(url);
              MigrationLock lock = MigrationLock.acquire(connection, url.kind())) {
             VersionTable versions = versionTable(scripts, url);
-            work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions),
-                    versions.heads(connection));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions),
+                            versions.heads(connection));
+                    return;
+                } catch (ConcurrentMigrationException e) {
+                    if (attempt == MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    log.info("Another process migrated the database meanwhile; planning again");
+                }
+            }
         } catch (SQLException e) {
             throw new MigrationException(command + " failed: " + e.getMessage(), e);
         }

@@ -137,7 +137,7 @@ public final class MigrationRunner {
             throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
                     + ") failed at statement " + statement + ": " + oneLine(e.getMessage()) + "; " + undone
                     + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // includes ConcurrentMigrationException: nothing was written
             sink.rollback();
             throw e;
         }
@@ -151,7 +151,7 @@ public final class MigrationRunner {
         try {
             Set<String> actual = versionTable.heads(connection);
             if (!actual.equals(expected)) {
-                throw new MigrationException("the database moved to " + describe(actual) + " while this command ran "
+                throw new ConcurrentMigrationException("the database moved to " + describe(actual) + " while this command ran "
                         + "(another process is migrating it?); run the command again");
             }
         } catch (SQLException e) {

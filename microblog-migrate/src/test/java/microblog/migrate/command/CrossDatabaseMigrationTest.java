@@ -163,6 +163,31 @@ class CrossDatabaseMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void concurrentUpgradesBothSucceedAndApplyEachRevisionOnce(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            commands(db, List.of(Writer.class)).migrate("writers");
+            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of(Writer.class, NoteCard.class)).migrate("notes");
+            commands(db, List.of()).downgrade("base", false);
+            for (int round = 0; round < 3; round++) {
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                try {
+                    var first = pool.submit(() -> commands(db, List.of()).upgrade(null, false));
+                    var second = pool.submit(() -> commands(db, List.of()).upgrade(null, false));
+                    first.get();
+                    second.get();
+                } finally {
+                    pool.shutdown();
+                }
+                assertThat(tableNames(db)).containsExactlyInAnyOrder("writer", "note_card");
+                commands(db, List.of()).downgrade("base", false);
+            }
+        }
+    }
+
     /** What must be equal across databases: tables, columns, types, nullability, keys, indexes. */
     record SchemaEquivalence(List<String> tables) {
         static SchemaEquivalence of(Schema schema) {
