@@ -1,6 +1,7 @@
 package microblog.app;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class Microblog implements AutoCloseable {
      */
     public void prepareDatabase() {
         if (!config.databaseUrl().isEmbedded()) {
-            log.info("Using {}; migrations are up to you: microblog db upgrade", config.databaseUrl());
+            warnIfBehind();
             return;
         }
         if (!Files.isDirectory(config.migrationsDirectory())) {
@@ -81,6 +82,17 @@ public final class Microblog implements AutoCloseable {
         }
         log.info("Applying pending migrations to the embedded database {}", config.databaseUrl());
         new MigrationCommands(migrationConfig(), new PrintWriter(System.out, true)).upgrade("heads", false);
+    }
+
+    private void warnIfBehind() {
+        if (!Files.isDirectory(config.migrationsDirectory())) {
+            return;
+        }
+        int behind = new MigrationCommands(migrationConfig(), new PrintWriter(Writer.nullWriter())).pending().size();
+        if (behind > 0) {
+            log.warn("{} is {} revision(s) behind the migrations; apply them with: microblog db upgrade",
+                    config.databaseUrl(), behind);
+        }
     }
 
     @Override

@@ -277,6 +277,20 @@ public final class MigrationCommands {
         }
     }
 
+    /** The revisions {@code upgrade} would apply, oldest first; reads only. */
+    public List<Revision> pending() {
+        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
+        RevisionGraph graph = scripts.graph();
+        DatabaseUrl url = config.databaseUrl().get();
+        try (Connection connection = openReadOnly(url).orElse(null)) {
+            Set<String> current = connection == null ? Set.of()
+                    : knownHeads(graph, versionTable(scripts, url).heads(connection));
+            return graph.upgradePath(current, graph.heads());
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
+        }
+    }
+
     /** Lists the revisions, newest first. */
     public void history() {
         RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();

@@ -1,0 +1,49 @@
+package microblog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Map;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
+import microblog.migrate.command.MigrationCommands;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MicroblogTest {
+    @TempDir
+    Path base;
+
+    private static int pending(Microblog app) {
+        return new MigrationCommands(app.migrationConfig(), new PrintWriter(Writer.nullWriter())).pending().size();
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsBroughtUpToDateAtStartUp() throws Exception {
+        TestProject.copyMigrations(base);
+        try (Microblog app = new Microblog(Config.load(base, Map.of()))) {
+            assertThat(pending(app)).isEqualTo(2);
+            app.prepareDatabase();
+            assertThat(pending(app)).isZero();
+            assertThat(base.resolve("app.db")).exists();
+        }
+    }
+
+    @Test
+    void aServerDatabaseIsNeverMigratedBehindTheUsersBack() throws Exception {
+        TestProject.copyMigrations(base);
+        try (TestDatabase database = TestDatabases.create(Backend.POSTGRESQL, base);
+             Microblog app = new Microblog(Config.load(base, Map.of("DATABASE_URL", database.url())))) {
+            app.prepareDatabase();
+            assertThat(pending(app)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void describesItselfAsTheShellShowsIt() {
+        assertThat(new Microblog(Config.load(base, Map.of()))).hasToString("<Microblog 'microblog'>");
+    }
+}
