@@ -2,7 +2,6 @@ package microblog.migrate.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +15,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
@@ -147,7 +144,7 @@ public final class MigrationCommands {
         DatabaseUrl url = config.databaseUrl().get();
         Schema live;
         Set<String> current;
-        try (Connection connection = openReadOnly(url).orElse(null)) {
+        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
             VersionTable versions = versionTable(scripts, url);
             current = connection == null ? Set.of() : versions.heads(connection);
             live = connection == null ? Schema.empty()
@@ -172,15 +169,15 @@ public final class MigrationCommands {
         RevisionGraph graph = scripts.graph();
         String spec = target == null ? "head" : target;
         if (sqlOnly) {
-            String[] range = range(spec);
-            Set<String> from = range[0] == null ? Set.of() : targetHeads(graph, range[0], Set.of());
-            List<Revision> path = graph.upgradePath(from, targetHeads(graph, range[1], from));
+            String[] range = RevisionTargets.range(spec);
+            Set<String> from = range[0] == null ? Set.of() : RevisionTargets.heads(graph, range[0], Set.of());
+            List<Revision> path = graph.upgradePath(from, RevisionTargets.heads(graph, range[1], from));
             offline(scripts, graph, from).upgrade(graph, from, path);
             return;
         }
         onLockedDatabase(scripts, "upgrade", (runner, recorded) -> {
-            Set<String> current = knownHeads(graph, recorded);
-            runner.upgrade(graph, current, graph.upgradePath(current, targetHeads(graph, spec, current)));
+            Set<String> current = RevisionTargets.known(graph, recorded);
+            runner.upgrade(graph, current, graph.upgradePath(current, RevisionTargets.heads(graph, spec, current)));
         });
     }
 
@@ -190,18 +187,18 @@ public final class MigrationCommands {
         RevisionGraph graph = scripts.graph();
         String spec = target == null ? "-1" : target;
         if (sqlOnly) {
-            String[] range = range(spec);
+            String[] range = RevisionTargets.range(spec);
             if (range[0] == null) {
                 throw new MigrationException("downgrade --sql needs a starting point: give FROM:TO, as in head:base");
             }
-            Set<String> from = targetHeads(graph, range[0], Set.of());
-            List<Revision> path = downgradePath(graph, from, range[1]);
+            Set<String> from = RevisionTargets.heads(graph, range[0], Set.of());
+            List<Revision> path = RevisionTargets.downgradePath(graph, from, range[1]);
             offline(scripts, graph, graph.ancestry(from)).downgrade(graph, from, path);
             return;
         }
         onLockedDatabase(scripts, "downgrade", (runner, recorded) -> {
-            Set<String> current = knownHeads(graph, recorded);
-            runner.downgrade(graph, current, downgradePath(graph, current, spec));
+            Set<String> current = RevisionTargets.known(graph, recorded);
+            runner.downgrade(graph, current, RevisionTargets.downgradePath(graph, current, spec));
         });
     }
 
@@ -213,15 +210,15 @@ public final class MigrationCommands {
             throw new MigrationException("stamp needs a revision: an id, head or base");
         }
         if (sqlOnly) {
-            String[] range = range(target);
-            Set<String> from = range[0] == null ? Set.of() : targetHeads(graph, range[0], Set.of());
-            offline(scripts, graph, from).stamp(from, targetHeads(graph, range[1], from));
+            String[] range = RevisionTargets.range(target);
+            Set<String> from = range[0] == null ? Set.of() : RevisionTargets.heads(graph, range[0], Set.of());
+            offline(scripts, graph, from).stamp(from, RevisionTargets.heads(graph, range[1], from));
             return;
         }
         // Stamping is how a database at a revision no file defines gets fixed, so only a
         // relative target (+N) needs the recorded revision to be known.
         onLockedDatabase(scripts, "stamp", (runner, recorded) -> runner.stamp(recorded,
-                targetHeads(graph, target, target.startsWith("+") ? knownHeads(graph, recorded) : recorded)));
+                RevisionTargets.heads(graph, target, target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded)));
     }
 
     /** What a writing command does once it holds the migration lock. */
@@ -238,7 +235,7 @@ public final class MigrationCommands {
      */
     private void onLockedDatabase(ScriptDirectory scripts, String command, LockedWork work) {
         DatabaseUrl url = config.databaseUrl().get();
-        try (Connection connection = openForWriting(url);
+        try (Connection connection = MigrationConnections.openForWriting(url);
              MigrationLock lock = MigrationLock.acquire(connection, url.kind())) {
             VersionTable versions = versionTable(scripts, url);
             for (int attempt = 1; ; attempt++) {
@@ -266,13 +263,13 @@ public final class MigrationCommands {
         RevisionGraph graph = scripts.graph();
         DatabaseUrl url = config.databaseUrl().get();
         Set<String> current;
-        try (Connection connection = openReadOnly(url).orElse(null)) {
+        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
             current = connection == null ? Set.of() : versionTable(scripts, url).heads(connection);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
         }
         List<String> heads = graph.heads();
-        for (String id : knownHeads(graph, current)) {
+        for (String id : RevisionTargets.known(graph, current)) {
             out.println(id + (heads.contains(id) ? " (head)" : ""));
         }
     }
@@ -282,9 +279,9 @@ public final class MigrationCommands {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         DatabaseUrl url = config.databaseUrl().get();
-        try (Connection connection = openReadOnly(url).orElse(null)) {
+        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
             Set<String> current = connection == null ? Set.of()
-                    : knownHeads(graph, versionTable(scripts, url).heads(connection));
+                    : RevisionTargets.known(graph, versionTable(scripts, url).heads(connection));
             return graph.upgradePath(current, graph.heads());
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
@@ -313,7 +310,7 @@ public final class MigrationCommands {
         RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
         List<String> heads = graph.heads();
         List<Revision> shown = switch (name) {
-            case "head" -> List.of(graph.get(requireHead(graph)));
+            case "head" -> List.of(graph.get(RevisionTargets.requireHead(graph)));
             case "heads" -> heads.stream().map(graph::get).toList();
             default -> List.of(graph.resolve(name));
         };
@@ -334,83 +331,6 @@ public final class MigrationCommands {
 
     // ---- helpers ----
 
-    private static String requireHead(RevisionGraph graph) {
-        String head = graph.singleHead();
-        if (head == null) {
-            throw new MigrationException("there are no revisions yet: run 'db migrate -m MESSAGE' first");
-        }
-        return head;
-    }
-
-    /** Resolves an upgrade or stamp target to the heads it names. */
-    private static Set<String> targetHeads(RevisionGraph graph, String spec, Set<String> current) {
-        if (spec.equals("base")) {
-            return Set.of();
-        }
-        if (spec.equals("heads")) {
-            return new LinkedHashSet<>(graph.heads());
-        }
-        if (spec.equals("head")) {
-            return Set.of(requireHead(graph));
-        }
-        if (spec.matches("\\+\\d+")) {
-            String at = current.isEmpty() ? null : single(current, "+N");
-            List<Revision> ahead = graph.upgradePath(at == null ? Set.of() : Set.of(at), Set.of(requireHead(graph)));
-            int steps = Integer.parseInt(spec.substring(1));
-            if (steps > ahead.size()) {
-                throw new MigrationException("cannot upgrade " + steps + " revisions: only " + ahead.size()
-                        + " are pending");
-            }
-            return steps == 0 ? current : Set.of(ahead.get(steps - 1).id());
-        }
-        return Set.of(graph.resolve(spec).id());
-    }
-
-    private static List<Revision> downgradePath(RevisionGraph graph, Set<String> current, String spec) {
-        if (spec.matches("-\\d+")) {
-            int steps = Integer.parseInt(spec.substring(1));
-            if (current.isEmpty()) {
-                throw new MigrationException("cannot downgrade: the database is already at base");
-            }
-            List<Revision> applied = graph.downgradePath(current, Set.of());
-            if (steps > applied.size()) {
-                throw new MigrationException("cannot downgrade " + steps + " revisions below base: only "
-                        + applied.size() + " are applied");
-            }
-            return applied.subList(0, steps);
-        }
-        Set<String> goal = targetHeads(graph, spec, current);
-        if (!graph.ancestry(current).containsAll(goal)) {
-            throw new MigrationException("revision " + String.join(", ", goal)
-                    + " is not below the database's current revision " + describe(current) + ": use 'db upgrade'");
-        }
-        return graph.downgradePath(current, goal);
-    }
-
-    /** The heads recorded in the database, checked against the repository. */
-    private static Set<String> knownHeads(RevisionGraph graph, Set<String> recorded) {
-        for (String id : recorded) {
-            if (graph.get(id) == null) {
-                throw new MigrationException("the database is at revision " + id
-                        + ", which no file in versions/ defines: restore that file or 'db stamp' another revision");
-            }
-        }
-        return recorded;
-    }
-
-    private static String single(Set<String> heads, String what) {
-        if (heads.size() != 1) {
-            throw new MigrationException("relative target " + what + " needs one current revision, not "
-                    + String.join(", ", heads));
-        }
-        return heads.iterator().next();
-    }
-
-    private static String[] range(String spec) {
-        int colon = spec.indexOf(':');
-        return colon < 0 ? new String[] {null, spec} : new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
-    }
-
     /** An offline runner whose simulated schema starts where {@code applied} leaves the database. */
     private MigrationRunner offline(ScriptDirectory scripts, RevisionGraph graph, Set<String> applied) {
         DatabaseKind kind = config.databaseUrl().get().kind();
@@ -423,38 +343,6 @@ public final class MigrationCommands {
 
     private static VersionTable versionTable(ScriptDirectory scripts, DatabaseUrl url) {
         return new VersionTable(scripts.versionTable(), DdlRenderer.forKind(url.kind()));
-    }
-
-    private static Connection openForWriting(DatabaseUrl url) {
-        logContext(url);
-        Properties extra = new Properties();
-        if (url.kind() == DatabaseKind.SQLITE) {
-            extra.setProperty("transaction_mode", "IMMEDIATE"); // take the write lock at BEGIN
-            url.sqliteDatabaseFile().map(Path::getParent).ifPresent(MigrationCommands::createDirectories);
-        }
-        return new ConnectionFactory(url).open(extra);
-    }
-
-    /** A read-only connection, or none for a SQLite file that does not exist yet (an empty database). */
-    private static Optional<Connection> openReadOnly(DatabaseUrl url) {
-        logContext(url);
-        if (url.sqliteDatabaseFile().filter(file -> !Files.exists(file)).isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ConnectionFactory(url).openReadOnly());
-    }
-
-    private static void logContext(DatabaseUrl url) {
-        log.info("Context impl {}.", url.kind().displayName());
-        log.info("Will assume {}transactional DDL.", url.kind().hasTransactionalDdl() ? "" : "non-");
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String describe(Set<String> heads) {

@@ -1,0 +1,100 @@
+package microblog.migrate.command;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import microblog.migrate.MigrationException;
+import microblog.migrate.script.Revision;
+import microblog.migrate.script.RevisionGraph;
+
+/**
+ * Resolves the revision names users type ({@code head}, {@code heads},
+ * {@code base}, {@code +N}, {@code -N}, ids and id prefixes, {@code FROM:TO}
+ * ranges for offline SQL) against the revision graph.
+ */
+final class RevisionTargets {
+    private RevisionTargets() {
+    }
+
+    static String requireHead(RevisionGraph graph) {
+        String head = graph.singleHead();
+        if (head == null) {
+            throw new MigrationException("there are no revisions yet: run 'db migrate -m MESSAGE' first");
+        }
+        return head;
+    }
+
+    /** Resolves an upgrade or stamp target to the heads it names. */
+    static Set<String> heads(RevisionGraph graph, String spec, Set<String> current) {
+        if (spec.equals("base")) {
+            return Set.of();
+        }
+        if (spec.equals("heads")) {
+            return new LinkedHashSet<>(graph.heads());
+        }
+        if (spec.equals("head")) {
+            return Set.of(requireHead(graph));
+        }
+        if (spec.matches("\\+\\d+")) {
+            String at = current.isEmpty() ? null : single(current, "+N");
+            List<Revision> ahead = graph.upgradePath(at == null ? Set.of() : Set.of(at), Set.of(requireHead(graph)));
+            int steps = Integer.parseInt(spec.substring(1));
+            if (steps > ahead.size()) {
+                throw new MigrationException("cannot upgrade " + steps + " revisions: only " + ahead.size()
+                        + " are pending");
+            }
+            return steps == 0 ? current : Set.of(ahead.get(steps - 1).id());
+        }
+        return Set.of(graph.resolve(spec).id());
+    }
+
+    static List<Revision> downgradePath(RevisionGraph graph, Set<String> current, String spec) {
+        if (spec.matches("-\\d+")) {
+            int steps = Integer.parseInt(spec.substring(1));
+            if (current.isEmpty()) {
+                throw new MigrationException("cannot downgrade: the database is already at base");
+            }
+            List<Revision> applied = graph.downgradePath(current, Set.of());
+            if (steps > applied.size()) {
+                throw new MigrationException("cannot downgrade " + steps + " revisions below base: only "
+                        + applied.size() + " are applied");
+            }
+            return applied.subList(0, steps);
+        }
+        Set<String> goal = heads(graph, spec, current);
+        if (!graph.ancestry(current).containsAll(goal)) {
+            throw new MigrationException("revision " + String.join(", ", goal)
+                    + " is not below the database's current revision " + describe(current) + ": use 'db upgrade'");
+        }
+        return graph.downgradePath(current, goal);
+    }
+
+    /** The heads recorded in the database, checked against the repository. */
+    static Set<String> known(RevisionGraph graph, Set<String> recorded) {
+        for (String id : recorded) {
+            if (graph.get(id) == null) {
+                throw new MigrationException("the database is at revision " + id
+                        + ", which no file in versions/ defines: restore that file or 'db stamp' another revision");
+            }
+        }
+        return recorded;
+    }
+
+    private static String single(Set<String> heads, String what) {
+        if (heads.size() != 1) {
+            throw new MigrationException("relative target " + what + " needs one current revision, not "
+                    + String.join(", ", heads));
+        }
+        return heads.iterator().next();
+    }
+
+    /** {@code FROM:TO} as {FROM, TO}; a plain target as {null, TARGET}. */
+    static String[] range(String spec) {
+        int colon = spec.indexOf(':');
+        return colon < 0 ? new String[] {null, spec} : new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
+    }
+
+    private static String describe(Set<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+}
