@@ -1,7 +1,6 @@
 package microblog.migrate.command;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +9,7 @@ import java.util.Properties;
 import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
+import microblog.migrate.MigrationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ final class MigrationConnections {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new MigrationException("cannot create the directory " + dir + " for the SQLite database: " + e);
         }
     }
 }
