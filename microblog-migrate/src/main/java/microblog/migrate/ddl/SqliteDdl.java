@@ -37,13 +37,7 @@ final class SqliteDdl extends DdlRenderer {
 
     @Override
     protected List<String> dropColumn(DropColumn op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withColumns(cols -> {
-            cols.removeIf(c -> c.name().equals(op.column()));
-            return cols;
-        }).withIndexes(ixs -> {
-            ixs.removeIf(ix -> ix.columns().contains(op.column()));
-            return ixs;
-        }));
+        return rebuild(op.table(), tables, t -> t.withoutColumn(op.column()));
     }
 
     @Override

@@ -45,10 +45,7 @@ public final class SchemaSimulator implements TableLookup {
         } else if (operation instanceof AddColumn op) {
             change(op.table(), t -> t.withColumns(cols -> add(cols, op.column())));
         } else if (operation instanceof DropColumn op) {
-            change(op.table(), t -> t.withColumns(cols -> {
-                cols.removeIf(c -> c.name().equals(op.column()));
-                return cols;
-            }));
+            change(op.table(), t -> t.withoutColumn(op.column()));
         } else if (operation instanceof CreateIndex op) {
             change(op.index().table(), t -> t.withIndexes(ixs -> add(ixs, op.index())));
         } else if (operation instanceof DropIndex op) {

@@ -24,6 +24,18 @@ public record Table(String name, List<Column> columns, List<UniqueConstraint> un
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }
 
+    /**
+     * This table without {@code columnName}, and without the indexes and
+     * constraints over it, as PostgreSQL and MySQL drop them with the column.
+     */
+    public Table withoutColumn(String columnName) {
+        return new Table(name,
+                columns.stream().filter(c -> !c.name().equals(columnName)).toList(),
+                uniqueConstraints.stream().filter(u -> !u.columns().contains(columnName)).toList(),
+                foreignKeys.stream().filter(fk -> !fk.columns().contains(columnName)).toList(),
+                indexes.stream().filter(ix -> !ix.columns().contains(columnName)).toList());
+    }
+
     public Table withColumns(UnaryOperator<List<Column>> change) {
         return new Table(name, change.apply(new ArrayList<>(columns)), uniqueConstraints, foreignKeys, indexes);
     }

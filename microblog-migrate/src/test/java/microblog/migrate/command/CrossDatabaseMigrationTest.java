@@ -165,6 +165,62 @@ class CrossDatabaseMigrationTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void columnsConstraintsAndForeignKeysChangeOnExistingTablesAndBack(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            Path versions = project.resolve("migrations/versions");
+            Files.writeString(versions.resolve("aaa000000001_base.yaml"), """
+                    revision: aaa000000001
+                    down_revision: null
+                    message: base
+                    upgrade:
+                      - create_table: {name: owner, columns: [{name: id, type: Integer, primary_key: true, autoincrement: true}]}
+                      - create_table:
+                          name: pet
+                          columns:
+                            - {name: id, type: Integer, primary_key: true, autoincrement: true}
+                            - {name: owner_id, type: Integer}
+                            - {name: nickname, type: String(40)}
+                      - execute: {sql: "INSERT INTO owner (id) VALUES (1)"}
+                      - execute: {sql: "INSERT INTO pet (id, owner_id, nickname) VALUES (7, 1, 'rex')"}
+                    downgrade:
+                      - drop_table: {name: pet}
+                      - drop_table: {name: owner}
+                    """);
+            Files.writeString(versions.resolve("bbb000000002_change.yaml"), """
+                    revision: bbb000000002
+                    down_revision: aaa000000001
+                    message: change
+                    upgrade:
+                      - add_column: {table: pet, column: {name: born, type: Date}}
+                      - create_unique_constraint: {table: pet, name: uq_pet_nickname, columns: [nickname]}
+                      - create_foreign_key: {table: pet, name: fk_pet_owner_id_owner, columns: [owner_id], references: owner, referred_columns: [id]}
+                      - drop_column: {table: pet, name: nickname}
+                    downgrade:
+                      - add_column: {table: pet, column: {name: nickname, type: String(40)}}
+                      - drop_foreign_key: {table: pet, name: fk_pet_owner_id_owner}
+                      - drop_column: {table: pet, name: born}
+                    """);
+            commands(db, List.of()).upgrade(null, false);
+            Table pet = schemaOf(db).table("pet").orElseThrow();
+            assertThat(pet.columns()).extracting(c -> c.name()).containsExactly("id", "owner_id", "born");
+            assertThat(pet.foreignKeys()).extracting(fk -> fk.referredTable()).containsExactly("owner");
+            assertThat(pet.uniqueConstraints()).isEmpty(); // it went with its column
+            try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
+                 var rows = c.createStatement().executeQuery("SELECT id, owner_id FROM pet")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1) + ":" + rows.getInt(2)).as("rows survive").isEqualTo("7:1");
+            }
+
+            commands(db, List.of()).downgrade(null, false);
+            pet = schemaOf(db).table("pet").orElseThrow();
+            assertThat(pet.columns()).extracting(c -> c.name()).containsExactly("id", "owner_id", "nickname");
+            assertThat(pet.foreignKeys()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void concurrentUpgradesBothSucceedAndApplyEachRevisionOnce(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
