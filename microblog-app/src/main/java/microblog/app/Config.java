@@ -33,7 +33,9 @@ public final class Config {
         Map<String, String> values = new HashMap<>();
         Dotenv dotenv = Dotenv.configure().directory(baseDir.toString()).ignoreIfMissing().ignoreIfMalformed().load();
         for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-            values.put(entry.getKey(), entry.getValue());
+            if (!entry.getValue().isEmpty()) { // an empty value means unset, as in the environment
+                values.put(entry.getKey(), entry.getValue());
+            }
         }
         environment.forEach((key, value) -> {
             if (value != null && !value.isEmpty()) {

@@ -38,6 +38,14 @@ class ConfigTest {
     }
 
     @Test
+    void anEmptyValueMeansUnset() throws Exception {
+        Files.writeString(base.resolve(".env"), "DATABASE_URL=\nSECRET_KEY=\n");
+        Config config = Config.load(base, Map.of("SECRET_KEY", ""));
+        assertThat(config.usesDefaultDatabase()).isTrue();
+        assertThat(config.usesDevelopmentSecretKey()).isTrue();
+    }
+
+    @Test
     void aBadUrlFailsOnlyWhenTheDatabaseIsNeeded() {
         Config config = Config.load(base, Map.of("DATABASE_URL", "nonsense"));
         assertThatThrownBy(config::databaseUrl).isInstanceOf(InvalidDatabaseUrlException.class)

@@ -2,9 +2,11 @@ package microblog.db;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +30,21 @@ public final class Query<T> {
     private final Class<T> type;
     private final List<Filter> filters;
     private final List<Sort> sorts;
+    private final List<String> eager;
     private final Integer limit;
     private final Integer offset;
 
     Query(Supplier<Session> session, Class<T> type) {
-        this(session, type, List.of(), List.of(), null, null);
+        this(session, type, List.of(), List.of(), List.of(), null, null);
     }
 
     private Query(Supplier<Session> session, Class<T> type, List<Filter> filters, List<Sort> sorts,
-                  Integer limit, Integer offset) {
+                  List<String> eager, Integer limit, Integer offset) {
         this.session = session;
         this.type = type;
         this.filters = filters;
         this.sorts = sorts;
+        this.eager = eager;
         this.limit = limit;
         this.offset = offset;
     }
@@ -49,7 +53,7 @@ public final class Query<T> {
     public Query<T> filterBy(String attribute, Object value) {
         List<Filter> more = new ArrayList<>(filters);
         more.add(new Filter(attribute, value));
-        return new Query<>(session, type, List.copyOf(more), sorts, limit, offset);
+        return new Query<>(session, type, List.copyOf(more), sorts, eager, limit, offset);
     }
 
     /** Type-checked {@link #filterBy(String, Object)}: {@code filter(User_.username, "john")}. */
@@ -60,15 +64,30 @@ public final class Query<T> {
     public Query<T> orderBy(Sort... terms) {
         List<Sort> more = new ArrayList<>(sorts);
         more.addAll(List.of(terms));
-        return new Query<>(session, type, filters, List.copyOf(more), limit, offset);
+        return new Query<>(session, type, filters, List.copyOf(more), eager, limit, offset);
+    }
+
+    /**
+     * Loads the related object {@code association} in the same query (a fetch
+     * join), so listing posts with their authors is one query, not one per post.
+     */
+    public Query<T> with(String association) {
+        List<String> more = new ArrayList<>(eager);
+        more.add(association);
+        return new Query<>(session, type, filters, sorts, List.copyOf(more), limit, offset);
+    }
+
+    /** Type-checked {@link #with(String)}: {@code with(Post_.author)}. */
+    public Query<T> with(Attribute<? super T, ?> association) {
+        return with(association.getName());
     }
 
     public Query<T> limit(int rows) {
-        return new Query<>(session, type, filters, sorts, rows, offset);
+        return new Query<>(session, type, filters, sorts, eager, rows, offset);
     }
 
     public Query<T> offset(int rows) {
-        return new Query<>(session, type, filters, sorts, limit, rows);
+        return new Query<>(session, type, filters, sorts, eager, limit, rows);
     }
 
     /** Every matching row. */
@@ -117,6 +136,13 @@ public final class Query<T> {
         CriteriaBuilder cb = session.get().getCriteriaBuilder();
         CriteriaQuery<T> q = cb.createQuery(type);
         Root<T> root = q.from(type);
+        for (String association : eager) {
+            try {
+                root.fetch(association, JoinType.LEFT);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(type.getSimpleName() + " has no association '" + association + "'", e);
+            }
+        }
         q.select(root).where(predicates(cb, root));
         q.orderBy(sorts.stream()
                 .map(sort -> sort.ascending() ? cb.asc(path(root, sort.attribute())) : cb.desc(path(root, sort.attribute())))

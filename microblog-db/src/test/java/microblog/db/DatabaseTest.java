@@ -77,6 +77,22 @@ class DatabaseTest {
     }
 
     @Test
+    void withLoadsTheAssociationInTheSameQuery() {
+        Author john = new Author("john");
+        db.session().add(john);
+        db.session().add(new BlogEntry("hello", LocalDateTime.now(), john));
+        db.session().commit();
+        db.session().rollback(); // nothing cached: what is loaded comes from the query
+
+        BlogEntry eager = db.query(BlogEntry.class).with("author").one();
+        assertThat(org.hibernate.Hibernate.isInitialized(eager.getAuthor())).isTrue();
+        db.session().rollback();
+        BlogEntry lazy = db.query(BlogEntry.class).one();
+        assertThat(org.hibernate.Hibernate.isInitialized(lazy.getAuthor())).isFalse();
+        assertThatThrownBy(() -> db.query(BlogEntry.class).with("title").all()).hasMessageContaining("title");
+    }
+
+    @Test
     void rollbackDiscardsPendingChanges() {
         db.session().add(new Author("ghost"));
         db.session().rollback();

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import microblog.app.models.Post;
+import microblog.app.models.Post_;
 import microblog.db.Sort;
 
 /** The home page: the most recent posts and who wrote them. */
@@ -17,7 +18,8 @@ final class IndexPage {
     }
 
     void show(Context ctx) {
-        List<Post> posts = Post.query().orderBy(Sort.desc("timestamp"), Sort.desc("id")).limit(RECENT_POSTS).all();
+        List<Post> posts = Post.query().with(Post_.author)
+                .orderBy(Sort.desc(Post_.timestamp), Sort.desc(Post_.id)).limit(RECENT_POSTS).all();
         pages.render(ctx, "index.html", "Home", Map.of("posts", posts));
     }
 }
