@@ -162,7 +162,10 @@ public final class ModelSchemaReader {
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> ColumnType.of("DateTime");
             case Types.DATE -> ColumnType.of("Date");
             case Types.TIME, Types.TIME_WITH_TIMEZONE -> ColumnType.of("Time");
-            case Types.FLOAT, Types.REAL -> ColumnType.of("Float");
+            // Hibernate maps double to FLOAT(53): more than 24 bits of precision needs a double.
+            case Types.FLOAT -> size.getPrecision() != null && size.getPrecision() > 24
+                    ? ColumnType.of("Double") : ColumnType.of("Float");
+            case Types.REAL -> ColumnType.of("Float");
             case Types.DOUBLE -> ColumnType.of("Double");
             case Types.NUMERIC, Types.DECIMAL -> ColumnType.numeric(size.getPrecision(), size.getScale());
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, SqlTypes.LONG32VARBINARY ->

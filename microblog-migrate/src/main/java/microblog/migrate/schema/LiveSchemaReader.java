@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,7 @@ public final class LiveSchemaReader {
         DatabaseMetaData meta = connection.getMetaData();
         List<String> primaryKey = primaryKey(meta, table);
         List<Column> columns = new ArrayList<>();
+        Map<String, String> declaredTypes = sqliteDeclaredTypes(table);
         try (ResultSet rs = meta.getColumns(catalog(), schemaPattern(), table, "%")) {
             TreeMap<Integer, Column> byPosition = new TreeMap<>();
             while (rs.next()) {
@@ -88,7 +90,8 @@ public final class LiveSchemaReader {
                     continue; // '_' in the table name is a LIKE wildcard
                 }
                 String name = rs.getString("COLUMN_NAME");
-                ColumnType type = TypeNormalizer.normalize(table + "." + name, rs.getString("TYPE_NAME"),
+                ColumnType type = TypeNormalizer.normalize(table + "." + name,
+                        declaredTypes.getOrDefault(name, rs.getString("TYPE_NAME")),
                         rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"));
                 boolean pk = primaryKey.contains(name);
                 boolean auto = pk && primaryKey.size() == 1 && type.isInteger()
@@ -187,6 +190,25 @@ public final class LiveSchemaReader {
             case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
             default -> null;
         };
+    }
+
+    /**
+     * SQLite's declared column types, such as {@code NUMERIC(10, 2)}: the xerial
+     * driver reports a NUMERIC's size as precision plus scale, so the declaration
+     * is the reliable source.
+     */
+    private Map<String, String> sqliteDeclaredTypes(String table) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        if (kind != DatabaseKind.SQLITE) {
+            return types;
+        }
+        try (var st = connection.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table.replace("\"", "\"\"") + "\")")) {
+            while (rs.next()) {
+                types.put(rs.getString("name"), rs.getString("type"));
+            }
+        }
+        return types;
     }
 
     /** PostgreSQL tells UNIQUE constraints from unique indexes; elsewhere the two are one thing. */

@@ -1,6 +1,8 @@
 package microblog.migrate.schema;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import microblog.migrate.MigrationException;
 
 /**
@@ -13,7 +15,19 @@ final class TypeNormalizer {
     private TypeNormalizer() {
     }
 
+    private static final Pattern PARAMETERS = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
+
+    /**
+     * Normalises a reported type. Where {@code typeName} spells its own
+     * parameters, as SQLite's declared types do ({@code NUMERIC(10, 2)}), they
+     * win over the driver's {@code size} and {@code digits}.
+     */
     static ColumnType normalize(String where, String typeName, int size, int digits) {
+        Matcher parameters = PARAMETERS.matcher(typeName == null ? "" : typeName);
+        if (parameters.find()) {
+            size = Integer.parseInt(parameters.group(1));
+            digits = parameters.group(2) == null ? 0 : Integer.parseInt(parameters.group(2));
+        }
         String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT).replaceAll("\\(.*", "")
                 .replace(" UNSIGNED", "").strip();
         return switch (name) {

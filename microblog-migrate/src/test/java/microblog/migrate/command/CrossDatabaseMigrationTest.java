@@ -21,6 +21,7 @@ import microblog.migrate.MigrationException;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
+import microblog.migrate.testmodels.Measurement;
 import microblog.migrate.testmodels.NoteCard;
 import microblog.migrate.testmodels.Writer;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +57,10 @@ class CrossDatabaseMigrationTest {
             commands(db, List.of(Writer.class)).migrate("writers").orElseThrow();
             commands(db, List.of(Writer.class)).upgrade(null, false);
             assertThat(commands(db, List.of(Writer.class)).migrate("again")).as("no changes right after upgrade").isEmpty();
-            commands(db, List.of(Writer.class, NoteCard.class)).migrate("notes").orElseThrow();
+            commands(db, List.of(Writer.class, NoteCard.class, Measurement.class)).migrate("notes").orElseThrow();
             commands(db, List.of()).upgrade(null, false);
-            assertThat(tableNames(db)).containsExactlyInAnyOrder("writer", "note_card");
-            assertThat(commands(db, List.of(Writer.class, NoteCard.class)).migrate("again")).isEmpty();
+            assertThat(tableNames(db)).containsExactlyInAnyOrder("writer", "note_card", "measurement");
+            assertThat(commands(db, List.of(Writer.class, NoteCard.class, Measurement.class)).migrate("again")).isEmpty();
 
             commands(db, List.of()).downgrade("base", false);
             assertThat(tableNames(db)).isEmpty();
@@ -78,7 +79,7 @@ class CrossDatabaseMigrationTest {
     void offlineSqlSpeaksEachDialect(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
-            commands(db, List.of(Writer.class, NoteCard.class)).migrate("all");
+            commands(db, List.of(Writer.class, NoteCard.class, Measurement.class)).migrate("all");
             StringWriter sql = new StringWriter();
             new MigrationCommands(new MigrationConfig(project.resolve("migrations"), db::databaseUrl, List::of),
                     new PrintWriter(sql, true)).upgrade(null, true);
@@ -100,12 +101,12 @@ class CrossDatabaseMigrationTest {
             commands(sqlite, List.of()).init();
             commands(sqlite, List.of(Writer.class)).migrate("on sqlite");
             commands(server, List.of()).upgrade(null, false);
-            commands(server, List.of(Writer.class, NoteCard.class)).migrate("on " + backend);
+            commands(server, List.of(Writer.class, NoteCard.class, Measurement.class)).migrate("on " + backend);
             commands(sqlite, List.of()).upgrade(null, false);
             commands(server, List.of()).upgrade(null, false);
             assertThat(SchemaEquivalence.of(schemaOf(sqlite))).isEqualTo(SchemaEquivalence.of(schemaOf(server)));
-            assertThat(commands(server, List.of(Writer.class, NoteCard.class)).migrate("x")).isEmpty();
-            assertThat(commands(sqlite, List.of(Writer.class, NoteCard.class)).migrate("x")).isEmpty();
+            assertThat(commands(server, List.of(Writer.class, NoteCard.class, Measurement.class)).migrate("x")).isEmpty();
+            assertThat(commands(sqlite, List.of(Writer.class, NoteCard.class, Measurement.class)).migrate("x")).isEmpty();
         }
     }
 
@@ -226,7 +227,7 @@ class CrossDatabaseMigrationTest {
             commands(db, List.of()).init();
             commands(db, List.of(Writer.class)).migrate("writers");
             commands(db, List.of()).upgrade(null, false);
-            commands(db, List.of(Writer.class, NoteCard.class)).migrate("notes");
+            commands(db, List.of(Writer.class, NoteCard.class, Measurement.class)).migrate("notes");
             commands(db, List.of()).downgrade("base", false);
             for (int round = 0; round < 3; round++) {
                 var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -238,7 +239,7 @@ class CrossDatabaseMigrationTest {
                 } finally {
                     pool.shutdown();
                 }
-                assertThat(tableNames(db)).containsExactlyInAnyOrder("writer", "note_card");
+                assertThat(tableNames(db)).containsExactlyInAnyOrder("writer", "note_card", "measurement");
                 commands(db, List.of()).downgrade("base", false);
             }
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
+import microblog.migrate.testmodels.Measurement;
 import microblog.migrate.testmodels.NoteCard;
 import microblog.migrate.testmodels.Writer;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class SchemaEquivalenceTest {
         Map<Backend, CrossDatabaseMigrationTest.SchemaEquivalence> schemas = new EnumMap<>(Backend.class);
         try (TestDatabase sqlite = TestDatabases.create(Backend.SQLITE, project)) {
             MigrationCommands first = new MigrationCommands(new MigrationConfig(project.resolve("migrations"),
-                    sqlite::databaseUrl, () -> List.of(Writer.class, NoteCard.class)), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+                    sqlite::databaseUrl, () -> List.of(Writer.class, NoteCard.class, Measurement.class)), new java.io.PrintWriter(java.io.Writer.nullWriter()));
             first.init();
             first.migrate("all");
             for (Backend backend : Backend.values()) {
@@ -38,7 +39,10 @@ class SchemaEquivalenceTest {
         assertThat(schemas.get(Backend.SQLITE).tables()).contains(
                 "writer.name String(64)", "writer.id Integer NOT NULL PK AUTO", "note_card.written DateTime",
                 "writer UNIQUE [email]", "writer UNIQUE [name]", "note_card INDEX ix_note_card_written [written]",
-                "note_card FK fk_note_card_writer_id_writer [writer_id] -> writer[id]");
+                "note_card FK fk_note_card_writer_id_writer [writer_id] -> writer[id]",
+                "measurement.verified Boolean NOT NULL", "measurement.count BigInteger", "measurement.small SmallInteger",
+                "measurement.reading Double", "measurement.rough Float", "measurement.amount Numeric(10, 2)",
+                "measurement.notes Text", "measurement.day Date", "measurement.at Time", "measurement.payload LargeBinary");
         assertThat(schemas.get(Backend.POSTGRESQL)).isEqualTo(schemas.get(Backend.SQLITE));
         assertThat(schemas.get(Backend.MARIADB)).isEqualTo(schemas.get(Backend.SQLITE));
     }
