@@ -35,6 +35,20 @@ final class SqliteDdl extends DdlRenderer {
         return standardType(type);
     }
 
+    /**
+     * Only a column declared exactly {@code INTEGER PRIMARY KEY} gets generated
+     * values in SQLite (it becomes the rowid, 64 bits wide), so a BigInteger or
+     * SmallInteger key is declared INTEGER here.
+     */
+    @Override
+    protected String columnDefinition(Column column) {
+        if (column.autoincrement() && column.type().isInteger()) {
+            return super.columnDefinition(new Column(column.name(), ColumnType.INTEGER, column.nullable(),
+                    column.primaryKey(), true, column.serverDefault()));
+        }
+        return super.columnDefinition(column);
+    }
+
     @Override
     protected List<String> dropColumn(DropColumn op, TableLookup tables) {
         return rebuild(op.table(), tables, t -> t.withoutColumn(op.column()));

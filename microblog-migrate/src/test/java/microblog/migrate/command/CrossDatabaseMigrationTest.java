@@ -23,6 +23,7 @@ import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
 import microblog.migrate.testmodels.Measurement;
 import microblog.migrate.testmodels.NoteCard;
+import microblog.migrate.testmodels.Tag;
 import microblog.migrate.testmodels.Writer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -217,6 +218,26 @@ class CrossDatabaseMigrationTest {
             pet = schemaOf(db).table("pet").orElseThrow();
             assertThat(pet.columns()).extracting(c -> c.name()).containsExactly("id", "owner_id", "nickname");
             assertThat(pet.foreignKeys()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void generatedKeysWorkForIntegerAndLongIds(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            commands(db, List.of(Writer.class, Tag.class)).migrate("ids");
+            commands(db, List.of()).upgrade(null, false);
+            assertThat(commands(db, List.of(Writer.class, Tag.class)).migrate("again")).isEmpty();
+            try (Connection c = new ConnectionFactory(db.databaseUrl()).open(); var st = c.createStatement()) {
+                st.execute("INSERT INTO tag (label) VALUES ('a')");
+                st.execute("INSERT INTO tag (label) VALUES ('b')");
+                st.execute("INSERT INTO writer (name) VALUES ('w')");
+                try (var rs = st.executeQuery("SELECT max(id) FROM tag")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(2);
+                }
+            }
         }
     }
 
