@@ -1,6 +1,5 @@
 package microblog.migrate.runtime;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.Operation;
-import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
 
 /**
@@ -31,10 +29,6 @@ public final class SchemaSimulator implements TableLookup {
     @Override
     public Optional<Table> table(String name) {
         return Optional.ofNullable(tables.get(name));
-    }
-
-    public Schema schema() {
-        return new Schema(new ArrayList<>(tables.values()));
     }
 
     public void apply(Operation operation) {

@@ -19,10 +19,6 @@ public record Revision(String id, List<String> downRevisions, String message, St
         downgrade = List.copyOf(downgrade);
     }
 
-    public boolean isBase() {
-        return downRevisions.isEmpty();
-    }
-
     public boolean isMerge() {
         return downRevisions.size() > 1;
     }
