@@ -22,6 +22,7 @@ public final class Config {
 
     private final Path baseDir;
     private final Map<String, String> values;
+    private DatabaseUrl databaseUrl;
 
     Config(Path baseDir, Map<String, String> values) {
         this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -64,14 +65,18 @@ public final class Config {
     }
 
     /**
-     * The database to use, parsed on each call so that commands which never
-     * touch the database do not fail on a bad URL.
+     * The database to use, parsed on first call (so that commands which never
+     * touch the database do not fail on a bad URL) and the same from then on:
+     * {@code sqlite://} names one in-memory database, not a new one per call.
      *
      * @throws microblog.db.url.InvalidDatabaseUrlException if DATABASE_URL cannot be used
      */
-    public DatabaseUrl databaseUrl() {
-        return usesDefaultDatabase() ? DatabaseUrl.defaultSqlite(baseDir)
-                : DatabaseUrl.parse(values.get("DATABASE_URL"), baseDir);
+    public synchronized DatabaseUrl databaseUrl() {
+        if (databaseUrl == null) {
+            databaseUrl = usesDefaultDatabase() ? DatabaseUrl.defaultSqlite(baseDir)
+                    : DatabaseUrl.parse(values.get("DATABASE_URL"), baseDir);
+        }
+        return databaseUrl;
     }
 
     public String secretKey() {

@@ -81,6 +81,7 @@ public final class Microblog implements AutoCloseable {
             return;
         }
         log.info("Applying pending migrations to the embedded database {}", config.databaseUrl());
+        db(); // its pool keeps an in-memory database alive while the migrations run on their own connection
         new MigrationCommands(migrationConfig(), new PrintWriter(System.out, true)).upgrade("heads", false);
     }
 

@@ -33,6 +33,18 @@ class MicroblogTest {
     }
 
     @Test
+    void anInMemoryDatabaseIsMigratedAndUsedAsOne() throws Exception {
+        TestProject.copyMigrations(base);
+        try (Microblog app = new Microblog(Config.load(base, Map.of("DATABASE_URL", "sqlite://")))) {
+            app.prepareDatabase();
+            assertThat(pending(app)).isZero();
+            app.db().session().add(new microblog.app.models.User("john", "john@example.com"));
+            app.db().session().commit();
+            assertThat(microblog.app.models.User.query().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aServerDatabaseIsNeverMigratedBehindTheUsersBack() throws Exception {
         TestProject.copyMigrations(base);
         try (TestDatabase database = TestDatabases.create(Backend.POSTGRESQL, base);

@@ -20,7 +20,7 @@ public final class MicroblogCommand implements Runnable {
     public static CommandLine create(Microblog app) {
         return new CommandLine(new MicroblogCommand())
                 .addSubcommand(new RunCommand(app))
-                .addSubcommand(new ShellCommand(app))
+                .addSubcommand(new ShellCommand())
                 .addSubcommand(DbCommand.create(app.migrationConfig()))
                 .setExecutionExceptionHandler(new OneLineErrors(CommandFailedException.class));
     }

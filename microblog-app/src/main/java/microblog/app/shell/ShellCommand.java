@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
-import microblog.app.Microblog;
 import picocli.CommandLine.Command;
 
 /**
  * {@code microblog shell}: JShell with the app's context ready, as {@code flask shell}.
+ *
+ * <p>The app the shell works on is made, and its embedded database migrated, by
+ * the start-up snippets in the shell itself ({@link ShellStartup}).
  *
  * <p>JShell runs in this process ({@code --execution local}): no second JVM to
  * start, and the snippets see the same classes the app was loaded with.
@@ -18,15 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "shell", mixinStandardHelpOptions = true,
         description = "Run a Java shell (JShell) in the context of the app: app, db, User and Post are defined.")
 public final class ShellCommand implements Callable<Integer> {
-    private final Microblog app;
-
-    public ShellCommand(Microblog app) {
-        this.app = app;
-    }
-
     @Override
     public Integer call() throws Exception {
-        app.prepareDatabase();
         Path startup = Files.createTempFile("microblog-shell", ".jsh");
         try {
             Files.writeString(startup, ShellStartup.snippets(), StandardCharsets.UTF_8);

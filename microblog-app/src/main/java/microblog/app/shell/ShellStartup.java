@@ -20,6 +20,7 @@ final class ShellStartup {
                 import static microblog.db.Sort.asc;
                 import static microblog.db.Sort.desc;
                 var app = Microblog.fromEnvironment().forShell();
+                app.prepareDatabase();
                 var db = app.db();
                 """;
     }
