@@ -1,9 +1,6 @@
 package microblog.db.testing;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import microblog.db.url.DatabaseUrl;
 
 /**
@@ -50,11 +47,5 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public String toString() {
         return backend.name();
-    }
-
-    static void execute(String jdbcUrl, String user, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import microblog.db.url.DatabaseUrl;
 import org.junit.jupiter.api.Assumptions;
@@ -47,9 +48,15 @@ public final class TestDatabases {
 
     static void adminExecute(Backend backend, String sql) throws SQLException {
         switch (backend) {
-            case POSTGRESQL -> TestDatabase.execute(POSTGRES_ADMIN, "postgres", sql);
-            case MARIADB -> TestDatabase.execute(MARIADB_ADMIN, "root", sql);
+            case POSTGRESQL -> execute(POSTGRES_ADMIN, "postgres", sql);
+            case MARIADB -> execute(MARIADB_ADMIN, "root", sql);
             case SQLITE -> throw new IllegalArgumentException("SQLite has no server");
+        }
+    }
+
+    private static void execute(String jdbcUrl, String user, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 
