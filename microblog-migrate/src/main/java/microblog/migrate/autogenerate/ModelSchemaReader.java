@@ -1,6 +1,7 @@
 package microblog.migrate.autogenerate;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Set;
 import microblog.db.orm.OrmSettings;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
+import microblog.migrate.RenamedFrom;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -45,7 +47,15 @@ public final class ModelSchemaReader {
     private ModelSchemaReader() {
     }
 
+    /** The models' schema and the renames they declare with {@link RenamedFrom}. */
+    public record ModelSchema(Schema schema, Renames renames) {
+    }
+
     public static Schema read(Collection<Class<?>> entityClasses, DatabaseKind kind) {
+        return readWithRenames(entityClasses, kind).schema();
+    }
+
+    public static ModelSchema readWithRenames(Collection<Class<?>> entityClasses, DatabaseKind kind) {
         Metadata metadata;
         try {
             metadata = OrmSettings.buildMetadata(OrmSettings.forKind(kind), List.copyOf(entityClasses));
@@ -67,7 +77,55 @@ public final class ModelSchemaReader {
                         fieldOrder.getOrDefault(table, List.of()), uniqueIndexNames.getOrDefault(table, Set.of())));
             }
         }
-        return new Schema(tables);
+        return new ModelSchema(new Schema(tables), renames(metadata, kind));
+    }
+
+    /** The former names {@link RenamedFrom} declares on entity classes and on their fields or getters. */
+    private static Renames renames(Metadata metadata, DatabaseKind kind) {
+        Map<String, List<String>> tables = new HashMap<>();
+        Map<String, List<String>> columns = new HashMap<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            String table = name(entity.getTable().getNameIdentifier(), kind);
+            RenamedFrom onClass = entity.getMappedClass().getAnnotation(RenamedFrom.class);
+            if (onClass != null) {
+                tables.put(table, List.of(onClass.value()));
+            }
+            List<Property> properties = new ArrayList<>();
+            if (entity.getIdentifierProperty() != null) {
+                properties.add(entity.getIdentifierProperty());
+            }
+            properties.addAll(entity.getProperties());
+            for (Property property : properties) {
+                RenamedFrom onMember = memberAnnotation(entity.getMappedClass(), property.getName());
+                if (onMember == null) {
+                    continue;
+                }
+                if (property.getColumns().size() != 1) {
+                    throw new MigrationException("@RenamedFrom on " + entity.getMappedClass().getSimpleName() + "."
+                            + property.getName() + ": only a property stored in one column can declare a rename");
+                }
+                columns.put(table + "." + name(property.getColumns().get(0), kind), List.of(onMember.value()));
+            }
+        }
+        return new Renames(tables, columns);
+    }
+
+    /** The annotation on the field named {@code property}, or on its getter, in the class or a superclass. */
+    private static RenamedFrom memberAnnotation(Class<?> type, String property) {
+        String getter = "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.getName().equals(property) && field.isAnnotationPresent(RenamedFrom.class)) {
+                    return field.getAnnotation(RenamedFrom.class);
+                }
+            }
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.getName().equals(getter) && method.isAnnotationPresent(RenamedFrom.class)) {
+                    return method.getAnnotation(RenamedFrom.class);
+                }
+            }
+        }
+        return null;
     }
 
     private static Table readTable(org.hibernate.mapping.Table table, Metadata metadata, Dialect dialect,

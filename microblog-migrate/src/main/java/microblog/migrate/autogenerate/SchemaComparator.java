@@ -4,20 +4,26 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DataLossRisk;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.Operation;
+import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Column;
+import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
@@ -28,37 +34,56 @@ import microblog.migrate.schema.UniqueConstraint;
  * Compares the schema the models want with the one the database has, and
  * lists the operations between them, each paired with its inverse.
  *
- * <p>Covers tables, columns (added, removed), indexes, unique constraints and
- * foreign keys. A unique index and a unique constraint over the same columns
+ * <p>Covers tables (added, removed, renamed as declared), columns (added,
+ * removed, renamed as declared, and changes of type, nullability and server
+ * default), indexes, unique constraints and foreign keys (including their ON
+ * DELETE action). A unique index and a unique constraint over the same columns
  * count as the same thing, because MySQL makes no difference between them.
- * Changes to an existing column's type or nullability are not detected yet.
+ *
+ * <p>Within a table, removals of foreign keys come before removals of indexes
+ * and columns, and additions of foreign keys after additions of indexes, so
+ * MySQL never loses an index a foreign key still needs; the downgrade, being
+ * the inverses in reverse order, keeps that property.
  */
 public final class SchemaComparator {
+    private final ComparisonRules rules;
     private final List<Operation> upgrade = new ArrayList<>();
-    private final List<Operation> inverses = new ArrayList<>();
+    private final List<List<Operation>> inverses = new ArrayList<>();
     private final List<String> findings = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
-    private SchemaComparator() {
+    private SchemaComparator(ComparisonRules rules) {
+        this.rules = rules;
     }
 
     public static Changes compare(Schema target, Schema current) {
-        SchemaComparator comparator = new SchemaComparator();
+        return compare(target, current, ComparisonRules.EXACT);
+    }
+
+    public static Changes compare(Schema target, Schema current, ComparisonRules rules) {
+        SchemaComparator comparator = new SchemaComparator(rules);
         comparator.compareSchemas(target, current);
-        List<Operation> downgrade = new ArrayList<>(comparator.inverses);
-        Collections.reverse(downgrade);
-        return new Changes(comparator.upgrade, downgrade, comparator.findings);
+        List<Operation> downgrade = new ArrayList<>();
+        for (int i = comparator.inverses.size() - 1; i >= 0; i--) {
+            downgrade.addAll(comparator.inverses.get(i));
+        }
+        comparator.upgrade.forEach(op -> DataLossRisk.of(op).ifPresent(risk -> comparator.warnings.add(
+                "This revision " + risk + ": 'db upgrade' refuses to run it where that destroys data, "
+                        + "unless given --accept-data-loss")));
+        return new Changes(comparator.upgrade, downgrade, comparator.findings, comparator.warnings);
     }
 
     private void compareSchemas(Schema target, Schema current) {
+        Schema live = renameTables(target, current);
         for (Table table : dependencyOrder(target.tables())) {
-            if (current.table(table.name()).isEmpty()) {
+            if (live.table(table.name()).isEmpty()) {
                 addTable(table);
             }
         }
         for (Table table : target.tables()) {
-            current.table(table.name()).ifPresent(live -> compareTable(table, live));
+            live.table(table.name()).ifPresent(existing -> compareTable(table, existing));
         }
-        List<Table> removed = new ArrayList<>(dependencyOrder(current.tables()));
+        List<Table> removed = new ArrayList<>(dependencyOrder(live.tables()));
         Collections.reverse(removed);
         for (Table table : removed) {
             if (target.table(table.name()).isEmpty()) {
@@ -67,78 +92,142 @@ public final class SchemaComparator {
         }
     }
 
+    /** Emits the declared table renames; returns the live schema as it stands after them. */
+    private Schema renameTables(Schema target, Schema current) {
+        List<Table> tables = new ArrayList<>(current.tables());
+        for (Table wanted : target.tables()) {
+            if (current.table(wanted.name()).isPresent()) {
+                continue;
+            }
+            for (String former : rules.renames().formerNamesOfTable(wanted.name())) {
+                Optional<Table> old = current.table(former);
+                if (old.isPresent() && target.table(former).isEmpty()) {
+                    RenameTable rename = new RenameTable(former, wanted.name());
+                    found("Detected renamed table '" + former + "' to '" + wanted.name() + "'", rename, rename.inverse());
+                    tables.replaceAll(t -> (t.name().equals(former) ? t.renamed(wanted.name()) : t)
+                            .withReferencesRenamed(former, wanted.name()));
+                    break;
+                }
+            }
+        }
+        return new Schema(tables);
+    }
+
     private void addTable(Table table) {
         found("Detected added table '" + table.name() + "'",
                 new CreateTable(table.withIndexes(ixs -> List.of())), new DropTable(table.name()));
-        table.indexes().forEach(this::addIndex);
+        // Dropping the table drops its indexes: the downgrade needs no drop_index, and
+        // MySQL would refuse to drop one that a foreign key of the table relies on.
+        table.indexes().forEach(index -> found("Detected added index '" + index.name() + "' on "
+                + list(index.columns()), new CreateIndex(index)));
     }
 
     private void removeTable(Table table) {
-        table.indexes().forEach(this::removeIndex);
-        found("Detected removed table '" + table.name() + "'",
-                new DropTable(table.name()), new CreateTable(table.withIndexes(ixs -> List.of())));
+        List<Operation> recreate = new ArrayList<>();
+        recreate.add(new CreateTable(table.withIndexes(ixs -> List.of())));
+        table.indexes().forEach(index -> recreate.add(new CreateIndex(index)));
+        findings.add("Detected removed table '" + table.name() + "'");
+        upgrade.add(new DropTable(table.name()));
+        inverses.add(recreate);
     }
 
-    private void compareTable(Table target, Table live) {
+    private void compareTable(Table target, Table current) {
+        Table live = renameColumns(target, current);
         String t = target.name();
+        removeForeignKeys(target, live);
+        removeUniquesAndIndexes(target, live);
         for (Column column : target.columns()) {
             if (live.column(column.name()).isEmpty()) {
                 found("Detected added column '" + t + "." + column.name() + "'",
                         new AddColumn(t, column), new DropColumn(t, column.name()));
+                if (!column.nullable() && column.serverDefault() == null) {
+                    warnings.add("Column '" + t + "." + column.name() + "' is added NOT NULL with no server default: "
+                            + "this fails on a table that has rows; give it a default (@ColumnDefault) or make it "
+                            + "nullable, fill it, and make it NOT NULL in a later revision");
+                }
             }
         }
-        for (Column column : live.columns()) {
-            if (target.column(column.name()).isEmpty()) {
-                found("Detected removed column '" + t + "." + column.name() + "'",
-                        new DropColumn(t, column.name()), new AddColumn(t, column));
-            }
+        for (Column column : target.columns()) {
+            live.column(column.name()).ifPresent(existing -> compareColumn(t, column, existing));
         }
-        compareUniques(target, live);
-        compareIndexes(target, live);
-        compareForeignKeys(target, live);
-    }
-
-    /** Plain (non-unique) indexes, matched by name. */
-    private void compareIndexes(Table target, Table live) {
-        List<Index> wanted = target.indexes().stream().filter(ix -> !ix.unique()).toList();
-        List<Index> present = live.indexes().stream().filter(ix -> !ix.unique()).toList();
-        for (Index index : wanted) {
-            Optional<Index> same = present.stream().filter(ix -> ix.name().equals(index.name())).findFirst();
-            if (same.isEmpty()) {
-                addIndex(index);
-            } else if (!same.get().columns().equals(index.columns())) {
-                removeIndex(same.get());
-                addIndex(index);
-            }
-        }
-        for (Index index : present) {
-            if (wanted.stream().noneMatch(ix -> ix.name().equals(index.name()))) {
-                removeIndex(index);
-            }
-        }
-    }
-
-    /**
-     * Unique indexes and unique constraints, matched by name, then by columns.
-     * Removals come first, so that a replacement may reuse the old name.
-     */
-    private void compareUniques(Table target, Table live) {
-        List<Object> wanted = uniques(target);
-        List<Object> present = uniques(live);
-        Set<Object> matched = new LinkedHashSet<>();
-        List<Object> added = new ArrayList<>();
-        for (Object unique : wanted) {
-            Optional<Object> same = present.stream().filter(p -> !matched.contains(p))
-                    .filter(p -> uniqueName(p).equals(uniqueName(unique)) && uniqueColumns(p).equals(uniqueColumns(unique)))
+        addUniquesAndIndexes(target, live);
+        addForeignKeys(target, live);
+        List<Column> removed = live.columns().stream().filter(c -> target.column(c.name()).isEmpty()).toList();
+        for (Column column : removed) {
+            found("Detected removed column '" + t + "." + column.name() + "'",
+                    new DropColumn(t, column.name()), new AddColumn(t, column));
+            target.columns().stream()
+                    .filter(c -> live.column(c.name()).isEmpty() && storedType(c).equals(storedType(column)))
                     .findFirst()
-                    .or(() -> present.stream().filter(p -> !matched.contains(p))
-                            .filter(p -> uniqueColumns(p).equals(uniqueColumns(unique))).findFirst());
-            same.ifPresentOrElse(matched::add, () -> added.add(unique));
+                    .ifPresent(added -> warnings.add("Column '" + t + "." + added.name() + "' is added and '"
+                            + t + "." + column.name() + "' removed, both " + column.type() + ": if it is a rename, "
+                            + "annotate the field with @RenamedFrom(\"" + column.name() + "\") and run 'db migrate' "
+                            + "again, or the values of '" + column.name() + "' are lost"));
         }
-        for (Object unique : present) {
-            if (matched.contains(unique)) {
+    }
+
+    /** Emits the declared column renames; returns the live table as it stands after them. */
+    private Table renameColumns(Table target, Table live) {
+        Table renamed = live;
+        for (Column wanted : target.columns()) {
+            if (live.column(wanted.name()).isPresent()) {
                 continue;
             }
+            for (String former : rules.renames().formerNamesOfColumn(target.name(), wanted.name())) {
+                if (renamed.column(former).isPresent() && target.column(former).isEmpty()) {
+                    RenameColumn rename = new RenameColumn(target.name(), former, wanted.name());
+                    found("Detected renamed column '" + target.name() + "." + former + "' to '" + wanted.name() + "'",
+                            rename, rename.inverse());
+                    renamed = renamed.withRenamedColumn(former, wanted.name());
+                    break;
+                }
+            }
+        }
+        return renamed;
+    }
+
+    /** Type, nullability and server default of a column both sides have; one alter_column for all. */
+    private void compareColumn(String table, Column target, Column live) {
+        String where = "'" + table + "." + target.name() + "'";
+        List<String> changes = new ArrayList<>();
+        Column to = live;
+        if (!storedType(target).equals(storedType(live))) {
+            changes.add("Detected type change from " + live.type() + " to " + target.type() + " on " + where);
+            to = withType(to, target);
+        }
+        if (!target.primaryKey() && target.nullable() != live.nullable()) {
+            changes.add("Detected " + (target.nullable() ? "NULL" : "NOT NULL") + " on column " + where);
+            to = new Column(to.name(), to.type(), target.nullable(), to.primaryKey(), to.autoincrement(),
+                    to.serverDefault());
+        }
+        if (!target.autoincrement() && !ServerDefaults.same(target.serverDefault(), live.serverDefault())) {
+            changes.add((target.serverDefault() == null ? "Detected removed server default on column " + where
+                    : "Detected server default " + target.serverDefault() + " on column " + where));
+            to = new Column(to.name(), to.type(), to.nullable(), to.primaryKey(), to.autoincrement(),
+                    target.serverDefault());
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        findings.addAll(changes.subList(0, changes.size() - 1));
+        AlterColumn alter = new AlterColumn(table, live, to);
+        found(changes.get(changes.size() - 1), alter, alter.inverse());
+    }
+
+    private static Column withType(Column column, Column typed) {
+        return new Column(column.name(), typed.type(), column.nullable(), column.primaryKey(), column.autoincrement(),
+                column.serverDefault());
+    }
+
+    private ColumnType storedType(Column column) {
+        return rules.storedType().apply(column);
+    }
+
+    // ---- indexes and unique constraints ----
+
+    /** Plain (non-unique) indexes, matched by name; unique ones matched by name, then by columns. */
+    private void removeUniquesAndIndexes(Table target, Table live) {
+        for (Object unique : unmatchedUniques(uniques(live), uniques(target))) {
             if (unique instanceof Index index) {
                 removeIndex(index);
             } else {
@@ -148,7 +237,17 @@ public final class SchemaComparator {
                         new CreateUniqueConstraint(live.name(), constraint));
             }
         }
-        for (Object unique : added) {
+        List<Index> wanted = plainIndexes(target);
+        for (Index index : plainIndexes(live)) {
+            Optional<Index> same = wanted.stream().filter(ix -> ix.name().equals(index.name())).findFirst();
+            if (same.isEmpty() || !same.get().columns().equals(index.columns())) {
+                removeIndex(index);
+            }
+        }
+    }
+
+    private void addUniquesAndIndexes(Table target, Table live) {
+        for (Object unique : unmatchedUniques(uniques(target), uniques(live))) {
             if (unique instanceof Index index) {
                 addIndex(index);
             } else {
@@ -158,6 +257,32 @@ public final class SchemaComparator {
                         new DropUniqueConstraint(target.name(), constraint.name()));
             }
         }
+        List<Index> present = plainIndexes(live);
+        for (Index index : plainIndexes(target)) {
+            Optional<Index> same = present.stream().filter(ix -> ix.name().equals(index.name())).findFirst();
+            if (same.isEmpty() || !same.get().columns().equals(index.columns())) {
+                addIndex(index);
+            }
+        }
+    }
+
+    private static List<Index> plainIndexes(Table table) {
+        return table.indexes().stream().filter(ix -> !ix.unique()).toList();
+    }
+
+    /** The uniques of {@code side} with no match in {@code other}: same name and columns, else same columns. */
+    private static List<Object> unmatchedUniques(List<Object> side, List<Object> other) {
+        Set<Object> matched = new LinkedHashSet<>();
+        List<Object> unmatched = new ArrayList<>();
+        for (Object unique : side) {
+            Optional<Object> same = other.stream().filter(p -> !matched.contains(p))
+                    .filter(p -> uniqueName(p).equals(uniqueName(unique)) && uniqueColumns(p).equals(uniqueColumns(unique)))
+                    .findFirst()
+                    .or(() -> other.stream().filter(p -> !matched.contains(p))
+                            .filter(p -> uniqueColumns(p).equals(uniqueColumns(unique))).findFirst());
+            same.ifPresentOrElse(matched::add, () -> unmatched.add(unique));
+        }
+        return unmatched;
     }
 
     private static List<Object> uniques(Table table) {
@@ -174,19 +299,29 @@ public final class SchemaComparator {
         return unique instanceof Index ix ? ix.columns() : ((UniqueConstraint) unique).columns();
     }
 
-    private void compareForeignKeys(Table target, Table live) {
-        for (ForeignKey fk : target.foreignKeys()) {
-            if (live.foreignKeys().stream().noneMatch(fk::sameLink)) {
-                found("Detected added foreign key (" + String.join(", ", fk.columns()) + ")("
-                                + String.join(", ", fk.referredColumns()) + ") on table " + target.name(),
-                        new CreateForeignKey(target.name(), fk), new DropForeignKey(target.name(), fk.name()));
-            }
-        }
+    // ---- foreign keys ----
+
+    /** Foreign keys match when they link the same columns with the same ON DELETE action. */
+    private static boolean sameForeignKey(ForeignKey a, ForeignKey b) {
+        return a.sameLink(b) && Objects.equals(a.onDelete(), b.onDelete());
+    }
+
+    private void removeForeignKeys(Table target, Table live) {
         for (ForeignKey fk : live.foreignKeys()) {
-            if (target.foreignKeys().stream().noneMatch(fk::sameLink)) {
+            if (target.foreignKeys().stream().noneMatch(other -> sameForeignKey(fk, other))) {
                 found("Detected removed foreign key (" + String.join(", ", fk.columns()) + ")("
                                 + String.join(", ", fk.referredColumns()) + ") on table " + live.name(),
                         new DropForeignKey(live.name(), fk.name()), new CreateForeignKey(live.name(), fk));
+            }
+        }
+    }
+
+    private void addForeignKeys(Table target, Table live) {
+        for (ForeignKey fk : target.foreignKeys()) {
+            if (live.foreignKeys().stream().noneMatch(other -> sameForeignKey(fk, other))) {
+                found("Detected added foreign key (" + String.join(", ", fk.columns()) + ")("
+                                + String.join(", ", fk.referredColumns()) + ") on table " + target.name(),
+                        new CreateForeignKey(target.name(), fk), new DropForeignKey(target.name(), fk.name()));
             }
         }
     }
@@ -201,10 +336,10 @@ public final class SchemaComparator {
                 new DropIndex(index.name(), index.table()), new CreateIndex(index));
     }
 
-    private void found(String finding, Operation operation, Operation inverse) {
+    private void found(String finding, Operation operation, Operation... inverse) {
         findings.add(finding);
         upgrade.add(operation);
-        inverses.add(inverse);
+        inverses.add(List.of(inverse));
     }
 
     /** Columns as Alembic logs them: {@code '['email']'}. */

@@ -98,13 +98,19 @@ public final class DbCommand implements Runnable {
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
         boolean sql;
 
+        @Option(names = "--accept-data-loss",
+                description = "Run revisions that drop tables or columns holding data, narrow a column, or make "
+                        + "one NOT NULL over NULLs (refused by default).")
+        boolean acceptDataLoss;
+
         Upgrade(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().upgrade(revision, sql);
+            MigrationCommands commands = commands();
+            (acceptDataLoss ? commands.acceptingDataLoss() : commands).upgrade(revision, sql);
         }
     }
 
@@ -117,13 +123,19 @@ public final class DbCommand implements Runnable {
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
         boolean sql;
 
+        @Option(names = "--accept-data-loss",
+                description = "Run revisions that drop tables or columns holding data, narrow a column, or make "
+                        + "one NOT NULL over NULLs (refused by default).")
+        boolean acceptDataLoss;
+
         Downgrade(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().downgrade(revision, sql);
+            MigrationCommands commands = commands();
+            (acceptDataLoss ? commands.acceptingDataLoss() : commands).downgrade(revision, sql);
         }
     }
 

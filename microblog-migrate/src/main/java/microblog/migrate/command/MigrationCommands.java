@@ -21,10 +21,12 @@ import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
 import microblog.migrate.autogenerate.Changes;
+import microblog.migrate.autogenerate.ComparisonRules;
 import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.autogenerate.SchemaComparator;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.ConcurrentMigrationException;
+import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.MigrationRunner;
 import microblog.migrate.runtime.SchemaSimulator;
@@ -55,10 +57,26 @@ public final class MigrationCommands {
 
     private final MigrationConfig config;
     private final PrintWriter out;
+    private final DataLossPolicy dataLoss;
 
     public MigrationCommands(MigrationConfig config, PrintWriter out) {
+        this(config, out, DataLossPolicy.REFUSE);
+    }
+
+    private MigrationCommands(MigrationConfig config, PrintWriter out, DataLossPolicy dataLoss) {
         this.config = config;
         this.out = out;
+        this.dataLoss = dataLoss;
+    }
+
+    /**
+     * These commands, allowed to run revisions that drop tables or columns
+     * holding data, narrow a column, or make one NOT NULL over NULLs. Without
+     * it, {@link #upgrade} and {@link #downgrade} refuse such a revision on a
+     * database where it would destroy something, before running any of it.
+     */
+    public MigrationCommands acceptingDataLoss() {
+        return new MigrationCommands(config, out, DataLossPolicy.ACCEPT);
     }
 
     // ---- repository ----
@@ -114,6 +132,7 @@ public final class MigrationCommands {
             return Optional.empty();
         }
         changes.findings().forEach(log::info);
+        changes.warnings().forEach(log::warn);
         String id = ScriptDirectory.newRevisionId();
         String text = message == null ? "" : message.strip();
         Path path = scripts.pathFor(id, text);
@@ -134,6 +153,7 @@ public final class MigrationCommands {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         Changes changes = compareWithModels(scripts, scripts.graph());
         if (!changes.isEmpty()) {
+            changes.findings().forEach(log::info);
             throw new MigrationException("New upgrade operations detected: " + changes.upgrade().stream()
                     .map(op -> op.describe()).toList());
         }
@@ -157,8 +177,9 @@ public final class MigrationCommands {
                     + ", the repository at " + describe(new LinkedHashSet<>(graph.heads()))
                     + "; run 'db upgrade' first");
         }
-        Schema models = ModelSchemaReader.read(config.entityClasses().get(), url.kind());
-        return SchemaComparator.compare(models, live);
+        ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(config.entityClasses().get(), url.kind());
+        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
+        return SchemaComparator.compare(models.schema(), live, new ComparisonRules(models.renames(), ddl::storedType));
     }
 
     // ---- applying ----
@@ -240,7 +261,7 @@ public final class MigrationCommands {
             VersionTable versions = versionTable(scripts, url);
             for (int attempt = 1; ; attempt++) {
                 try {
-                    work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions),
+                    work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions, dataLoss),
                             versions.heads(connection));
                     return;
                 } catch (ConcurrentMigrationException e) {

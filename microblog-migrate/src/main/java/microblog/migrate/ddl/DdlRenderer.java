@@ -3,9 +3,11 @@ package microblog.migrate.ddl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
@@ -17,6 +19,9 @@ import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
+import microblog.migrate.operations.OperationVisitor;
+import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -62,32 +67,115 @@ public abstract class DdlRenderer {
 
     protected abstract String typeSql(ColumnType type);
 
+    /** SQL for the length in characters of {@code expression}. */
+    public String charLength(String expression) {
+        return "CHAR_LENGTH(" + expression + ")";
+    }
+
     /** The statements for {@code operation}, in order. */
     public List<String> render(Operation operation, TableLookup tables) {
-        if (operation instanceof CreateTable op) {
-            return List.of(createTable(op.table()));
-        } else if (operation instanceof DropTable op) {
+        return operation.accept(new Rendering(tables));
+    }
+
+    /**
+     * Statements to run before a revision's transaction begins and after it
+     * ends, for settings that cannot change inside one (SQLite's foreign_keys).
+     */
+    public List<String> beforeRevision() {
+        return List.of();
+    }
+
+    public List<String> afterRevision() {
+        return List.of();
+    }
+
+    /**
+     * A query listing rows that break a foreign key (columns {@code table},
+     * {@code rowid}, {@code parent}), run before commit where foreign keys
+     * were off during the revision; none where they never are.
+     */
+    public Optional<String> foreignKeyCheckSql() {
+        return Optional.empty();
+    }
+
+    /** Dispatches each operation to the method that renders it. */
+    private final class Rendering implements OperationVisitor<List<String>> {
+        private final TableLookup tables;
+
+        Rendering(TableLookup tables) {
+            this.tables = tables;
+        }
+
+        @Override
+        public List<String> createTable(CreateTable op) {
+            return List.of(DdlRenderer.this.createTable(op.table()));
+        }
+
+        @Override
+        public List<String> dropTable(DropTable op) {
             return List.of("DROP TABLE " + quote(op.table()));
-        } else if (operation instanceof AddColumn op) {
-            return addColumn(op, tables);
-        } else if (operation instanceof DropColumn op) {
-            return dropColumn(op, tables);
-        } else if (operation instanceof CreateIndex op) {
-            return List.of(createIndex(op.index()));
-        } else if (operation instanceof DropIndex op) {
-            return List.of(dropIndex(op));
-        } else if (operation instanceof CreateForeignKey op) {
-            return createForeignKey(op, tables);
-        } else if (operation instanceof DropForeignKey op) {
-            return dropForeignKey(op, tables);
-        } else if (operation instanceof CreateUniqueConstraint op) {
+        }
+
+        @Override
+        public List<String> renameTable(RenameTable op) {
+            return DdlRenderer.this.renameTable(op, tables);
+        }
+
+        @Override
+        public List<String> addColumn(AddColumn op) {
+            return DdlRenderer.this.addColumn(op, tables);
+        }
+
+        @Override
+        public List<String> dropColumn(DropColumn op) {
+            return DdlRenderer.this.dropColumn(op, tables);
+        }
+
+        @Override
+        public List<String> alterColumn(AlterColumn op) {
+            return DdlRenderer.this.alterColumn(op, tables);
+        }
+
+        @Override
+        public List<String> renameColumn(RenameColumn op) {
+            return List.of("ALTER TABLE " + quote(op.table()) + " RENAME COLUMN " + quote(op.from()) + " TO "
+                    + quote(op.to()));
+        }
+
+        @Override
+        public List<String> createIndex(CreateIndex op) {
+            return List.of(DdlRenderer.this.createIndex(op.index()));
+        }
+
+        @Override
+        public List<String> dropIndex(DropIndex op) {
+            return List.of(DdlRenderer.this.dropIndex(op));
+        }
+
+        @Override
+        public List<String> createForeignKey(CreateForeignKey op) {
+            return DdlRenderer.this.createForeignKey(op, tables);
+        }
+
+        @Override
+        public List<String> dropForeignKey(DropForeignKey op) {
+            return DdlRenderer.this.dropForeignKey(op, tables);
+        }
+
+        @Override
+        public List<String> createUniqueConstraint(CreateUniqueConstraint op) {
             return createUnique(op, tables);
-        } else if (operation instanceof DropUniqueConstraint op) {
+        }
+
+        @Override
+        public List<String> dropUniqueConstraint(DropUniqueConstraint op) {
             return dropUnique(op, tables);
-        } else if (operation instanceof ExecuteSql op) {
+        }
+
+        @Override
+        public List<String> execute(ExecuteSql op) {
             return List.of(op.perDatabase().getOrDefault(key(), op.sql()));
         }
-        throw new IllegalArgumentException("no SQL for " + operation);
     }
 
     protected String createTable(Table table) {
@@ -111,8 +199,21 @@ public abstract class DdlRenderer {
         return "";
     }
 
+    /** The SQL type {@code column} is declared with here. */
+    protected String columnTypeSql(Column column) {
+        return typeSql(column.type());
+    }
+
+    /**
+     * The type {@code column} reads back as once this database stores it: what
+     * autogenerate compares, so that a database's own spelling is not drift.
+     */
+    public ColumnType storedType(Column column) {
+        return ColumnType.fromSql(columnTypeSql(column));
+    }
+
     protected String columnDefinition(Column column) {
-        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(typeSql(column.type()));
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(columnTypeSql(column));
         if (column.autoincrement()) {
             sql.append(autoincrementClause());
         }
@@ -152,6 +253,38 @@ public abstract class DdlRenderer {
     protected List<String> addColumn(AddColumn op, TableLookup tables) {
         return List.of("ALTER TABLE " + quote(op.table()) + " ADD COLUMN "
                 + columnDefinition(op.column()));
+    }
+
+    /**
+     * Renames the table in place. Indexes keep their names; if the models name
+     * them after the new table, autogenerate recreates them under the new names.
+     */
+    protected List<String> renameTable(RenameTable op, TableLookup tables) {
+        return List.of("ALTER TABLE " + quote(op.from()) + " RENAME TO " + quote(op.to()));
+    }
+
+    /** Standard SQL, as PostgreSQL speaks it: one clause per changed property. */
+    protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
+        String prefix = "ALTER TABLE " + quote(op.table()) + " ALTER COLUMN " + quote(op.column());
+        List<String> sql = new ArrayList<>();
+        if (op.changesServerDefault() && op.from().serverDefault() != null) {
+            sql.add(prefix + " DROP DEFAULT");
+        }
+        if (op.changesType()) {
+            sql.add(prefix + " TYPE " + typeSql(op.to().type()) + typeConversion(op));
+        }
+        if (op.changesNullability()) {
+            sql.add(prefix + (op.to().nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        if (op.changesServerDefault() && op.to().serverDefault() != null) {
+            sql.add(prefix + " SET DEFAULT " + op.to().serverDefault());
+        }
+        return sql;
+    }
+
+    /** A USING clause where the database will not convert the old values by itself. */
+    protected String typeConversion(AlterColumn op) {
+        return "";
     }
 
     protected List<String> dropColumn(DropColumn op, TableLookup tables) {

@@ -2,6 +2,7 @@ package microblog.migrate.ddl;
 
 import java.util.List;
 import microblog.db.url.DatabaseKind;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropUniqueConstraint;
@@ -44,6 +45,12 @@ final class MysqlDdl extends DdlRenderer {
     @Override
     protected String tableSuffix() {
         return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    /** MySQL restates the whole column: type, nullability and default in one MODIFY. */
+    @Override
+    protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
+        return List.of("ALTER TABLE " + quote(op.table()) + " MODIFY COLUMN " + columnDefinition(op.to()));
     }
 
     @Override

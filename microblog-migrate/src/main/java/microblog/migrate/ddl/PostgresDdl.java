@@ -1,6 +1,7 @@
 package microblog.migrate.ddl;
 
 import microblog.db.url.DatabaseKind;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.schema.ColumnType;
 
 /** PostgreSQL: identity columns, TIMESTAMP, BYTEA and native UUID. */
@@ -19,6 +20,14 @@ final class PostgresDdl extends DdlRenderer {
             case "Uuid" -> "UUID";
             default -> standardType(type);
         };
+    }
+
+    /** PostgreSQL converts between types of one family by itself; across families it needs a cast. */
+    @Override
+    protected String typeConversion(AlterColumn op) {
+        boolean sameFamily = op.from().type().name().equals(op.to().type().name())
+                || op.from().type().isInteger() && op.to().type().isInteger();
+        return sameFamily ? "" : " USING " + quote(op.column()) + "::" + typeSql(op.to().type());
     }
 
     @Override

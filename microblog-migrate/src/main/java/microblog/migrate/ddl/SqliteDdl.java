@@ -2,10 +2,13 @@ package microblog.migrate.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
+import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DropColumn;
@@ -14,17 +17,28 @@ import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.Index;
+import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 
 /**
- * SQLite: what its ALTER TABLE cannot do (constraints, dropping columns, adding
- * a column with a foreign key) becomes the table rebuild SQLite's documentation
- * prescribes: create the new shape, copy the rows, drop the old table, rename,
- * recreate the indexes. It runs inside the revision's transaction, with foreign
- * keys checked at commit rather than mid-copy.
+ * SQLite: what its ALTER TABLE cannot do (constraints, dropping or changing a
+ * column) becomes the table rebuild SQLite's documentation prescribes for a
+ * general ALTER TABLE: create the new shape, copy the rows, drop the old table,
+ * rename the new one, then recreate the table's indexes and triggers from the
+ * statements SQLite stored for them.
+ *
+ * <p>Foreign keys are switched off around the revision's transaction (the
+ * pragma is ignored inside one), so dropping the old table neither fails nor
+ * cascades to the rows that refer to it; the runner runs
+ * {@code PRAGMA foreign_key_check} before it commits. The rename runs with
+ * {@code legacy_alter_table} on, so views over the table are left as written
+ * instead of failing the rename while the table is briefly missing.
  */
 final class SqliteDdl extends DdlRenderer {
+    static final String TEMPORARY_PREFIX = "_migrate_tmp_";
+
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.SQLITE;
@@ -35,23 +49,67 @@ final class SqliteDdl extends DdlRenderer {
         return standardType(type);
     }
 
+    @Override
+    public String charLength(String expression) {
+        return "LENGTH(" + expression + ")";
+    }
+
+    @Override
+    public List<String> beforeRevision() {
+        return List.of("PRAGMA foreign_keys = OFF");
+    }
+
+    @Override
+    public List<String> afterRevision() {
+        return List.of("PRAGMA foreign_keys = ON");
+    }
+
+    @Override
+    public Optional<String> foreignKeyCheckSql() {
+        return Optional.of("PRAGMA foreign_key_check");
+    }
+
     /**
      * Only a column declared exactly {@code INTEGER PRIMARY KEY} gets generated
      * values in SQLite (it becomes the rowid, 64 bits wide), so a BigInteger or
      * SmallInteger key is declared INTEGER here.
      */
     @Override
-    protected String columnDefinition(Column column) {
-        if (column.autoincrement() && column.type().isInteger()) {
-            return super.columnDefinition(new Column(column.name(), ColumnType.INTEGER, column.nullable(),
-                    column.primaryKey(), true, column.serverDefault()));
+    protected String columnTypeSql(Column column) {
+        return column.autoincrement() && column.type().isInteger() ? "INTEGER" : super.columnTypeSql(column);
+    }
+
+    /**
+     * SQLite's ADD COLUMN refuses a NOT NULL column without a default, even on
+     * an empty table; a rebuild adds it (and fails, naming the column, if rows
+     * exist that would need a value).
+     */
+    @Override
+    protected List<String> addColumn(AddColumn op, TableLookup tables) {
+        Column column = op.column();
+        if (column.nullable() || column.serverDefault() != null) {
+            return super.addColumn(op, tables);
         }
-        return super.columnDefinition(column);
+        return rebuild(op.table(), tables, t -> t.withColumns(columns -> {
+            columns.add(column);
+            return columns;
+        }));
     }
 
     @Override
     protected List<String> dropColumn(DropColumn op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withoutColumn(op.column()));
+        return rebuild(op.table(), tables, t -> {
+            requireColumn(t, op.column());
+            return t.withoutColumn(op.column());
+        });
+    }
+
+    @Override
+    protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
+        return rebuild(op.table(), tables, t -> {
+            requireColumn(t, op.column());
+            return t.withColumn(op.to());
+        });
     }
 
     @Override
@@ -82,6 +140,12 @@ final class SqliteDdl extends DdlRenderer {
                 us -> removeNamed(us, UniqueConstraint::name, op.name(), "unique constraint", op.table())));
     }
 
+    private static void requireColumn(Table table, String column) {
+        if (table.column(column).isEmpty()) {
+            throw new MigrationException("table '" + table.name() + "' has no column '" + column + "'");
+        }
+    }
+
     private static <T> List<T> removeNamed(List<T> items, Function<T, String> name, String wanted, String what,
                                            String table) {
         if (!items.removeIf(item -> name.apply(item).equals(wanted))) {
@@ -94,18 +158,23 @@ final class SqliteDdl extends DdlRenderer {
         Table before = tables.table(tableName).orElseThrow(() -> new MigrationException(
                 "cannot change table '" + tableName + "' on SQLite: it does not exist"));
         Table after = change.apply(before);
-        String temporary = "_migrate_tmp_" + tableName;
+        StoredDefinitions stored = tables.storedDefinitions(tableName);
+        String temporary = TEMPORARY_PREFIX + tableName;
         List<String> kept = after.columns().stream().map(Column::name)
                 .filter(name -> before.column(name).isPresent()).toList();
         List<String> sql = new ArrayList<>();
-        sql.add("PRAGMA defer_foreign_keys = ON");
         sql.add(createTable(new Table(temporary, after.columns(), after.uniqueConstraints(), after.foreignKeys(),
                 List.of())));
         sql.add("INSERT INTO " + quote(temporary) + " (" + columnList(kept) + ") SELECT " + columnList(kept)
                 + " FROM " + quote(tableName));
         sql.add("DROP TABLE " + quote(tableName));
+        sql.add("PRAGMA legacy_alter_table = ON");
         sql.add("ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(tableName));
-        after.indexes().forEach(index -> sql.add(createIndex(index)));
+        sql.add("PRAGMA legacy_alter_table = OFF");
+        for (Index index : after.indexes()) {
+            sql.add(stored.indexes().getOrDefault(index.name(), createIndex(index)));
+        }
+        sql.addAll(stored.triggers());
         return sql;
     }
 }

@@ -1,6 +1,7 @@
 package microblog.migrate.ddl;
 
 import java.util.Optional;
+import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;
 
 /**
@@ -8,7 +9,15 @@ import microblog.migrate.schema.Table;
  * rebuild a table it cannot ALTER: the live database when online, the schema
  * built up from earlier operations when writing offline SQL.
  */
-@FunctionalInterface
 public interface TableLookup {
     Optional<Table> table(String name);
+
+    /**
+     * The statements the database itself keeps for the table's indexes and
+     * triggers (SQLite stores each CREATE as written), so a rebuild restores
+     * them exactly, partial indexes' WHERE included. None when offline.
+     */
+    default StoredDefinitions storedDefinitions(String table) {
+        return StoredDefinitions.NONE;
+    }
 }

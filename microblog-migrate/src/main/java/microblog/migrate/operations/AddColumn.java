@@ -7,4 +7,9 @@ public record AddColumn(String table, Column column) implements Operation {
     public String describe() {
         return "add_column " + table + "." + column.name();
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.addColumn(this);
+    }
 }

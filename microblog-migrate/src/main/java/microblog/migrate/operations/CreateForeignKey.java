@@ -7,4 +7,9 @@ public record CreateForeignKey(String table, ForeignKey foreignKey) implements O
     public String describe() {
         return "create_foreign_key " + foreignKey.name() + " on " + table;
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createForeignKey(this);
+    }
 }

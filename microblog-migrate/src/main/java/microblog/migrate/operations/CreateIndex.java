@@ -7,4 +7,9 @@ public record CreateIndex(Index index) implements Operation {
     public String describe() {
         return "create_index " + index.name() + " on " + index.table();
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createIndex(this);
+    }
 }

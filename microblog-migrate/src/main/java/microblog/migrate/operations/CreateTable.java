@@ -8,4 +8,9 @@ public record CreateTable(Table table) implements Operation {
     public String describe() {
         return "create_table " + table.name();
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createTable(this);
+    }
 }

@@ -7,4 +7,9 @@ public record CreateUniqueConstraint(String table, UniqueConstraint constraint) 
     public String describe() {
         return "create_unique_constraint " + constraint.name() + " on " + table;
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createUniqueConstraint(this);
+    }
 }

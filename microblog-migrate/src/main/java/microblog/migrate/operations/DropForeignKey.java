@@ -5,4 +5,9 @@ public record DropForeignKey(String table, String name) implements Operation {
     public String describe() {
         return "drop_foreign_key " + name + " on " + table;
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropForeignKey(this);
+    }
 }

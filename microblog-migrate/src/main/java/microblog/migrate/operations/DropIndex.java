@@ -5,4 +5,9 @@ public record DropIndex(String name, String table) implements Operation {
     public String describe() {
         return "drop_index " + name + " on " + table;
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropIndex(this);
+    }
 }

@@ -5,4 +5,9 @@ public record DropTable(String table) implements Operation {
     public String describe() {
         return "drop_table " + table;
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropTable(this);
+    }
 }

@@ -5,4 +5,9 @@ public record DropUniqueConstraint(String table, String name) implements Operati
     public String describe() {
         return "drop_unique_constraint " + name + " on " + table;
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropUniqueConstraint(this);
+    }
 }

@@ -15,4 +15,9 @@ public record ExecuteSql(String sql, Map<String, String> perDatabase) implements
     public String describe() {
         return "execute";
     }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.execute(this);
+    }
 }

@@ -34,6 +34,7 @@ public final class ConnectionSink implements SqlSink {
     public void commit() {
         try {
             connection.commit();
+            connection.setAutoCommit(true); // between revisions, settings such as SQLite's pragmas apply
         } catch (SQLException e) {
             throw new StatementFailedException("COMMIT", e);
         }
@@ -43,6 +44,7 @@ public final class ConnectionSink implements SqlSink {
     public void rollback() {
         try {
             connection.rollback();
+            connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // The statement's own failure is what the user needs to see.
         }

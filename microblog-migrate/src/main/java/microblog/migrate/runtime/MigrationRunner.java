@@ -1,10 +1,13 @@
 package microblog.migrate.runtime;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
@@ -31,24 +34,27 @@ public final class MigrationRunner {
     private final Connection connection; // null when writing offline SQL
     private final SchemaSimulator simulator; // null when online
     private final TableLookup tables;
+    private final DataLossPolicy dataLoss;
     private boolean versionTableExists;
 
     private MigrationRunner(DdlRenderer ddl, VersionTable versionTable, SqlSink sink, Connection connection,
-                            SchemaSimulator simulator, boolean versionTableExists) {
+                            SchemaSimulator simulator, boolean versionTableExists, DataLossPolicy dataLoss) {
         this.ddl = ddl;
         this.versionTable = versionTable;
         this.sink = sink;
         this.connection = connection;
         this.simulator = simulator;
         this.versionTableExists = versionTableExists;
+        this.dataLoss = dataLoss;
         this.tables = connection == null ? simulator
-                : new LiveSchemaReader(connection, ddl.kind(), Set.of(versionTable.name()))::table;
+                : new LiveTables(new LiveSchemaReader(connection, ddl.kind(), Set.of(versionTable.name())));
     }
 
-    public static MigrationRunner online(Connection connection, DdlRenderer ddl, VersionTable versionTable) {
+    public static MigrationRunner online(Connection connection, DdlRenderer ddl, VersionTable versionTable,
+                                         DataLossPolicy dataLoss) {
         try {
             return new MigrationRunner(ddl, versionTable, new ConnectionSink(connection), connection, null,
-                    versionTable.exists(connection));
+                    versionTable.exists(connection), dataLoss);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
         }
@@ -57,7 +63,8 @@ public final class MigrationRunner {
     /** Writes SQL to {@code sink}; {@code simulator} holds the schema as of the starting point. */
     public static MigrationRunner offline(SqlSink sink, DdlRenderer ddl, VersionTable versionTable,
                                           SchemaSimulator simulator, boolean versionTableExists) {
-        return new MigrationRunner(ddl, versionTable, sink, null, simulator, versionTableExists);
+        return new MigrationRunner(ddl, versionTable, sink, null, simulator, versionTableExists,
+                DataLossPolicy.ACCEPT);
     }
 
     /** Runs {@code path} (oldest first) on top of {@code heads}; returns the heads reached. */
@@ -108,10 +115,21 @@ public final class MigrationRunner {
 
     private void run(Revision revision, String direction, List<Operation> operations, Set<String> before,
                      Set<String> after) {
+        ddl.beforeRevision().forEach(sink::execute);
+        try {
+            runInTransaction(revision, direction, operations, before, after);
+        } finally {
+            ddl.afterRevision().forEach(sink::execute);
+        }
+    }
+
+    private void runInTransaction(Revision revision, String direction, List<Operation> operations,
+                                  Set<String> before, Set<String> after) {
         sink.begin();
         int statement = 0;
         try {
             checkUnchanged(before);
+            guardData(revision, direction, operations);
             if (!versionTableExists) {
                 sink.execute(versionTable.createSql());
             }
@@ -124,6 +142,7 @@ public final class MigrationRunner {
                     simulator.apply(operation);
                 }
             }
+            checkForeignKeys(revision, direction);
             for (String sql : versionTable.moveSql(before, after)) {
                 sink.execute(sql);
             }
@@ -140,6 +159,48 @@ public final class MigrationRunner {
         } catch (RuntimeException e) { // includes ConcurrentMigrationException: nothing was written
             sink.rollback();
             throw e;
+        }
+    }
+
+    /**
+     * Before the first statement: refuses (unless accepted) an operation that
+     * would destroy rows or values this database holds, so nothing is half-done.
+     * Operations on tables or columns the revision itself creates are not counted.
+     */
+    private void guardData(Revision revision, String direction, List<Operation> operations) {
+        if (connection == null) {
+            return;
+        }
+        DataLossGuard guard = new DataLossGuard(connection, ddl, tables);
+        for (Operation operation : operations) {
+            Optional<String> loss = guard.check(operation);
+            if (loss.isEmpty()) {
+                continue;
+            }
+            if (dataLoss == DataLossPolicy.REFUSE) {
+                throw new DataLossException(direction + " of revision " + revision.id() + " (" + revision.message()
+                        + ") would " + loss.get() + "; nothing was changed. To accept the loss, run it again with "
+                        + "--accept-data-loss");
+            }
+            log.warn("Accepted data loss: {} will {}", revision.id(), loss.get());
+        }
+    }
+
+    /** Where foreign keys were off for the revision (SQLite), proves the rows still satisfy them. */
+    private void checkForeignKeys(Revision revision, String direction) {
+        if (connection == null || ddl.foreignKeyCheckSql().isEmpty()) {
+            return;
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery(ddl.foreignKeyCheckSql().get())) {
+            if (rs.next()) {
+                throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
+                        + ") would break a foreign key: row " + rs.getLong("rowid") + " of '" + rs.getString("table")
+                        + "' refers to a missing row of '" + rs.getString("parent")
+                        + "'; its changes were rolled back; fix or delete that row first");
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot check foreign keys: " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,19 @@
 package microblog.migrate.runtime;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.TableLookup;
 import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
@@ -15,60 +23,153 @@ import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
+import microblog.migrate.operations.OperationVisitor;
+import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Table;
 
 /**
  * Keeps a schema in memory and applies operations to it. When SQL is written
  * offline there is no database to ask what a table looks like; this answers
  * instead, from the revisions replayed so far.
+ *
+ * <p>What hand-written DDL ({@code execute} with CREATE, ALTER, DROP or RENAME)
+ * does is unknown, so a table it names is no longer known: asking for it fails
+ * rather than answer with a shape that may be stale (a SQLite rebuild from it
+ * would copy the wrong columns). Data-only SQL changes no shape.
  */
 public final class SchemaSimulator implements TableLookup {
+    private static final Pattern DDL = Pattern.compile("\\b(create|alter|drop|rename)\\b", Pattern.CASE_INSENSITIVE);
+
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Set<String> changedByHand = new HashSet<>();
+    private boolean unknownDdl;
 
     @Override
     public Optional<Table> table(String name) {
+        if (changedByHand.contains(name) || unknownDdl && !tables.containsKey(name)) {
+            throw new MigrationException("cannot write offline SQL that changes table '" + name + "' on SQLite: "
+                    + "an earlier 'execute' operation may have changed it, and offline mode cannot see how; "
+                    + "run this upgrade online, or do that change by hand with 'execute' too");
+        }
         return Optional.ofNullable(tables.get(name));
     }
 
     public void apply(Operation operation) {
-        if (operation instanceof CreateTable op) {
+        operation.accept(new Applier());
+    }
+
+    /** Each operation's effect on the simulated schema. */
+    private final class Applier implements OperationVisitor<Void> {
+        @Override
+        public Void createTable(CreateTable op) {
             tables.put(op.table().name(), op.table());
-        } else if (operation instanceof DropTable op) {
+            changedByHand.remove(op.table().name());
+            return null;
+        }
+
+        @Override
+        public Void dropTable(DropTable op) {
             tables.remove(op.table());
-        } else if (operation instanceof AddColumn op) {
-            change(op.table(), t -> t.withColumns(cols -> add(cols, op.column())));
-        } else if (operation instanceof DropColumn op) {
-            change(op.table(), t -> t.withoutColumn(op.column()));
-        } else if (operation instanceof CreateIndex op) {
-            change(op.index().table(), t -> t.withIndexes(ixs -> add(ixs, op.index())));
-        } else if (operation instanceof DropIndex op) {
-            change(op.table(), t -> t.withIndexes(ixs -> {
+            return null;
+        }
+
+        @Override
+        public Void renameTable(RenameTable op) {
+            Table table = tables.remove(op.from());
+            if (table != null) {
+                tables.put(op.to(), table.renamed(op.to()));
+            }
+            tables.replaceAll((name, t) -> t.withReferencesRenamed(op.from(), op.to()));
+            if (changedByHand.remove(op.from())) {
+                changedByHand.add(op.to());
+            }
+            return null;
+        }
+
+        @Override
+        public Void addColumn(AddColumn op) {
+            return change(op.table(), t -> t.withColumns(cols -> add(cols, op.column())));
+        }
+
+        @Override
+        public Void dropColumn(DropColumn op) {
+            return change(op.table(), t -> t.withoutColumn(op.column()));
+        }
+
+        @Override
+        public Void alterColumn(AlterColumn op) {
+            return change(op.table(), t -> t.withColumn(op.to()));
+        }
+
+        @Override
+        public Void renameColumn(RenameColumn op) {
+            return change(op.table(), t -> t.withRenamedColumn(op.from(), op.to()));
+        }
+
+        @Override
+        public Void createIndex(CreateIndex op) {
+            return change(op.index().table(), t -> t.withIndexes(ixs -> add(ixs, op.index())));
+        }
+
+        @Override
+        public Void dropIndex(DropIndex op) {
+            return change(op.table(), t -> t.withIndexes(ixs -> {
                 ixs.removeIf(ix -> ix.name().equals(op.name()));
                 return ixs;
             }));
-        } else if (operation instanceof CreateForeignKey op) {
-            change(op.table(), t -> t.withForeignKeys(fks -> add(fks, op.foreignKey())));
-        } else if (operation instanceof DropForeignKey op) {
-            change(op.table(), t -> t.withForeignKeys(fks -> {
+        }
+
+        @Override
+        public Void createForeignKey(CreateForeignKey op) {
+            return change(op.table(), t -> t.withForeignKeys(fks -> add(fks, op.foreignKey())));
+        }
+
+        @Override
+        public Void dropForeignKey(DropForeignKey op) {
+            return change(op.table(), t -> t.withForeignKeys(fks -> {
                 fks.removeIf(fk -> fk.name().equals(op.name()));
                 return fks;
             }));
-        } else if (operation instanceof CreateUniqueConstraint op) {
-            change(op.table(), t -> t.withUniqueConstraints(us -> add(us, op.constraint())));
-        } else if (operation instanceof DropUniqueConstraint op) {
-            change(op.table(), t -> t.withUniqueConstraints(us -> {
+        }
+
+        @Override
+        public Void createUniqueConstraint(CreateUniqueConstraint op) {
+            return change(op.table(), t -> t.withUniqueConstraints(us -> add(us, op.constraint())));
+        }
+
+        @Override
+        public Void dropUniqueConstraint(DropUniqueConstraint op) {
+            return change(op.table(), t -> t.withUniqueConstraints(us -> {
                 us.removeIf(u -> u.name().equals(op.name()));
                 return us;
             }));
         }
-        // ExecuteSql: what hand-written SQL does is unknown; the schema stays as it was.
-    }
 
-    private void change(String name, java.util.function.UnaryOperator<Table> change) {
-        Table table = tables.get(name);
-        if (table != null) {
-            tables.put(name, change.apply(table));
+        @Override
+        public Void execute(ExecuteSql op) {
+            List<String> texts = new ArrayList<>(op.perDatabase().values());
+            texts.add(op.sql());
+            for (String sql : texts) {
+                if (!DDL.matcher(sql).find()) {
+                    continue; // data only: the shapes stay as they were
+                }
+                unknownDdl = true;
+                String lower = sql.toLowerCase(Locale.ROOT);
+                tables.keySet().stream().filter(name -> Pattern.compile("\\b" + Pattern.quote(
+                        name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()).forEach(changedByHand::add);
+            }
+            return null;
+        }
+
+        private Void change(String name, UnaryOperator<Table> change) {
+            Table table = tables.get(name);
+            if (table != null) {
+                tables.put(name, change.apply(table));
+            }
+            return null;
         }
     }
 

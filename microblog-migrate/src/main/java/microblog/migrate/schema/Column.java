@@ -15,6 +15,10 @@ public record Column(String name, ColumnType type, boolean nullable, boolean pri
         }
     }
 
+    public Column renamed(String newName) {
+        return new Column(newName, type, nullable, primaryKey, autoincrement, serverDefault);
+    }
+
     public static Column of(String name, ColumnType type, boolean nullable) {
         return new Column(name, type, nullable, false, false, null);
     }

@@ -50,6 +50,11 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
         return name.equals("Numeric") ? numeric(first, second) : new ColumnType(name, first, null, null);
     }
 
+    /** The neutral type a database's type name reads back as, such as {@code CHAR(32)} as String(32). */
+    public static ColumnType fromSql(String sqlType) {
+        return TypeNormalizer.normalize("of type " + sqlType, sqlType, 0, 0);
+    }
+
     private static String canonicalName(String word) {
         return NAMES.stream().filter(n -> n.toLowerCase(Locale.ROOT).equals(word.toLowerCase(Locale.ROOT)))
                 .findFirst().orElse(null);
@@ -57,6 +62,44 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
 
     public boolean isInteger() {
         return name.equals("Integer") || name.equals("BigInteger") || name.equals("SmallInteger");
+    }
+
+    /**
+     * Whether every value of {@code other} fits this type unchanged, so that
+     * changing a column from {@code other} to this loses nothing.
+     */
+    public boolean holdsAllOf(ColumnType other) {
+        if (equals(other)) {
+            return true;
+        }
+        return switch (name) {
+            case "Text" -> other.name.equals("String");
+            case "String" -> other.name.equals("String") && (length == null
+                    || other.length != null && length >= other.length);
+            case "BigInteger" -> other.isInteger();
+            case "Integer" -> other.name.equals("SmallInteger");
+            case "Double" -> other.name.equals("Float") || other.isInteger() && !other.name.equals("BigInteger");
+            case "Numeric" -> other.name.equals("Numeric") && holdsDigitsOf(other);
+            default -> false;
+        };
+    }
+
+    /** A Numeric holds another when it keeps at least as many digits on each side of the point. */
+    private boolean holdsDigitsOf(ColumnType other) {
+        if (precision == null) {
+            return true;
+        }
+        if (other.precision == null) {
+            return false;
+        }
+        int scale = this.scale == null ? 0 : this.scale;
+        int otherScale = other.scale == null ? 0 : other.scale;
+        return scale >= otherScale && precision - scale >= other.precision - otherScale;
+    }
+
+    /** Whether this is a bounded String, where narrowing can be checked value by value. */
+    public boolean isBoundedString() {
+        return name.equals("String") && length != null;
     }
 
     @Override

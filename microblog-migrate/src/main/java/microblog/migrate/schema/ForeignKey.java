@@ -15,6 +15,14 @@ public record ForeignKey(String name, List<String> columns, String referredTable
         referredColumns = List.copyOf(referredColumns);
     }
 
+    public ForeignKey withColumns(List<String> newColumns) {
+        return new ForeignKey(name, newColumns, referredTable, referredColumns, onDelete);
+    }
+
+    public ForeignKey referringTo(String table) {
+        return new ForeignKey(name, columns, table, referredColumns, onDelete);
+    }
+
     /** The conventional name, so that every database calls it the same. */
     public static String conventionalName(String table, List<String> columns, String referredTable) {
         return "fk_" + table + "_" + String.join("_", columns) + "_" + referredTable;

@@ -55,6 +55,36 @@ public final class LiveSchemaReader {
         }
     }
 
+    /**
+     * The CREATE statements SQLite stored for the table's own indexes and
+     * triggers (not those it made for constraints, which have none). Other
+     * databases do not need them: they alter tables in place.
+     */
+    public StoredDefinitions storedDefinitions(String table) {
+        if (kind != DatabaseKind.SQLITE) {
+            return StoredDefinitions.NONE;
+        }
+        Map<String, String> indexes = new LinkedHashMap<>();
+        List<String> triggers = new ArrayList<>();
+        String sql = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL"
+                + " AND type IN ('index', 'trigger') ORDER BY rowid";
+        try (var st = connection.prepareStatement(sql)) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString("type").equals("index")) {
+                        indexes.put(rs.getString("name"), rs.getString("sql"));
+                    } else {
+                        triggers.add(rs.getString("sql"));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the indexes and triggers of '" + table + "': " + e.getMessage(), e);
+        }
+        return new StoredDefinitions(indexes, triggers);
+    }
+
     private String catalog() throws SQLException {
         return kind == DatabaseKind.MYSQL ? connection.getCatalog() : null;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** A table: its columns in order, its constraints and its indexes. */
 public record Table(String name, List<Column> columns, List<UniqueConstraint> uniqueConstraints,
@@ -34,6 +35,35 @@ public record Table(String name, List<Column> columns, List<UniqueConstraint> un
                 uniqueConstraints.stream().filter(u -> !u.columns().contains(columnName)).toList(),
                 foreignKeys.stream().filter(fk -> !fk.columns().contains(columnName)).toList(),
                 indexes.stream().filter(ix -> !ix.columns().contains(columnName)).toList());
+    }
+
+    /** This table with {@code replacement} in place of the column of the same name. */
+    public Table withColumn(Column replacement) {
+        return withColumns(cols -> cols.stream().map(c -> c.name().equals(replacement.name()) ? replacement : c)
+                .collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    /** This table with column {@code from} called {@code to}, in its constraints and indexes too. */
+    public Table withRenamedColumn(String from, String to) {
+        UnaryOperator<List<String>> rename = names -> names.stream().map(n -> n.equals(from) ? to : n).toList();
+        return new Table(name,
+                columns.stream().map(c -> c.name().equals(from) ? c.renamed(to) : c).toList(),
+                uniqueConstraints.stream().map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()))).toList(),
+                foreignKeys.stream().map(fk -> fk.withColumns(rename.apply(fk.columns()))).toList(),
+                indexes.stream().map(ix -> new Index(ix.name(), name, rename.apply(ix.columns()), ix.unique())).toList());
+    }
+
+    /** This table under another name; its indexes go with it. */
+    public Table renamed(String newName) {
+        return new Table(newName, columns, uniqueConstraints, foreignKeys,
+                indexes.stream().map(ix -> new Index(ix.name(), newName, ix.columns(), ix.unique())).toList());
+    }
+
+    /** This table with its foreign keys to {@code from} pointing at {@code to} instead. */
+    public Table withReferencesRenamed(String from, String to) {
+        return new Table(name, columns, uniqueConstraints,
+                foreignKeys.stream().map(fk -> fk.referredTable().equals(from) ? fk.referringTo(to) : fk).toList(),
+                indexes);
     }
 
     public Table withColumns(UnaryOperator<List<Column>> change) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
@@ -19,6 +20,9 @@ import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
+import microblog.migrate.operations.OperationVisitor;
+import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -32,7 +36,8 @@ import microblog.migrate.schema.UniqueConstraint;
  * reading checks every key so a typo in a hand-edited file is named, not ignored.
  */
 final class OperationCodec {
-    static final List<String> OPERATION_NAMES = List.of("create_table", "drop_table", "add_column", "drop_column",
+    static final List<String> OPERATION_NAMES = List.of("create_table", "drop_table", "rename_table", "add_column",
+            "drop_column", "alter_column", "rename_column",
             "create_index", "drop_index", "create_foreign_key", "drop_foreign_key", "create_unique_constraint",
             "drop_unique_constraint", "execute");
 
@@ -42,35 +47,89 @@ final class OperationCodec {
     // ---- writing ----
 
     static Map<String, Object> write(Operation operation) {
-        if (operation instanceof CreateTable op) {
+        return operation.accept(new Writer());
+    }
+
+    /** Each operation as the one-key map a revision file holds. */
+    private static final class Writer implements OperationVisitor<Map<String, Object>> {
+        @Override
+        public Map<String, Object> createTable(CreateTable op) {
             return entry("create_table", table(op.table()));
-        } else if (operation instanceof DropTable op) {
+        }
+
+        @Override
+        public Map<String, Object> dropTable(DropTable op) {
             return entry("drop_table", map("name", op.table()));
-        } else if (operation instanceof AddColumn op) {
+        }
+
+        @Override
+        public Map<String, Object> renameTable(RenameTable op) {
+            return entry("rename_table", map("from", op.from(), "to", op.to()));
+        }
+
+        @Override
+        public Map<String, Object> addColumn(AddColumn op) {
             return entry("add_column", map("table", op.table(), "column", column(op.column())));
-        } else if (operation instanceof DropColumn op) {
+        }
+
+        @Override
+        public Map<String, Object> dropColumn(DropColumn op) {
             return entry("drop_column", map("table", op.table(), "name", op.column()));
-        } else if (operation instanceof CreateIndex op) {
+        }
+
+        @Override
+        public Map<String, Object> alterColumn(AlterColumn op) {
+            Map<String, Object> from = column(op.from());
+            Map<String, Object> to = column(op.to());
+            from.remove("name");
+            to.remove("name");
+            return entry("alter_column", map("table", op.table(), "name", op.column(), "from", from, "to", to));
+        }
+
+        @Override
+        public Map<String, Object> renameColumn(RenameColumn op) {
+            return entry("rename_column", map("table", op.table(), "from", op.from(), "to", op.to()));
+        }
+
+        @Override
+        public Map<String, Object> createIndex(CreateIndex op) {
             return entry("create_index", map("name", op.index().name(), "table", op.index().table(),
                     "columns", op.index().columns(), "unique", op.index().unique()));
-        } else if (operation instanceof DropIndex op) {
+        }
+
+        @Override
+        public Map<String, Object> dropIndex(DropIndex op) {
             return entry("drop_index", map("name", op.name(), "table", op.table()));
-        } else if (operation instanceof CreateForeignKey op) {
+        }
+
+        @Override
+        public Map<String, Object> createForeignKey(CreateForeignKey op) {
             return entry("create_foreign_key", withTable(op.table(), foreignKey(op.foreignKey())));
-        } else if (operation instanceof DropForeignKey op) {
+        }
+
+        @Override
+        public Map<String, Object> dropForeignKey(DropForeignKey op) {
             return entry("drop_foreign_key", map("name", op.name(), "table", op.table()));
-        } else if (operation instanceof CreateUniqueConstraint op) {
+        }
+
+        @Override
+        public Map<String, Object> createUniqueConstraint(CreateUniqueConstraint op) {
             return entry("create_unique_constraint",
                     map("name", op.constraint().name(), "table", op.table(), "columns", op.constraint().columns()));
-        } else if (operation instanceof DropUniqueConstraint op) {
+        }
+
+        @Override
+        public Map<String, Object> dropUniqueConstraint(DropUniqueConstraint op) {
             return entry("drop_unique_constraint", map("name", op.name(), "table", op.table()));
-        } else if (operation instanceof ExecuteSql op) {
+        }
+
+        @Override
+        public Map<String, Object> execute(ExecuteSql op) {
             Map<String, Object> body = map("sql", op.sql());
             op.perDatabase().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> body.put(e.getKey(), e.getValue()));
             return entry("execute", body);
         }
-        throw new IllegalArgumentException("cannot write " + operation);
     }
 
     private static Map<String, Object> table(Table table) {
@@ -140,8 +199,11 @@ final class OperationCodec {
         Operation op = switch (name) {
             case "create_table" -> new CreateTable(readTable(f));
             case "drop_table" -> new DropTable(f.string("name"));
+            case "rename_table" -> new RenameTable(f.string("from"), f.string("to"));
             case "add_column" -> new AddColumn(f.string("table"), readColumn(f.fields("column")));
             case "drop_column" -> new DropColumn(f.string("table"), f.string("name"));
+            case "alter_column" -> readAlterColumn(f);
+            case "rename_column" -> new RenameColumn(f.string("table"), f.string("from"), f.string("to"));
             case "create_index" -> new CreateIndex(new Index(f.string("name"), f.string("table"),
                     f.strings("columns"), f.flag("unique", false)));
             case "drop_index" -> new DropIndex(f.string("name"), f.string("table"));
@@ -176,9 +238,18 @@ final class OperationCodec {
         return new Table(f.string("name"), columns, uniques, fks, List.of());
     }
 
+    private static AlterColumn readAlterColumn(Fields f) {
+        String name = f.string("name");
+        return new AlterColumn(f.string("table"), readColumn(f.fields("from"), name), readColumn(f.fields("to"), name));
+    }
+
     private static Column readColumn(Fields f) {
+        return readColumn(f, f.string("name"));
+    }
+
+    private static Column readColumn(Fields f, String name) {
         boolean primaryKey = f.flag("primary_key", false);
-        Column column = new Column(f.string("name"), f.type("type"), f.flag("nullable", !primaryKey), primaryKey,
+        Column column = new Column(name, f.type("type"), f.flag("nullable", !primaryKey), primaryKey,
                 f.flag("autoincrement", false), f.optionalString("server_default"));
         f.rejectUnknownKeys();
         return column;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import microblog.migrate.MigrationException;
+import microblog.migrate.operations.DataLossRisk;
 import microblog.migrate.operations.Operation;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -126,7 +127,17 @@ public final class RevisionFile {
                 + "# Revision ID: " + revision.id() + "\n"
                 + "# Revises: " + String.join(", ", revision.downRevisions()) + "\n"
                 + "# Create Date: " + revision.createDate() + "\n#\n"
-                + "# Made by `db migrate`. Review it, and adjust it if needed: it is applied as written.\n";
+                + "# Made by `db migrate`. Review it, and adjust it if needed: it is applied as written.\n"
+                + dataLossNotes("upgrade", revision.upgrade()) + dataLossNotes("downgrade", revision.downgrade());
+    }
+
+    /** Header lines naming the steps that can destroy data, so a reviewer sees them first. */
+    private static String dataLossNotes(String direction, List<Operation> operations) {
+        StringBuilder notes = new StringBuilder();
+        operations.forEach(op -> DataLossRisk.of(op).ifPresent(risk -> notes.append("# Data loss: the ")
+                .append(direction).append(" ").append(risk).append(" (refused where it destroys data, unless run ")
+                .append("with --accept-data-loss)\n")));
+        return notes.toString();
     }
 
     /** Writes a mapping or list on one line when it holds only scalars and scalar lists. */

@@ -3,7 +3,10 @@ package microblog.migrate.autogenerate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import microblog.db.url.DatabaseKind;
+import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
@@ -11,6 +14,8 @@ import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropTable;
+import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -37,8 +42,8 @@ class SchemaComparatorTest {
                 "Detected added index 'ix_user_email' on '['email']'", "Detected added table 'post'");
         assertThat(changes.upgrade()).containsExactly(new CreateTable(USER.withIndexes(i -> List.of())),
                 new CreateIndex(IX_EMAIL), new CreateTable(POST));
-        assertThat(changes.downgrade()).containsExactly(new DropTable("post"), new DropIndex("ix_user_email", "user"),
-                new DropTable("user"));
+        assertThat(changes.downgrade()).as("a dropped table takes its indexes along")
+                .containsExactly(new DropTable("post"), new DropTable("user"));
     }
 
     @Test
@@ -50,8 +55,7 @@ class SchemaComparatorTest {
     @Test
     void removedTablesAreDroppedReferencingFirstAndRecreatedOnDowngrade() {
         Changes changes = SchemaComparator.compare(Schema.empty(), new Schema(List.of(USER, POST)));
-        assertThat(changes.upgrade()).containsExactly(new DropTable("post"), new DropIndex("ix_user_email", "user"),
-                new DropTable("user"));
+        assertThat(changes.upgrade()).containsExactly(new DropTable("post"), new DropTable("user"));
         assertThat(changes.downgrade()).containsExactly(new CreateTable(USER.withIndexes(i -> List.of())),
                 new CreateIndex(IX_EMAIL), new CreateTable(POST));
     }
@@ -64,12 +68,12 @@ class SchemaComparatorTest {
             return cols;
         }).withForeignKeys(fks -> List.of());
         Changes changes = SchemaComparator.compare(new Schema(List.of(USER, wanted)), new Schema(List.of(USER, POST)));
-        assertThat(changes.findings()).containsExactly("Detected added column 'post.about'",
-                "Detected removed foreign key (user_id)(id) on table post");
-        assertThat(changes.upgrade()).containsExactly(new AddColumn("post", about),
-                new DropForeignKey("post", "fk_post_user_id_user"));
-        assertThat(changes.downgrade()).containsExactly(new CreateForeignKey("post", POST_USER),
-                new DropColumn("post", "about"));
+        assertThat(changes.findings()).containsExactly("Detected removed foreign key (user_id)(id) on table post",
+                "Detected added column 'post.about'");
+        assertThat(changes.upgrade()).containsExactly(new DropForeignKey("post", "fk_post_user_id_user"),
+                new AddColumn("post", about));
+        assertThat(changes.downgrade()).containsExactly(new DropColumn("post", "about"),
+                new CreateForeignKey("post", POST_USER));
     }
 
     @Test
@@ -86,5 +90,80 @@ class SchemaComparatorTest {
         Changes changes = SchemaComparator.compare(new Schema(List.of(USER.withIndexes(i -> List.of(moved)))),
                 new Schema(List.of(USER)));
         assertThat(changes.upgrade()).containsExactly(new DropIndex("ix_user_email", "user"), new CreateIndex(moved));
+    }
+
+    @Test
+    void changedTypeNullabilityAndDefaultMakeOneAlterColumnWithItsInverse() {
+        Column email = Column.of("email", ColumnType.string(120), true);
+        Column wanted = new Column("email", ColumnType.string(200), false, false, false, "'none'");
+        Changes changes = SchemaComparator.compare(new Schema(List.of(USER.withColumn(wanted))),
+                new Schema(List.of(USER.withColumn(email))));
+        assertThat(changes.findings()).containsExactly(
+                "Detected type change from String(120) to String(200) on 'user.email'",
+                "Detected NOT NULL on column 'user.email'",
+                "Detected server default 'none' on column 'user.email'");
+        assertThat(changes.upgrade()).containsExactly(new AlterColumn("user", email, wanted));
+        assertThat(changes.downgrade()).containsExactly(new AlterColumn("user", wanted, email));
+        assertThat(changes.warnings()).singleElement().asString().contains("makes column 'user.email' NOT NULL");
+    }
+
+    @Test
+    void aChangedOnDeleteActionReplacesTheForeignKey() {
+        ForeignKey cascading = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"),
+                "CASCADE");
+        Changes changes = SchemaComparator.compare(
+                new Schema(List.of(USER, POST.withForeignKeys(fks -> List.of(cascading)))),
+                new Schema(List.of(USER, POST)));
+        assertThat(changes.upgrade()).containsExactly(new DropForeignKey("post", "fk_post_user_id_user"),
+                new CreateForeignKey("post", cascading));
+        assertThat(changes.downgrade()).containsExactly(new DropForeignKey("post", "fk_post_user_id_user"),
+                new CreateForeignKey("post", POST_USER));
+    }
+
+    @Test
+    void typesAreComparedAsTheDatabaseStoresThem() {
+        Column uuid = Column.of("token", ColumnType.of("Uuid"), true);
+        Column asStored = Column.of("token", ColumnType.string(32), true);
+        ComparisonRules sqlite = new ComparisonRules(Renames.NONE,
+                DdlRenderer.forKind(DatabaseKind.SQLITE)::storedType);
+        assertThat(SchemaComparator.compare(new Schema(List.of(USER.withColumns(c -> add(c, uuid)))),
+                new Schema(List.of(USER.withColumns(c -> add(c, asStored)))), sqlite).isEmpty()).isTrue();
+    }
+
+    @Test
+    void declaredRenamesKeepTheDataAndTheirNeighboursAreComparedAfterThem() {
+        Table account = new Table("account", List.of(ID, Column.of("mail", ColumnType.string(200), true)),
+                List.of(), List.of(), List.of(new Index("ix_user_email", "account", List.of("mail"), true)));
+        ForeignKey toAccount = new ForeignKey("fk_post_user_id_account", List.of("user_id"), "account",
+                List.of("id"), null);
+        Renames renames = new Renames(java.util.Map.of("account", List.of("user")),
+                java.util.Map.of("account.mail", List.of("email")));
+        Changes changes = SchemaComparator.compare(
+                new Schema(List.of(account, POST.withForeignKeys(fks -> List.of(toAccount)))),
+                new Schema(List.of(USER, POST)), new ComparisonRules(renames, Column::type));
+        assertThat(changes.upgrade()).containsExactly(new RenameTable("user", "account"),
+                new RenameColumn("account", "email", "mail"),
+                new AlterColumn("account", Column.of("mail", ColumnType.string(120), true),
+                        Column.of("mail", ColumnType.string(200), true)));
+        assertThat(changes.downgrade()).containsExactly(
+                new AlterColumn("account", Column.of("mail", ColumnType.string(200), true),
+                        Column.of("mail", ColumnType.string(120), true)),
+                new RenameColumn("account", "mail", "email"), new RenameTable("account", "user"));
+    }
+
+    @Test
+    void anUndeclaredDropAndAddOfOneTypeIsFlaggedAsALikelyRename() {
+        Column login = Column.of("login", ColumnType.string(120), true);
+        Changes changes = SchemaComparator.compare(
+                new Schema(List.of(USER.withoutColumn("email").withIndexes(i -> List.of()).withColumns(c -> add(c, login)))),
+                new Schema(List.of(USER.withIndexes(i -> List.of()))));
+        assertThat(changes.upgrade()).containsExactly(new AddColumn("user", login), new DropColumn("user", "email"));
+        assertThat(changes.warnings()).anySatisfy(w -> assertThat(w).contains("@RenamedFrom(\"email\")"))
+                .anySatisfy(w -> assertThat(w).contains("drops column 'user.email'"));
+    }
+
+    private static <T> List<T> add(List<T> items, T item) {
+        items.add(item);
+        return items;
     }
 }

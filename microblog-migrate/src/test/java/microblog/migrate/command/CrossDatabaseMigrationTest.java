@@ -18,6 +18,7 @@ import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
 import microblog.migrate.MigrationException;
+import microblog.migrate.runtime.DataLossException;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
@@ -203,7 +204,14 @@ class CrossDatabaseMigrationTest {
                       - drop_foreign_key: {table: pet, name: fk_pet_owner_id_owner}
                       - drop_column: {table: pet, name: born}
                     """);
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade("aaa000000001", false);
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessage("upgrade of revision bbb000000002 (change) would drop column 'pet.nickname' holding "
+                            + "1 value; nothing was changed. To accept the loss, run it again with --accept-data-loss");
+            assertThat(schemaOf(db).table("pet").orElseThrow().columns()).as("nothing ran")
+                    .extracting(c -> c.name()).containsExactly("id", "owner_id", "nickname");
+            commands(db, List.of()).acceptingDataLoss().upgrade(null, false);
             Table pet = schemaOf(db).table("pet").orElseThrow();
             assertThat(pet.columns()).extracting(c -> c.name()).containsExactly("id", "owner_id", "born");
             assertThat(pet.foreignKeys()).extracting(fk -> fk.referredTable()).containsExactly("owner");

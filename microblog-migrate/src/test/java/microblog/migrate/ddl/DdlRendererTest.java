@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import microblog.db.url.DatabaseKind;
+import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateTable;
+import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.ExecuteSql;
+import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
+import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;
 import org.junit.jupiter.api.Test;
 
@@ -66,14 +71,73 @@ class DdlRendererTest {
         List<String> sql = DdlRenderer.forKind(DatabaseKind.SQLITE).render(new CreateForeignKey("post", fk),
                 name -> name.equals("post") ? Optional.of(post) : Optional.empty());
         assertThat(sql).containsExactly(
-                "PRAGMA defer_foreign_keys = ON",
                 "CREATE TABLE \"_migrate_tmp_post\" (\n    \"id\" INTEGER NOT NULL,\n    \"user_id\" INTEGER,\n"
                         + "    PRIMARY KEY (\"id\"),\n    CONSTRAINT \"fk_post_user_id_user\" FOREIGN KEY (\"user_id\") "
                         + "REFERENCES \"user\" (\"id\")\n)",
                 "INSERT INTO \"_migrate_tmp_post\" (\"id\", \"user_id\") SELECT \"id\", \"user_id\" FROM \"post\"",
                 "DROP TABLE \"post\"",
+                "PRAGMA legacy_alter_table = ON",
                 "ALTER TABLE \"_migrate_tmp_post\" RENAME TO \"post\"",
+                "PRAGMA legacy_alter_table = OFF",
                 "CREATE INDEX \"ix_post_user_id\" ON \"post\" (\"user_id\")");
+    }
+
+    @Test
+    void sqliteRebuildRestoresIndexesAndTriggersAsStoredAndSwitchesForeignKeysOffAroundTheRevision() {
+        Table user = new Table("user", List.of(new Column("id", ColumnType.INTEGER, false, true, true, null),
+                Column.of("name", ColumnType.string(64), true), Column.of("email", ColumnType.string(120), true)),
+                List.of(), List.of(), List.of(new Index("ix_user_name", "user", List.of("name"), false),
+                new Index("ix_user_email", "user", List.of("email"), false)));
+        String partial = "CREATE INDEX ix_user_name ON user (name) WHERE email IS NOT NULL";
+        String trigger = "CREATE TRIGGER tr AFTER INSERT ON user BEGIN SELECT 1; END";
+        TableLookup lookup = new TableLookup() {
+            @Override
+            public Optional<Table> table(String name) {
+                return name.equals("user") ? Optional.of(user) : Optional.empty();
+            }
+
+            @Override
+            public StoredDefinitions storedDefinitions(String table) {
+                return new StoredDefinitions(java.util.Map.of("ix_user_name", partial), List.of(trigger));
+            }
+        };
+        DdlRenderer sqlite = DdlRenderer.forKind(DatabaseKind.SQLITE);
+        List<String> sql = sqlite.render(new DropColumn("user", "email"), lookup);
+        assertThat(sql).contains(partial, trigger).noneMatch(s -> s.contains("ix_user_email"));
+        assertThat(sql.get(1)).isEqualTo("INSERT INTO \"_migrate_tmp_user\" (\"id\", \"name\") SELECT \"id\", \"name\" FROM \"user\"");
+        assertThat(sqlite.beforeRevision()).containsExactly("PRAGMA foreign_keys = OFF");
+        assertThat(sqlite.afterRevision()).containsExactly("PRAGMA foreign_keys = ON");
+        assertThat(sqlite.foreignKeyCheckSql()).contains("PRAGMA foreign_key_check");
+    }
+
+    @Test
+    void alterColumnSpeaksEachDialect() {
+        Column before = Column.of("username", ColumnType.string(64), true);
+        Column after = new Column("username", ColumnType.string(80), false, false, false, "'x'");
+        AlterColumn alter = new AlterColumn("user", before, after);
+        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(alter, NONE)).containsExactly(
+                "ALTER TABLE \"user\" ALTER COLUMN \"username\" TYPE VARCHAR(80)",
+                "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET NOT NULL",
+                "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET DEFAULT 'x'");
+        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(new AlterColumn("t", Column.of("n",
+                ColumnType.string(10), true), Column.of("n", ColumnType.INTEGER, true)), NONE)).containsExactly(
+                "ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE INTEGER USING \"n\"::INTEGER");
+        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter, NONE)).containsExactly(
+                "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(80) DEFAULT 'x' NOT NULL");
+        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter.inverse(), NONE)).containsExactly(
+                "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(64)");
+    }
+
+    @Test
+    void renamesAreNativeEverywhere() {
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            DdlRenderer ddl = DdlRenderer.forKind(kind);
+            assertThat(ddl.render(new RenameColumn("user", "username", "login"), NONE)).containsExactly(
+                    "ALTER TABLE " + ddl.quote("user") + " RENAME COLUMN " + ddl.quote("username") + " TO "
+                            + ddl.quote("login"));
+            assertThat(ddl.render(new RenameTable("user", "account"), NONE)).containsExactly(
+                    "ALTER TABLE " + ddl.quote("user") + " RENAME TO " + ddl.quote("account"));
+        }
     }
 
     @Test

@@ -1,0 +1,15 @@
+package microblog.migrate.autogenerate;
+
+import java.util.function.Function;
+import microblog.migrate.schema.Column;
+import microblog.migrate.schema.ColumnType;
+
+/**
+ * What a comparison needs to know beyond the two schemas: the renames the
+ * models declare, and the type a column is stored as on the database at hand
+ * (SQLite stores a Uuid as CHAR(32), which reads back as String(32)), so that
+ * types are compared as stored and a database's own spelling is never drift.
+ */
+public record ComparisonRules(Renames renames, Function<Column, ColumnType> storedType) {
+    public static final ComparisonRules EXACT = new ComparisonRules(Renames.NONE, Column::type);
+}

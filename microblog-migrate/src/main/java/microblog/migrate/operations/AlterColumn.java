@@ -1,0 +1,47 @@
+package microblog.migrate.operations;
+
+import java.util.Objects;
+import microblog.migrate.schema.Column;
+
+/**
+ * Changes one column's type, nullability or server default. Both shapes are
+ * kept whole: MySQL restates the full definition, SQLite rebuilds the table
+ * with it, and the inverse is the same operation with the two swapped.
+ */
+public record AlterColumn(String table, Column from, Column to) implements Operation {
+    public AlterColumn {
+        if (!from.name().equals(to.name())) {
+            throw new IllegalArgumentException("alter_column keeps the name; use rename_column to rename");
+        }
+    }
+
+    public String column() {
+        return to.name();
+    }
+
+    public boolean changesType() {
+        return !from.type().equals(to.type());
+    }
+
+    public boolean changesNullability() {
+        return from.nullable() != to.nullable();
+    }
+
+    public boolean changesServerDefault() {
+        return !Objects.equals(from.serverDefault(), to.serverDefault());
+    }
+
+    public AlterColumn inverse() {
+        return new AlterColumn(table, to, from);
+    }
+
+    @Override
+    public String describe() {
+        return "alter_column " + table + "." + column();
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.alterColumn(this);
+    }
+}

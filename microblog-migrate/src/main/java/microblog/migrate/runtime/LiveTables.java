@@ -1,0 +1,26 @@
+package microblog.migrate.runtime;
+
+import java.util.Optional;
+import microblog.migrate.ddl.TableLookup;
+import microblog.migrate.schema.LiveSchemaReader;
+import microblog.migrate.schema.StoredDefinitions;
+import microblog.migrate.schema.Table;
+
+/** Table definitions read from the live database, as the renderers ask for them. */
+final class LiveTables implements TableLookup {
+    private final LiveSchemaReader reader;
+
+    LiveTables(LiveSchemaReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public Optional<Table> table(String name) {
+        return reader.table(name);
+    }
+
+    @Override
+    public StoredDefinitions storedDefinitions(String table) {
+        return reader.storedDefinitions(table);
+    }
+}
