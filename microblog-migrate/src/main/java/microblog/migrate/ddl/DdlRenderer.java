@@ -187,7 +187,7 @@ public abstract class DdlRenderer {
             case "String" -> type.length() == null ? "VARCHAR" : "VARCHAR(" + type.length() + ")";
             case "Text" -> "TEXT";
             case "Boolean" -> "BOOLEAN";
-            case "DateTime" -> "DATETIME";
+            case "DateTime" -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "DATETIME";
             case "Date" -> "DATE";
             case "Time" -> "TIME";
             case "Float" -> "REAL";
@@ -195,7 +195,7 @@ public abstract class DdlRenderer {
             case "Numeric" -> type.precision() == null ? "NUMERIC"
                     : "NUMERIC(" + type.precision() + (type.scale() == null ? "" : ", " + type.scale()) + ")";
             case "LargeBinary" -> "BLOB";
-            case "Uuid" -> "CHAR(32)";
+            case "Uuid" -> "UUID";
             default -> throw new IllegalArgumentException("no SQL type for " + type);
         };
     }
