@@ -5,6 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.TimeZone;
+import java.util.UUID;
+import microblog.db.Database;
+import microblog.db.jdbc.ConnectionFactory;
+import microblog.migrate.testmodels.EveryType.Mood;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +37,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every commonly mapped Java type survives autogenerate on each database: the
- * revision gives each column the neutral type the model means, and reading the
- * database back finds exactly that type.
+ * revision gives each column the neutral type the model means, reading the
+ * database back finds exactly that type, and Hibernate reads back what it wrote
+ * into the columns our DDL made.
  */
 class TypeCoverageTest {
     /** The neutral type each field of {@link EveryType} must get, in declaration order. */
@@ -101,5 +118,70 @@ class TypeCoverageTest {
                             model.columns().stream().map(TypeCoverageTest::shape).toList());
             assertThat(commands(db, List.of(EveryType.class)).migrate("again")).as("no changes after upgrade").isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void hibernateReadsBackWhatItWroteWithNoTimeShift(Backend backend) throws Exception {
+        TimeZone jvmZone = TimeZone.getDefault();
+        // Half an hour off UTC, with no daylight saving: any conversion through the wrong zone shows.
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            upgradeToEveryType(db);
+            EveryType written = sample();
+            try (Database database = Database.open(db.databaseUrl(), List.of(EveryType.class))) {
+                database.session().add(written);
+                database.session().commit();
+                database.session().close();
+                EveryType read = database.session().get(EveryType.class, written.id);
+                assertThat(read).usingRecursiveComparison()
+                        .withComparatorForType(Comparator.naturalOrder(), BigDecimal.class)
+                        .withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
+                        .withComparatorForType(Comparator.comparing(ZonedDateTime::toInstant), ZonedDateTime.class)
+                        .isEqualTo(written);
+            }
+            if (backend == Backend.SQLITE) {
+                try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
+                     var rows = c.createStatement().executeQuery("SELECT happened FROM every_type")) {
+                    rows.next();
+                    assertThat(rows.getString(1)).as("an instant is UTC text, as readable as a DateTime")
+                            .isEqualTo("2024-06-01 23:30:00.654321");
+                }
+            }
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+    }
+
+    private static EveryType sample() {
+        EveryType e = new EveryType();
+        e.flag = Boolean.TRUE;
+        e.active = true;
+        e.number = 2_000_000_000;
+        e.count = -7;
+        e.big = 9_000_000_000_000L;
+        e.bigCount = -9_000_000_000L;
+        e.small = (short) 32_000;
+        e.smallCount = (short) -5;
+        e.price = new BigDecimal("123456789.125");
+        e.ratio = Math.PI;
+        e.exact = 1.0 / 3;
+        e.rough = 1.5f;
+        e.day = LocalDate.of(2024, 2, 29);
+        e.at = LocalTime.of(13, 45, 30);
+        e.stamp = LocalDateTime.of(2024, 3, 31, 2, 30, 15, 123_456_000);
+        e.happened = Instant.parse("2024-06-01T23:30:00.654321Z");
+        e.offsetStamp = OffsetDateTime.of(2024, 6, 1, 8, 0, 0, 0, ZoneOffset.ofHours(-7));
+        e.zonedStamp = ZonedDateTime.of(2024, 10, 27, 2, 30, 0, 0, ZoneId.of("Europe/Berlin"));
+        e.token = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+        e.bytes = new byte[] {0, 1, 2, (byte) 255};
+        e.blob = new byte[] {42, 0, -1};
+        e.essay = "long ".repeat(1000);
+        e.label = "label";
+        e.body = "body text";
+        e.code = "X-80";
+        e.mood = Mood.CURIOUS;
+        e.moodRank = Mood.CROSS;
+        return e;
     }
 }
