@@ -195,6 +195,7 @@ public abstract class DdlRenderer {
             case "Numeric" -> type.precision() == null ? "NUMERIC"
                     : "NUMERIC(" + type.precision() + (type.scale() == null ? "" : ", " + type.scale()) + ")";
             case "LargeBinary" -> "BLOB";
+            // SQLite keeps any declared name, so UUID reads back as one; the 16 bytes Hibernate writes stay a blob.
             case "Uuid" -> "UUID";
             default -> throw new IllegalArgumentException("no SQL type for " + type);
         };

@@ -52,9 +52,8 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
         Matcher m = SPELLING.matcher(spelling == null ? "" : spelling);
         String name = m.matches() ? canonicalName(m.group(1)) : null;
         if (name == null) {
-            throw new MigrationException("unknown column type '" + spelling + "': use one of " + String.join(", ",
-                    NAMES.stream().sorted().toList())
-                    + " or DateTime(timezone=True)");
+            throw new MigrationException("unknown column type '" + spelling + "': use one of "
+                    + String.join(", ", NAMES.stream().sorted().toList()) + " or DateTime(timezone=True)");
         }
         Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
