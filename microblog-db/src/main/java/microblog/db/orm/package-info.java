@@ -1,2 +1,2 @@
-/** How Hibernate is set up: shared settings and the snake_case naming strategy. */
+/** How Hibernate is set up: shared settings, the snake_case naming strategy, and @Lob as plain values. */
 package microblog.db.orm;

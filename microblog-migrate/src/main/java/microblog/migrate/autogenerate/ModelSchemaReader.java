@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import microblog.db.orm.OrmSettings;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
@@ -23,6 +24,7 @@ import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
+import microblog.migrate.schema.TypeNormalizer;
 import microblog.migrate.schema.UniqueConstraint;
 import microblog.migrate.schema.UniqueNames;
 import org.hibernate.boot.Metadata;
@@ -136,7 +138,7 @@ public final class ModelSchemaReader {
         List<Column> columns = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String columnName = name(column, kind);
-            ColumnType type = type(name + "." + columnName, column, metadata, dialect);
+            ColumnType type = type(name + "." + columnName, column, metadata, dialect, kind);
             boolean pk = primaryKey.contains(columnName);
             boolean auto = pk && primaryKey.size() == 1 && type.isInteger();
             columns.add(new Column(columnName, type, column.isNullable() && !pk, pk, auto, column.getDefaultValue()));
@@ -205,7 +207,11 @@ public final class ModelSchemaReader {
     }
 
     private static ColumnType type(String where, org.hibernate.mapping.Column column, Metadata metadata,
-                                   Dialect dialect) {
+                                   Dialect dialect, DatabaseKind kind) {
+        if (column.getSqlType() != null) {
+            // A columnDefinition is SQL the database will report back: read it as the database's own.
+            return TypeNormalizer.normalize(kind, where, column.getSqlType(), 0, 0);
+        }
         int code = column.getSqlTypeCode(metadata);
         Size size = column.getColumnSize(dialect, metadata);
         Integer length = size.getLength() == null ? null : Math.toIntExact(size.getLength());
@@ -216,8 +222,15 @@ public final class ModelSchemaReader {
             case Types.VARCHAR, Types.NVARCHAR, Types.CHAR, Types.NCHAR -> ColumnType.string(length);
             case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB, SqlTypes.LONG32VARCHAR,
                     SqlTypes.LONG32NVARCHAR -> ColumnType.of("Text");
+            // MySQL's native enum(...) and PostgreSQL's named enums exist on one database only: an
+            // enum stored by name is a String on all three, which Hibernate reads and writes as text.
+            case SqlTypes.ENUM, SqlTypes.NAMED_ENUM -> ColumnType.string(length != null ? length
+                    : Math.toIntExact(column.getLength() != null ? column.getLength() : Size.DEFAULT_LENGTH));
+            case SqlTypes.ORDINAL_ENUM, SqlTypes.NAMED_ORDINAL_ENUM -> ColumnType.of("SmallInteger");
             case Types.BOOLEAN, Types.BIT -> ColumnType.of("Boolean");
-            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> ColumnType.of("DateTime");
+            case Types.TIMESTAMP -> ColumnType.of("DateTime");
+            // Instant, OffsetDateTime and ZonedDateTime: Hibernate normalises them to UTC (TIMESTAMP_UTC).
+            case Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> ColumnType.DATE_TIME_WITH_TIMEZONE;
             case Types.DATE -> ColumnType.of("Date");
             case Types.TIME, Types.TIME_WITH_TIMEZONE -> ColumnType.of("Time");
             // Hibernate maps double to FLOAT(53): more than 24 bits of precision needs a double.
@@ -226,12 +239,18 @@ public final class ModelSchemaReader {
             case Types.REAL -> ColumnType.of("Float");
             case Types.DOUBLE -> ColumnType.of("Double");
             case Types.NUMERIC, Types.DECIMAL -> ColumnType.numeric(size.getPrecision(), size.getScale());
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, SqlTypes.LONG32VARBINARY ->
+            // Where a database has no UUID type, Hibernate stores one in 16 bytes.
+            case Types.BINARY -> isUuid(column) ? ColumnType.of("Uuid") : ColumnType.of("LargeBinary");
+            case Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, SqlTypes.LONG32VARBINARY ->
                     ColumnType.of("LargeBinary");
             case SqlTypes.UUID -> ColumnType.of("Uuid");
             default -> throw new MigrationException("column " + where + " maps to SQL type code " + code
                     + " (" + column.getSqlType(metadata) + "), which migrations do not support yet");
         };
+    }
+
+    private static boolean isUuid(org.hibernate.mapping.Column column) {
+        return column.getValue() != null && column.getValue().getType().getReturnedClass() == UUID.class;
     }
 
     /** Column names of an entity in the order its fields are declared, superclass fields first. */

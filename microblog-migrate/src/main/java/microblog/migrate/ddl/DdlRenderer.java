@@ -320,7 +320,7 @@ public abstract class DdlRenderer {
             case "String" -> type.length() == null ? "VARCHAR" : "VARCHAR(" + type.length() + ")";
             case "Text" -> "TEXT";
             case "Boolean" -> "BOOLEAN";
-            case "DateTime" -> "DATETIME";
+            case "DateTime" -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "DATETIME";
             case "Date" -> "DATE";
             case "Time" -> "TIME";
             case "Float" -> "REAL";
@@ -328,7 +328,8 @@ public abstract class DdlRenderer {
             case "Numeric" -> type.precision() == null ? "NUMERIC"
                     : "NUMERIC(" + type.precision() + (type.scale() == null ? "" : ", " + type.scale()) + ")";
             case "LargeBinary" -> "BLOB";
-            case "Uuid" -> "CHAR(32)";
+            // SQLite keeps any declared name, so UUID reads back as one; the 16 bytes Hibernate writes stay a blob.
+            case "Uuid" -> "UUID";
             default -> throw new IllegalArgumentException("no SQL type for " + type);
         };
     }

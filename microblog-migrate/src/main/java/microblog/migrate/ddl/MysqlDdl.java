@@ -6,6 +6,7 @@ import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 
 /**
@@ -27,14 +28,27 @@ final class MysqlDdl extends DdlRenderer {
     protected String typeSql(ColumnType type) {
         return switch (type.name()) {
             case "Boolean" -> "BOOL";
-            case "DateTime" -> "DATETIME(6)";
+            // TIMESTAMP holds an instant (its range ends in 2038); DATETIME a wall-clock time.
+            case "DateTime" -> type.timezone() ? "TIMESTAMP(6)" : "DATETIME(6)";
             case "Time" -> "TIME(6)";
             case "Float" -> "FLOAT";
             case "Double" -> "DOUBLE";
             case "Numeric" -> standardType(type).replace("NUMERIC", "DECIMAL");
             case "LargeBinary" -> "LONGBLOB";
+            case "Uuid" -> "BINARY(16)"; // what Hibernate binds a UUID as here
             default -> standardType(type);
         };
+    }
+
+    /**
+     * Where {@code explicit_defaults_for_timestamp} is off (MySQL 5.7, MariaDB
+     * before 10.10) a TIMESTAMP column that does not say NULL becomes NOT NULL
+     * with a default of now.
+     */
+    @Override
+    protected String columnDefinition(Column column) {
+        String sql = super.columnDefinition(column);
+        return column.nullable() && column.type().timezone() ? sql + " NULL" : sql;
     }
 
     @Override

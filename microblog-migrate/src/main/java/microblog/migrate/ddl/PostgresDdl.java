@@ -14,7 +14,7 @@ final class PostgresDdl extends DdlRenderer {
     @Override
     protected String typeSql(ColumnType type) {
         return switch (type.name()) {
-            case "DateTime" -> "TIMESTAMP WITHOUT TIME ZONE";
+            case "DateTime" -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
             case "Time" -> "TIME WITHOUT TIME ZONE";
             case "LargeBinary" -> "BYTEA";
             case "Uuid" -> "UUID";

@@ -120,7 +120,7 @@ public final class LiveSchemaReader {
                     continue; // '_' in the table name is a LIKE wildcard
                 }
                 String name = rs.getString("COLUMN_NAME");
-                ColumnType type = TypeNormalizer.normalize(table + "." + name,
+                ColumnType type = TypeNormalizer.normalize(kind, table + "." + name,
                         declaredTypes.getOrDefault(name, rs.getString("TYPE_NAME")),
                         rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"));
                 boolean pk = primaryKey.contains(name);

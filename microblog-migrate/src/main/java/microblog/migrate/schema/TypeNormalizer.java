@@ -3,15 +3,18 @@ package microblog.migrate.schema;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 
 /**
  * Maps the type names databases report ({@code character varying},
  * {@code int4}, {@code DATETIME}, {@code timestamp}) to the neutral
  * {@link ColumnType}s, so that {@code VARCHAR(64)} on one database and
- * {@code character varying(64)} on another compare equal.
+ * {@code character varying(64)} on another compare equal. The models'
+ * {@code columnDefinition}s are read through it too, so they mean what the
+ * database will report.
  */
-final class TypeNormalizer {
+public final class TypeNormalizer {
     private TypeNormalizer() {
     }
 
@@ -22,7 +25,7 @@ final class TypeNormalizer {
      * parameters, as SQLite's declared types do ({@code NUMERIC(10, 2)}), they
      * win over the driver's {@code size} and {@code digits}.
      */
-    static ColumnType normalize(String where, String typeName, int size, int digits) {
+    public static ColumnType normalize(DatabaseKind kind, String where, String typeName, int size, int digits) {
         Matcher parameters = PARAMETERS.matcher(typeName == null ? "" : typeName);
         if (parameters.find()) {
             size = Integer.parseInt(parameters.group(1));
@@ -39,13 +42,18 @@ final class TypeNormalizer {
                     size > 0 && size < Integer.MAX_VALUE ? ColumnType.string(size) : ColumnType.string(null);
             case "TEXT", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT", "CLOB" -> ColumnType.of("Text");
             case "BOOL", "BOOLEAN", "BIT" -> ColumnType.of("Boolean");
-            case "TIMESTAMP", "DATETIME", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of("DateTime");
+            // MySQL's TIMESTAMP stores UTC and converts at the session's zone: an instant, like timestamptz.
+            case "TIMESTAMP" -> kind == DatabaseKind.MYSQL ? ColumnType.DATE_TIME_WITH_TIMEZONE : ColumnType.of("DateTime");
+            case "DATETIME", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of("DateTime");
+            case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> ColumnType.DATE_TIME_WITH_TIMEZONE;
             case "DATE" -> ColumnType.of("Date");
             case "TIME", "TIME WITHOUT TIME ZONE" -> ColumnType.of("Time");
             case "REAL", "FLOAT", "FLOAT4" -> ColumnType.of("Float");
             case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> ColumnType.of("Double");
             case "NUMERIC", "DECIMAL" -> ColumnType.numeric(size > 0 ? size : null, size > 0 ? digits : null);
-            case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY", "BINARY" -> ColumnType.of("LargeBinary");
+            case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY" -> ColumnType.of("LargeBinary");
+            // Sixteen fixed bytes is how Hibernate stores a UUID where there is no UUID type.
+            case "BINARY" -> size == 16 ? ColumnType.of("Uuid") : ColumnType.of("LargeBinary");
             case "UUID" -> ColumnType.of("Uuid");
             default -> throw new MigrationException("column " + where + " has type " + typeName
                     + ", which migrations do not know yet; change it by hand with an 'execute' operation");

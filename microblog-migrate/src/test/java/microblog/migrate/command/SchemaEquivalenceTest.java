@@ -9,6 +9,7 @@ import java.util.Map;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
+import microblog.migrate.testmodels.EveryType;
 import microblog.migrate.testmodels.Measurement;
 import microblog.migrate.testmodels.NoteCard;
 import microblog.migrate.testmodels.Writer;
@@ -25,7 +26,7 @@ class SchemaEquivalenceTest {
         Map<Backend, CrossDatabaseMigrationTest.SchemaEquivalence> schemas = new EnumMap<>(Backend.class);
         try (TestDatabase sqlite = TestDatabases.create(Backend.SQLITE, project)) {
             MigrationCommands first = new MigrationCommands(new MigrationConfig(project.resolve("migrations"),
-                    sqlite::databaseUrl, () -> List.of(Writer.class, NoteCard.class, Measurement.class)), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+                    sqlite::databaseUrl, () -> List.of(Writer.class, NoteCard.class, Measurement.class, EveryType.class)), new java.io.PrintWriter(java.io.Writer.nullWriter()));
             first.init();
             first.migrate("all");
             for (Backend backend : Backend.values()) {
@@ -42,7 +43,10 @@ class SchemaEquivalenceTest {
                 "note_card FK fk_note_card_writer_id_writer [writer_id] -> writer[id]",
                 "measurement.verified Boolean NOT NULL", "measurement.count BigInteger", "measurement.small SmallInteger",
                 "measurement.reading Double", "measurement.rough Float", "measurement.amount Numeric(10, 2)",
-                "measurement.notes Text", "measurement.day Date", "measurement.at Time", "measurement.payload LargeBinary");
+                "measurement.notes Text", "measurement.day Date", "measurement.at Time", "measurement.payload LargeBinary",
+                "every_type.happened DateTime(timezone=True)", "every_type.stamp DateTime", "every_type.token Uuid",
+                "every_type.mood String(255)", "every_type.mood_rank SmallInteger", "every_type.body Text",
+                "every_type.code String(80)", "every_type.active Boolean NOT NULL");
         assertThat(schemas.get(Backend.POSTGRESQL)).isEqualTo(schemas.get(Backend.SQLITE));
         assertThat(schemas.get(Backend.MARIADB)).isEqualTo(schemas.get(Backend.SQLITE));
     }
