@@ -209,7 +209,7 @@ public abstract class DdlRenderer {
      * autogenerate compares, so that a database's own spelling is not drift.
      */
     public ColumnType storedType(Column column) {
-        return ColumnType.fromSql(columnTypeSql(column));
+        return ColumnType.fromSql(kind(), columnTypeSql(column));
     }
 
     protected String columnDefinition(Column column) {

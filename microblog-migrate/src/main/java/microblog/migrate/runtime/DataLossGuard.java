@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
@@ -13,6 +17,8 @@ import microblog.migrate.operations.DataLossRisk;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.Operation;
+import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Table;
 
 /**
@@ -31,8 +37,45 @@ final class DataLossGuard {
         this.tables = tables;
     }
 
+    /**
+     * What each of a revision's {@code operations} would destroy in this
+     * database now, as phrases, checked before any of them runs. Names are
+     * followed through the revision's own renames back to the live ones.
+     */
+    List<String> check(List<Operation> operations) {
+        Map<String, String> liveTables = new HashMap<>(); // table name in the revision -> live name
+        Map<String, String> liveColumns = new HashMap<>(); // live table + "." + column in the revision -> live column
+        List<String> losses = new ArrayList<>();
+        for (Operation operation : operations) {
+            if (operation instanceof RenameTable op) {
+                liveTables.put(op.to(), liveTables.getOrDefault(op.from(), op.from()));
+            } else if (operation instanceof RenameColumn op) {
+                String table = liveTables.getOrDefault(op.table(), op.table());
+                liveColumns.put(table + "." + op.to(), liveColumns.getOrDefault(table + "." + op.from(), op.from()));
+            } else {
+                Operation live = renamedBack(operation, liveTables, liveColumns);
+                check(live).ifPresent(losses::add);
+            }
+        }
+        return losses;
+    }
+
+    private static Operation renamedBack(Operation operation, Map<String, String> tables, Map<String, String> columns) {
+        if (operation instanceof DropTable op) {
+            return new DropTable(tables.getOrDefault(op.table(), op.table()));
+        } else if (operation instanceof DropColumn op) {
+            String table = tables.getOrDefault(op.table(), op.table());
+            return new DropColumn(table, columns.getOrDefault(table + "." + op.column(), op.column()));
+        } else if (operation instanceof AlterColumn op) {
+            String table = tables.getOrDefault(op.table(), op.table());
+            String column = columns.getOrDefault(table + "." + op.column(), op.column());
+            return new AlterColumn(table, op.from().renamed(column), op.to().renamed(column));
+        }
+        return operation;
+    }
+
     /** What {@code operation} would destroy in this database now, as a phrase, or nothing. */
-    Optional<String> check(Operation operation) {
+    private Optional<String> check(Operation operation) {
         if (DataLossRisk.of(operation).isEmpty()) {
             return Optional.empty();
         }

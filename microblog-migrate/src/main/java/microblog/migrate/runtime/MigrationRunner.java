@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
@@ -171,18 +170,13 @@ public final class MigrationRunner {
         if (connection == null) {
             return;
         }
-        DataLossGuard guard = new DataLossGuard(connection, ddl, tables);
-        for (Operation operation : operations) {
-            Optional<String> loss = guard.check(operation);
-            if (loss.isEmpty()) {
-                continue;
-            }
+        for (String loss : new DataLossGuard(connection, ddl, tables).check(operations)) {
             if (dataLoss == DataLossPolicy.REFUSE) {
                 throw new DataLossException(direction + " of revision " + revision.id() + " (" + revision.message()
-                        + ") would " + loss.get() + "; nothing was changed. To accept the loss, run it again with "
+                        + ") would " + loss + "; nothing was changed. To accept the loss, run it again with "
                         + "--accept-data-loss");
             }
-            log.warn("Accepted data loss: {} will {}", revision.id(), loss.get());
+            log.warn("Accepted data loss: {} will {}", revision.id(), loss);
         }
     }
 

@@ -126,7 +126,7 @@ public final class LiveSchemaReader {
                 boolean pk = primaryKey.contains(name);
                 boolean auto = pk && primaryKey.size() == 1 && type.isInteger()
                         && (kind == DatabaseKind.SQLITE || "YES".equals(rs.getString("IS_AUTOINCREMENT")));
-                String serverDefault = auto ? null : rs.getString("COLUMN_DEF");
+                String serverDefault = auto ? null : serverDefault(rs.getString("COLUMN_DEF"));
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(name, type, nullable, pk, auto, serverDefault));
             }
@@ -154,6 +154,11 @@ public final class LiveSchemaReader {
             }
         }
         return new Table(table, columns, uniques, foreignKeys, indexes);
+    }
+
+    /** MariaDB reports a column without a default as having the default {@code NULL}: the same thing. */
+    private static String serverDefault(String reported) {
+        return reported == null || reported.strip().equalsIgnoreCase("NULL") ? null : reported;
     }
 
     private List<String> primaryKey(DatabaseMetaData meta, String table) throws SQLException {

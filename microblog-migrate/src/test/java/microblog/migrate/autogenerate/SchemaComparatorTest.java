@@ -122,12 +122,16 @@ class SchemaComparatorTest {
 
     @Test
     void typesAreComparedAsTheDatabaseStoresThem() {
-        Column uuid = Column.of("token", ColumnType.of("Uuid"), true);
-        Column asStored = Column.of("token", ColumnType.string(32), true);
+        Column bigKey = new Column("id", ColumnType.of("BigInteger"), false, true, true, null);
+        Schema wanted = new Schema(List.of(USER.withColumn(bigKey)));
+        Schema sqliteHas = new Schema(List.of(USER)); // SQLite generates keys only for INTEGER PRIMARY KEY
         ComparisonRules sqlite = new ComparisonRules(Renames.NONE,
                 DdlRenderer.forKind(DatabaseKind.SQLITE)::storedType);
-        assertThat(SchemaComparator.compare(new Schema(List.of(USER.withColumns(c -> add(c, uuid)))),
-                new Schema(List.of(USER.withColumns(c -> add(c, asStored)))), sqlite).isEmpty()).isTrue();
+        ComparisonRules postgres = new ComparisonRules(Renames.NONE,
+                DdlRenderer.forKind(DatabaseKind.POSTGRESQL)::storedType);
+        assertThat(SchemaComparator.compare(wanted, sqliteHas, sqlite).isEmpty()).isTrue();
+        assertThat(SchemaComparator.compare(wanted, sqliteHas, postgres).findings())
+                .containsExactly("Detected type change from Integer to BigInteger on 'user.id'");
     }
 
     @Test

@@ -1,0 +1,238 @@
+package microblog.migrate.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import microblog.db.jdbc.ConnectionFactory;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
+import microblog.migrate.MigrationException;
+import microblog.migrate.runtime.DataLossException;
+import microblog.migrate.schema.Table;
+import microblog.migrate.testmodels.evolution.MembersV1;
+import microblog.migrate.testmodels.evolution.MembersV2;
+import microblog.migrate.testmodels.evolution.MembersV3;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A project's models change step by step on a database full of rows (members
+ * with notes): every change is detected, applied, undone and applied again, on
+ * each database, with every row counted and compared, and destruction refused
+ * until it is accepted.
+ */
+class PopulatedDatabaseMigrationTest {
+    private static final List<String> MEMBERS = List.of("1|ann|ann@example.com", "2|bob|bob@example.com",
+            "3|cy|cy@example.com");
+    private static final List<String> NOTES = List.of("1|1|hello", "2|1|again", "3|2|hi", "4|3|hey", "5|3|bye");
+
+    @TempDir
+    Path project;
+
+    private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
+        return new MigrationCommands(new MigrationConfig(project.resolve("migrations"), db::databaseUrl,
+                () -> List.copyOf(models)), new PrintWriter(Writer.nullWriter()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void changedColumnsRenamesAndDropsKeepEveryRowBothWays(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow();
+            commands(db, List.of()).upgrade(null, false);
+            populate(db);
+            var atV1 = CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db));
+
+            assertThatThrownBy(() -> commands(db, MembersV2.MODELS).check())
+                    .as("db check fails on drift").isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("alter_column member.username").hasMessageContaining("rename_column");
+            List<String> findings;
+            try (LogCapture log = new LogCapture()) {
+                commands(db, MembersV2.MODELS).migrate("change columns").orElseThrow();
+                findings = log.messages();
+            }
+            assertThat(findings).contains(
+                    "Detected renamed column 'member.email' to 'mail'",
+                    "Detected type change from String(64) to String(80) on 'member.username'",
+                    "Detected NOT NULL on column 'member.mail'",
+                    "Detected added column 'member.karma'",
+                    "Detected removed foreign key (member_id)(id) on table note",
+                    "Detected added foreign key (member_id)(id) on table note");
+            commands(db, List.of()).upgrade(null, false);
+            assertThat(commands(db, MembersV2.MODELS).migrate("again")).as("nothing left after upgrade").isEmpty();
+            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+            assertThat(rows(db, "SELECT karma FROM member")).containsOnly("0");
+
+            assertThatThrownBy(() -> commands(db, List.of()).downgrade(null, false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("would drop column 'member.karma' holding 3 values; nothing was changed");
+            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
+            commands(db, List.of()).acceptingDataLoss().downgrade(null, false);
+            assertThat(rows(db, "SELECT id, username, email FROM member ORDER BY id")).isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+            assertThat(CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)))
+                    .as("back at v1 exactly").isEqualTo(atV1);
+            commands(db, List.of()).upgrade(null, false);
+            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
+
+            commands(db, MembersV3.MODELS).migrate("person").orElseThrow();
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("would drop column 'member.bio' holding 2 values");
+            commands(db, List.of()).acceptingDataLoss().upgrade(null, false);
+            assertThat(tableNames(db)).containsExactlyInAnyOrder("person", "note");
+            assertThat(rows(db, "SELECT id, username, mail FROM person ORDER BY id")).isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+            assertThat(commands(db, MembersV3.MODELS).migrate("again")).isEmpty();
+            commands(db, MembersV3.MODELS).check();
+
+            commands(db, List.of()).downgrade(null, false);
+            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT bio FROM member WHERE bio IS NOT NULL")).as("dropped values are gone").isEmpty();
+            commands(db, List.of()).upgrade(null, false);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+
+            assertThatThrownBy(() -> commands(db, List.of()).downgrade("base", false))
+                    .isInstanceOf(DataLossException.class).hasMessageContaining("holding");
+            commands(db, List.of()).acceptingDataLoss().downgrade("base", false);
+            assertThat(tableNames(db)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void narrowingAndNotNullOverNullsAreRefusedNamingWhatWouldBeLost(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            String base = revisionId(commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
+            commands(db, List.of()).upgrade(null, false);
+            populate(db);
+            execute(db, "UPDATE member SET email = NULL WHERE id = 3");
+            Files.writeString(project.resolve("migrations/versions/ccc000000001_narrow.yaml"), """
+                    revision: ccc000000001
+                    down_revision: %s
+                    message: narrow
+                    upgrade:
+                      - alter_column:
+                          table: member
+                          name: username
+                          from: {type: String(64)}
+                          to: {type: String(2)}
+                    downgrade:
+                      - alter_column:
+                          table: member
+                          name: username
+                          from: {type: String(2)}
+                          to: {type: String(64)}
+                    """.formatted(base));
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessage("upgrade of revision ccc000000001 (narrow) would change column 'member.username' from "
+                            + "String(64) to String(2) while it holds 2 values longer than 2; nothing was changed. "
+                            + "To accept the loss, run it again with --accept-data-loss");
+            Files.writeString(project.resolve("migrations/versions/ccc000000001_narrow.yaml"), """
+                    revision: ccc000000001
+                    down_revision: %s
+                    message: not null
+                    upgrade:
+                      - alter_column:
+                          table: member
+                          name: email
+                          from: {type: String(120)}
+                          to: {type: String(120), nullable: false}
+                    downgrade:
+                      - alter_column:
+                          table: member
+                          name: email
+                          from: {type: String(120), nullable: false}
+                          to: {type: String(120)}
+                    """.formatted(base));
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("would make column 'member.email' NOT NULL while 1 row hold NULL");
+            assertThat(rows(db, "SELECT id, username FROM member ORDER BY id")).containsExactly("1|ann", "2|bob", "3|cy");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRevisionThatWouldOrphanRowsIsRolledBackNamingTheRow(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            String base = revisionId(commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
+            commands(db, List.of()).upgrade(null, false);
+            populate(db);
+            Files.writeString(project.resolve("migrations/versions/ddd000000001_orphan.yaml"), """
+                    revision: ddd000000001
+                    down_revision: %s
+                    message: orphan
+                    upgrade:
+                      - execute: {sql: "INSERT INTO note (id, member_id, body) VALUES (99, 42, 'nobody')"}
+                      - add_column: {table: member, column: {name: karma, type: Integer}}
+                    downgrade:
+                      - drop_column: {table: member, name: karma}
+                    """.formatted(base));
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("upgrade of revision ddd000000001 (orphan)")
+                    .hasMessageContaining(backend == Backend.SQLITE
+                            ? "would break a foreign key: row 99 of 'note' refers to a missing row of 'member'"
+                            : "failed at statement 1");
+            assertThat(rows(db, "SELECT id FROM note WHERE id = 99")).isEmpty();
+            Table member = CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow();
+            assertThat(member.column("karma")).as("rolled back, or never reached").isEmpty();
+        }
+    }
+
+    private static String revisionId(Path file) {
+        return file.getFileName().toString().substring(0, 12);
+    }
+
+    private static void populate(TestDatabase db) throws SQLException {
+        execute(db, "INSERT INTO member (id, username, email, bio) VALUES (1, 'ann', 'ann@example.com', 'likes tea'), "
+                + "(2, 'bob', 'bob@example.com', NULL), (3, 'cy', 'cy@example.com', 'new here')");
+        execute(db, "INSERT INTO note (id, member_id, body) VALUES (1, 1, 'hello'), (2, 1, 'again'), (3, 2, 'hi'), "
+                + "(4, 3, 'hey'), (5, 3, 'bye')");
+    }
+
+    private static void execute(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = new ConnectionFactory(db.databaseUrl()).open(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** Each row as its values joined with '|'. */
+    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = new ConnectionFactory(db.databaseUrl()).open(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(rs.getString(i));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> tableNames(TestDatabase db) throws SQLException {
+        return CrossDatabaseMigrationTest.schemaOf(db).tables().stream().map(Table::name).toList();
+    }
+}
