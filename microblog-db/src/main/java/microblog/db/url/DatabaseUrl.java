@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A parsed database URL: the JDBC URL to connect with, the credentials kept
@@ -156,6 +158,23 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
 
     private static String maskJdbc(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /**
+     * The same server and credentials with another database, such as a scratch
+     * database for trying migrations; only for server databases.
+     */
+    public DatabaseUrl withDatabase(String database) {
+        if (kind == DatabaseKind.SQLITE) {
+            throw new IllegalStateException("a SQLite URL names a file, not a database on a server");
+        }
+        Matcher m = Pattern.compile("^(jdbc:[a-z]+://[^/?;]*)(/[^?;]*)?(.*)$")
+                .matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalStateException("cannot find the database name in " + maskJdbc(jdbcUrl));
+        }
+        String url = m.group(1) + "/" + database + m.group(3);
+        return new DatabaseUrl(url, username, password, kind, null, maskJdbc(url));
     }
 
     /** The SQLite database file, if this URL names one. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "db", description = "Perform database migrations.", mixinStandardHelpOptions = true,
         subcommands = {DbCommand.Init.class, DbCommand.Migrate.class, DbCommand.Upgrade.class,
                 DbCommand.Downgrade.class, DbCommand.Current.class, DbCommand.History.class, DbCommand.Heads.class,
-                DbCommand.Show.class, DbCommand.Stamp.class, DbCommand.Check.class})
+                DbCommand.Show.class, DbCommand.Stamp.class, DbCommand.Check.class, DbCommand.Test.class})
 public final class DbCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -217,6 +217,19 @@ public final class DbCommand implements Runnable {
         @Override
         public void run() {
             commands().check();
+        }
+    }
+
+    @Command(name = "test", description = "Try every revision on a scratch database of the configured kind: "
+            + "up, down and up again, checking the schema after each step, and against the models at head.")
+    static final class Test extends Subcommand {
+        Test(MigrationConfig config) {
+            super(config);
+        }
+
+        @Override
+        public void run() {
+            commands().test();
         }
     }
 

@@ -276,6 +276,31 @@ public final class MigrationCommands {
         }
     }
 
+    // ---- testing ----
+
+    /**
+     * Tries every revision on a scratch database of the configured kind (a
+     * temporary SQLite file, or a temporary database on the same server, made
+     * and dropped here): each goes up, down and up again, and after every step
+     * the schema must be what the revisions describe; at head, what the models
+     * describe. The configured database itself is never touched.
+     */
+    public void test() {
+        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
+        RevisionGraph graph = scripts.graph();
+        DatabaseUrl url = config.databaseUrl().get();
+        try (ScratchDatabase scratch = ScratchDatabase.create(url)) {
+            out.println("Testing " + graph.topologicalOrder().size() + " revision(s) on a scratch "
+                    + url.kind().displayName() + " database (" + scratch.url() + ")");
+            try (Connection connection = MigrationConnections.openForWriting(scratch.url())) {
+                new RevisionTester(connection, DdlRenderer.forKind(url.kind()), versionTable(scripts, url), out)
+                        .test(graph, config.entityClasses().get());
+            } catch (SQLException e) {
+                throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
+            }
+        }
+    }
+
     // ---- reading ----
 
     /** Prints the revision(s) the database stands at; nothing for a database at base. */

@@ -28,6 +28,7 @@ import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
 
 /**
@@ -55,6 +56,21 @@ public final class SchemaSimulator implements TableLookup {
                     + "run this upgrade online, or do that change by hand with 'execute' too");
         }
         return Optional.ofNullable(tables.get(name));
+    }
+
+    /** The tables as the operations so far describe them, leaving out those hand-written DDL touched. */
+    public Schema knownSchema() {
+        return new Schema(tables.values().stream().filter(t -> !changedByHand.contains(t.name())).toList());
+    }
+
+    /** Whether hand-written DDL may have made tables this simulation does not know of. */
+    public boolean mayMissTables() {
+        return unknownDdl;
+    }
+
+    /** Whether {@code table} was named by hand-written DDL, so its shape here may be stale. */
+    public boolean changedByHand(String table) {
+        return changedByHand.contains(table);
     }
 
     public void apply(Operation operation) {

@@ -221,6 +221,41 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void offlineSqlRefusesASqliteRebuildOfATableHandWrittenDdlChanged() throws Exception {
+        commands().init();
+        Path versions = project.resolve("migrations/versions");
+        Files.writeString(versions.resolve("eee000000001_pets.yaml"), """
+                revision: eee000000001
+                down_revision: null
+                message: pets
+                upgrade:
+                  - create_table: {name: pet, columns: [{name: id, type: Integer, primary_key: true}, {name: nickname, type: String(40)}]}
+                  - execute: {sql: "INSERT INTO pet (id, nickname) VALUES (1, 'rex')"}
+                downgrade:
+                  - drop_table: {name: pet}
+                """);
+        Files.writeString(versions.resolve("eee000000002_by_hand.yaml"), """
+                revision: eee000000002
+                down_revision: eee000000001
+                message: by hand
+                upgrade:
+                  - execute: {sql: "ALTER TABLE pet ADD COLUMN born DATE"}
+                  - drop_column: {table: pet, name: nickname}
+                downgrade:
+                  - add_column: {table: pet, column: {name: nickname, type: String(40)}}
+                """);
+        commands().upgrade("eee000000001", true);
+        assertThat(out()).as("data-only SQL changes no shape").contains("INSERT INTO pet");
+        assertThatThrownBy(() -> commands().upgrade(null, true))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("cannot write offline SQL that changes table 'pet' on SQLite: an earlier "
+                        + "'execute' operation may have changed it");
+        commands().acceptingDataLoss().upgrade(null, false);
+        assertThat(query("SELECT id || ':' || coalesce(born, '-') FROM pet")).as("online sees the real shape")
+                .isEqualTo("1:-");
+    }
+
+    @Test
     void unknownRevisionsAreNamed() {
         commands().init();
         commands().migrate("users");

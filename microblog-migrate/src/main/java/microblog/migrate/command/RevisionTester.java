@@ -1,0 +1,107 @@
+package microblog.migrate.command;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import microblog.migrate.MigrationException;
+import microblog.migrate.autogenerate.Changes;
+import microblog.migrate.autogenerate.ComparisonRules;
+import microblog.migrate.autogenerate.ModelSchemaReader;
+import microblog.migrate.autogenerate.Renames;
+import microblog.migrate.autogenerate.SchemaComparator;
+import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.runtime.DataLossPolicy;
+import microblog.migrate.runtime.MigrationRunner;
+import microblog.migrate.runtime.SchemaSimulator;
+import microblog.migrate.runtime.VersionTable;
+import microblog.migrate.schema.LiveSchemaReader;
+import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Table;
+import microblog.migrate.script.Revision;
+import microblog.migrate.script.RevisionGraph;
+
+/**
+ * Tries every revision on an empty scratch database: up, down and up again,
+ * oldest first. After each step the live schema must be what the revisions
+ * describe, and at the end what the models describe; the first difference
+ * stops the test, naming the revision, the step and what differs.
+ */
+final class RevisionTester {
+    private final Connection connection;
+    private final DdlRenderer ddl;
+    private final VersionTable versions;
+    private final PrintWriter out;
+
+    RevisionTester(Connection connection, DdlRenderer ddl, VersionTable versions, PrintWriter out) {
+        this.connection = connection;
+        this.ddl = ddl;
+        this.versions = versions;
+        this.out = out;
+    }
+
+    void test(RevisionGraph graph, Collection<Class<?>> models) {
+        MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, DataLossPolicy.ACCEPT);
+        SchemaSimulator expected = new SchemaSimulator();
+        Set<String> heads = new LinkedHashSet<>();
+        for (Revision revision : graph.topologicalOrder()) {
+            out.print(revision.id() + " " + revision.message() + ": upgrade");
+            out.flush();
+            SchemaSimulator before = replay(graph, heads);
+            Set<String> after = runner.upgrade(graph, heads, List.of(revision));
+            revision.upgrade().forEach(expected::apply);
+            requireSchema(expected, revision, "upgrade");
+            out.print(", downgrade");
+            out.flush();
+            runner.downgrade(graph, after, List.of(revision));
+            requireSchema(before, revision, "downgrade");
+            out.print(", upgrade");
+            out.flush();
+            heads = runner.upgrade(graph, heads, List.of(revision));
+            requireSchema(expected, revision, "upgrade again");
+            out.println(" ... ok");
+        }
+        if (!models.isEmpty()) {
+            Schema wanted = ModelSchemaReader.read(models, ddl.kind());
+            Changes left = SchemaComparator.compare(wanted, live(), new ComparisonRules(Renames.NONE, ddl::storedType));
+            if (!left.isEmpty()) {
+                throw new MigrationException("at head the schema differs from the models (" + String.join("; ",
+                        left.findings()) + "): run 'db migrate' to write the missing revision");
+            }
+            out.println("At head, the schema matches the models.");
+        }
+    }
+
+    /** A simulation of the schema at {@code heads}, replayed from base. */
+    private static SchemaSimulator replay(RevisionGraph graph, Set<String> heads) {
+        SchemaSimulator simulator = new SchemaSimulator();
+        graph.upgradePath(Set.of(), graph.ancestry(heads)).forEach(r -> r.upgrade().forEach(simulator::apply));
+        return simulator;
+    }
+
+    private void requireSchema(SchemaSimulator expected, Revision revision, String step) {
+        Schema live = live();
+        List<Table> comparable = new ArrayList<>();
+        for (Table table : live.tables()) {
+            boolean known = expected.knownSchema().table(table.name()).isPresent();
+            if (known || !expected.changedByHand(table.name()) && !expected.mayMissTables()) {
+                comparable.add(table);
+            }
+        }
+        Changes differences = SchemaComparator.compare(expected.knownSchema(), new Schema(comparable),
+                new ComparisonRules(Renames.NONE, ddl::storedType));
+        if (!differences.isEmpty()) {
+            out.println(" ... failed");
+            throw new MigrationException("after the " + step + " of revision " + revision.id() + " ("
+                    + revision.message() + "), the database differs from what the revisions describe: "
+                    + String.join("; ", differences.findings()));
+        }
+    }
+
+    private Schema live() {
+        return new LiveSchemaReader(connection, ddl.kind(), Set.of(versions.name())).read();
+    }
+}

@@ -1,0 +1,80 @@
+package microblog.migrate.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import microblog.db.jdbc.ConnectionFactory;
+import microblog.db.url.DatabaseKind;
+import microblog.db.url.DatabaseUrl;
+import microblog.migrate.MigrationException;
+
+/**
+ * An empty database of the same kind as a configured one, for trying
+ * revisions: a temporary SQLite file, or a new database on the same server
+ * (which needs the right to create databases). {@link #close()} removes it.
+ */
+final class ScratchDatabase implements AutoCloseable {
+    private final DatabaseUrl configured;
+    private final DatabaseUrl url;
+    private final String serverDatabase; // null for SQLite
+    private final Path file; // null for a server
+
+    private ScratchDatabase(DatabaseUrl configured, DatabaseUrl url, String serverDatabase, Path file) {
+        this.configured = configured;
+        this.url = url;
+        this.serverDatabase = serverDatabase;
+        this.file = file;
+    }
+
+    static ScratchDatabase create(DatabaseUrl configured) {
+        if (configured.kind() == DatabaseKind.SQLITE) {
+            try {
+                Path dir = Files.createTempDirectory("migrate-test-");
+                Path file = dir.resolve("scratch.db");
+                return new ScratchDatabase(configured, DatabaseUrl.parse("sqlite:///" + file, dir), null, file);
+            } catch (IOException e) {
+                throw new MigrationException("cannot make a scratch SQLite file: " + e.getMessage(), e);
+            }
+        }
+        String name = "migrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        adminExecute(configured, "CREATE DATABASE " + name, "create a scratch database '" + name + "'");
+        return new ScratchDatabase(configured, configured.withDatabase(name), name, null);
+    }
+
+    DatabaseUrl url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        if (serverDatabase != null) {
+            adminExecute(configured, "DROP DATABASE " + serverDatabase, "drop the scratch database '"
+                    + serverDatabase + "'; drop it by hand");
+        } else {
+            try (Stream<Path> files = Files.list(file.getParent())) {
+                for (Path leftover : files.toList()) { // the database and any journal beside it
+                    Files.deleteIfExists(leftover);
+                }
+                Files.deleteIfExists(file.getParent());
+            } catch (IOException e) {
+                throw new MigrationException("cannot delete the scratch file " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void adminExecute(DatabaseUrl through, String sql, String what) {
+        try (Connection connection = new ConnectionFactory(through).open(); Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot " + what + " on " + through + ": " + e.getMessage()
+                    + " ('db test' needs the right to create databases)", e);
+        }
+    }
+}
