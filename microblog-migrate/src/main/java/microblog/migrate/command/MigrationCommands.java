@@ -29,6 +29,7 @@ import microblog.migrate.runtime.ConcurrentMigrationException;
 import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.MigrationRunner;
+import microblog.migrate.runtime.ProgressRecord;
 import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
@@ -168,7 +169,7 @@ public final class MigrationCommands {
             VersionTable versions = versionTable(scripts, url);
             current = connection == null ? Set.of() : versions.heads(connection);
             live = connection == null ? Schema.empty()
-                    : new LiveSchemaReader(connection, url.kind(), Set.of(scripts.versionTable())).read();
+                    : new LiveSchemaReader(connection, url.kind(), versionTable(scripts, url).bookkeepingTables()).read();
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database: " + e.getMessage(), e);
         }
@@ -259,6 +260,9 @@ public final class MigrationCommands {
         try (Connection connection = MigrationConnections.openForWriting(url);
              MigrationLock lock = MigrationLock.acquire(connection, url.kind())) {
             VersionTable versions = versionTable(scripts, url);
+            if (!command.equals("stamp")) {
+                refuseAfterAnUnfinishedRevision(connection, scripts, url);
+            }
             for (int attempt = 1; ; attempt++) {
                 try {
                     work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions, dataLoss),
@@ -298,6 +302,32 @@ public final class MigrationCommands {
             } catch (SQLException e) {
                 throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * On a database without transactional DDL, a revision that stopped half-way
+     * left some statements applied; going on from there would fail in confusing
+     * ways ("already exists"), so this says what ran and how to recover.
+     */
+    private static void refuseAfterAnUnfinishedRevision(Connection connection, ScriptDirectory scripts,
+                                                        DatabaseUrl url) {
+        if (!ProgressRecord.isNeeded(url.kind())) {
+            return;
+        }
+        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
+        for (ProgressRecord.Unfinished run : new ProgressRecord(connection, ddl, scripts.versionTable()).unfinished()) {
+            Optional<Revision> revision = Optional.ofNullable(scripts.graph().get(run.revision()));
+            String parent = revision.map(r -> r.downRevisions().isEmpty() ? "base"
+                    : String.join(" ", r.downRevisions())).orElse("<its parent>");
+            boolean up = run.direction().equals("upgrade");
+            throw new MigrationException("the " + run.direction() + " of revision " + run.revision()
+                    + revision.map(r -> " (" + r.message() + ")").orElse("") + " started " + run.startedAt()
+                    + " and stopped after " + run.statementsDone() + " statement(s); " + url.kind().displayName()
+                    + " kept those, so the schema is between two revisions. Finish or undo them by hand ('db show "
+                    + run.revision() + "' lists its operations), then record where the database stands: 'db stamp "
+                    + (up ? run.revision() : parent) + "' if finished, 'db stamp " + (up ? parent : run.revision())
+                    + "' if undone");
         }
     }
 

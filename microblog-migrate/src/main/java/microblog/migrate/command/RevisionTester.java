@@ -102,6 +102,6 @@ final class RevisionTester {
     }
 
     private Schema live() {
-        return new LiveSchemaReader(connection, ddl.kind(), Set.of(versions.name())).read();
+        return new LiveSchemaReader(connection, ddl.kind(), versions.bookkeepingTables()).read();
     }
 }

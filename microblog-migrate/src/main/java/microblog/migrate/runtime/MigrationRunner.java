@@ -34,6 +34,7 @@ public final class MigrationRunner {
     private final SchemaSimulator simulator; // null when online
     private final TableLookup tables;
     private final DataLossPolicy dataLoss;
+    private final ProgressRecord progress; // null where DDL is transactional, or offline
     private boolean versionTableExists;
 
     private MigrationRunner(DdlRenderer ddl, VersionTable versionTable, SqlSink sink, Connection connection,
@@ -45,8 +46,10 @@ public final class MigrationRunner {
         this.simulator = simulator;
         this.versionTableExists = versionTableExists;
         this.dataLoss = dataLoss;
+        this.progress = connection != null && ProgressRecord.isNeeded(ddl.kind())
+                ? new ProgressRecord(connection, ddl, versionTable.name()) : null;
         this.tables = connection == null ? simulator
-                : new LiveTables(new LiveSchemaReader(connection, ddl.kind(), Set.of(versionTable.name())));
+                : new LiveTables(new LiveSchemaReader(connection, ddl.kind(), versionTable.bookkeepingTables()));
     }
 
     public static MigrationRunner online(Connection connection, DdlRenderer ddl, VersionTable versionTable,
@@ -106,6 +109,9 @@ public final class MigrationRunner {
             statements.forEach(sink::execute);
             sink.commit();
             versionTableExists = true;
+            if (progress != null) {
+                progress.clear();
+            }
         } catch (StatementFailedException e) {
             sink.rollback();
             throw new MigrationException("stamp failed: " + e.getMessage() + " (in: " + oneLine(e.sql()) + ")", e);
@@ -129,6 +135,9 @@ public final class MigrationRunner {
         try {
             checkUnchanged(before);
             guardData(revision, direction, operations);
+            if (progress != null) {
+                progress.start(revision.id(), direction);
+            }
             if (!versionTableExists) {
                 sink.execute(versionTable.createSql());
             }
@@ -136,6 +145,9 @@ public final class MigrationRunner {
                 for (String sql : ddl.render(operation, tables)) {
                     statement++;
                     sink.execute(sql);
+                    if (progress != null) {
+                        progress.statementDone(revision.id());
+                    }
                 }
                 if (simulator != null) {
                     simulator.apply(operation);
@@ -145,13 +157,18 @@ public final class MigrationRunner {
             for (String sql : versionTable.moveSql(before, after)) {
                 sink.execute(sql);
             }
+            if (progress != null) {
+                sink.execute(progress.finishSql(revision.id()));
+            }
             sink.commit();
             versionTableExists = true;
         } catch (StatementFailedException e) {
             sink.rollback();
             String undone = ddl.kind().hasTransactionalDdl()
                     ? "its changes were rolled back"
-                    : ddl.kind().displayName() + " commits DDL at once, so statements before it stay applied";
+                    : ddl.kind().displayName() + " commits DDL at once, so the " + (statement - 1)
+                    + " statement(s) before it stay applied (recorded in "
+                    + ProgressRecord.tableName(versionTable.name()) + ")";
             throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
                     + ") failed at statement " + statement + ": " + oneLine(e.getMessage()) + "; " + undone
                     + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()), e);

@@ -29,6 +29,11 @@ public final class VersionTable {
         return name;
     }
 
+    /** The tables this tool keeps for itself, which autogenerate never compares with the models. */
+    public Set<String> bookkeepingTables() {
+        return Set.of(name, ProgressRecord.tableName(name));
+    }
+
     public boolean exists(Connection connection) throws SQLException {
         String table = name;
         var meta = connection.getMetaData();

@@ -1,0 +1,123 @@
+package microblog.migrate.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import microblog.db.url.DatabaseKind;
+import microblog.migrate.MigrationException;
+import microblog.migrate.ddl.DdlRenderer;
+
+/**
+ * Where schema changes commit one statement at a time (MySQL and MariaDB), a
+ * revision that fails or is killed half-way leaves part of itself applied
+ * while the version table still names the revision before. This record,
+ * written and committed before the first statement and after each one, lets
+ * the next command see that and say exactly what ran. It lives in the table
+ * {@code <version table>_progress}, beside the version table; a row exists only
+ * while a revision runs or after one stopped half-way.
+ */
+public final class ProgressRecord {
+    /** A revision that started and did not finish. */
+    public record Unfinished(String revision, String direction, int statementsDone, String startedAt) {
+    }
+
+    private final Connection connection;
+    private final DdlRenderer ddl;
+    private final String table;
+
+    public ProgressRecord(Connection connection, DdlRenderer ddl, String versionTable) {
+        this.connection = connection;
+        this.ddl = ddl;
+        this.table = tableName(versionTable);
+    }
+
+    public static String tableName(String versionTable) {
+        return versionTable + "_progress";
+    }
+
+    /** Whether a database needs this record: only where DDL does not roll back. */
+    public static boolean isNeeded(DatabaseKind kind) {
+        return !kind.hasTransactionalDdl();
+    }
+
+    void start(String revision, String direction) {
+        write("CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
+                + " VARCHAR(32) NOT NULL PRIMARY KEY, " + ddl.quote("direction") + " VARCHAR(10) NOT NULL, "
+                + ddl.quote("statements_done") + " INTEGER NOT NULL, " + ddl.quote("started_at")
+                + " VARCHAR(32) NOT NULL)");
+        write("DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
+        write("INSERT INTO " + ddl.quote(table) + " VALUES (?, ?, 0, ?)", revision, direction,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    void statementDone(String revision) {
+        write("UPDATE " + ddl.quote(table) + " SET " + ddl.quote("statements_done") + " = "
+                + ddl.quote("statements_done") + " + 1 WHERE " + ddl.quote("revision") + " = ?", revision);
+    }
+
+    /** Part of the revision's final transaction: the version table moves and this row goes, together. */
+    String finishSql(String revision) {
+        return "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = '"
+                + revision.replace("'", "''") + "'";
+    }
+
+    /** Forgets every unfinished revision: {@code stamp} records where the database stands instead. */
+    void clear() {
+        if (exists()) {
+            write("DELETE FROM " + ddl.quote(table));
+        }
+    }
+
+    public List<Unfinished> unfinished() {
+        List<Unfinished> rows = new ArrayList<>();
+        if (!exists()) {
+            return rows;
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table))) {
+            while (rs.next()) {
+                rows.add(new Unfinished(rs.getString("revision"), rs.getString("direction"),
+                        rs.getInt("statements_done"), rs.getString("started_at")));
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read " + table + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    private boolean exists() {
+        try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), null, table,
+                new String[] {"TABLE"})) {
+            while (rs.next()) {
+                if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new MigrationException("cannot look for " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs and commits at once, so the record survives whatever the revision does next. */
+    private void write(String sql, String... parameters) {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setString(i + 1, parameters[i]);
+            }
+            st.execute();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot record the progress of a revision in " + table + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}
