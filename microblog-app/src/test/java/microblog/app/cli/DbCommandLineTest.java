@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.stream.Stream;
 import microblog.app.cli.MicroblogProcess.Result;
@@ -75,6 +78,31 @@ class DbCommandLineTest {
         assertThat(MicroblogProcess.run(project, "db", "upgrade", "-d", "elsewhere").exitCode()).isZero();
         assertThat(MicroblogProcess.run(project, "db", "heads", "-d", "elsewhere").out()).endsWith(" (head)\n");
         assertThat(MicroblogProcess.run(project, "db", "current", "-d", "elsewhere").out()).endsWith(" (head)\n");
+    }
+
+    @Test
+    void aPopulatedDatabaseLosesNothingWithoutConsentAndTheRevisionsPassDbTest() throws Exception {
+        microblog.app.TestProject.copyMigrations(project);
+        assertThat(MicroblogProcess.run(project, "db", "upgrade").exitCode()).isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("app.db"));
+             Statement st = c.createStatement()) {
+            st.execute("INSERT INTO user (id, username, email) VALUES (1, 'john', 'john@example.com')");
+            st.execute("INSERT INTO post (body, timestamp, user_id) VALUES ('my first post!', '2026-11-25 10:00:00', 1)");
+        }
+        assertError(MicroblogProcess.run(project, "db", "downgrade", "base"), "Error: downgrade of revision "
+                + "96b77003c54b (posts table) would drop table 'post' holding 1 row; nothing was changed. "
+                + "To accept the loss, run it again with --accept-data-loss");
+        assertThat(MicroblogProcess.run(project, "db", "current").out()).isEqualTo("96b77003c54b (head)\n");
+
+        Result test = MicroblogProcess.run(project, "db", "test");
+        assertThat(test.exitCode()).as(test.err()).isZero();
+        assertThat(test.out()).contains("21d81fd5534f users table: upgrade, downgrade, upgrade ... ok",
+                "96b77003c54b posts table: upgrade, downgrade, upgrade ... ok", "At head, the schema matches the models.");
+
+        Result accepted = MicroblogProcess.run(project, "db", "downgrade", "base", "--accept-data-loss");
+        assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+        assertThat(accepted.err()).contains("Accepted data loss: 96b77003c54b will drop table 'post' holding 1 row");
+        assertThat(MicroblogProcess.run(project, "db", "current").out()).isEmpty();
     }
 
     @Test

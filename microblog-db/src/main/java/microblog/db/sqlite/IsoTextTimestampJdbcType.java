@@ -1,9 +1,5 @@
 package microblog.db.sqlite;
 
-import java.sql.CallableStatement;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,10 +8,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import org.hibernate.type.descriptor.ValueBinder;
 import org.hibernate.type.descriptor.ValueExtractor;
-import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
-import org.hibernate.type.descriptor.jdbc.BasicBinder;
-import org.hibernate.type.descriptor.jdbc.BasicExtractor;
 import org.hibernate.type.descriptor.jdbc.TimestampJdbcType;
 
 /**
@@ -51,42 +44,11 @@ public final class IsoTextTimestampJdbcType extends TimestampJdbcType {
 
     @Override
     public <X> ValueBinder<X> getBinder(JavaType<X> javaType) {
-        return new BasicBinder<>(javaType, this) {
-            @Override
-            protected void doBind(PreparedStatement st, X value, int index, WrapperOptions options)
-                    throws SQLException {
-                st.setString(index, format(javaType.unwrap(value, LocalDateTime.class, options)));
-            }
-
-            @Override
-            protected void doBind(CallableStatement st, X value, String name, WrapperOptions options)
-                    throws SQLException {
-                st.setString(name, format(javaType.unwrap(value, LocalDateTime.class, options)));
-            }
-        };
+        return TextBinding.binder(javaType, this, LocalDateTime.class, IsoTextTimestampJdbcType::format);
     }
 
     @Override
     public <X> ValueExtractor<X> getExtractor(JavaType<X> javaType) {
-        return new BasicExtractor<>(javaType, this) {
-            @Override
-            protected X doExtract(ResultSet rs, int index, WrapperOptions options) throws SQLException {
-                return wrap(rs.getString(index), options);
-            }
-
-            @Override
-            protected X doExtract(CallableStatement st, int index, WrapperOptions options) throws SQLException {
-                return wrap(st.getString(index), options);
-            }
-
-            @Override
-            protected X doExtract(CallableStatement st, String name, WrapperOptions options) throws SQLException {
-                return wrap(st.getString(name), options);
-            }
-
-            private X wrap(String text, WrapperOptions options) {
-                return text == null ? null : javaType.wrap(parse(text), options);
-            }
-        };
+        return TextBinding.extractor(javaType, this, IsoTextTimestampJdbcType::parse);
     }
 }
