@@ -35,6 +35,7 @@ import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Table;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionFile;
 import microblog.migrate.script.RevisionGraph;
@@ -179,8 +180,28 @@ public final class MigrationCommands {
                     + "; run 'db upgrade' first");
         }
         ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(config.entityClasses().get(), url.kind());
+        live = withoutForeignTables(live, models.schema(), graph, current);
         DdlRenderer ddl = DdlRenderer.forKind(url.kind());
         return SchemaComparator.compare(models.schema(), live, new ComparisonRules(models.renames(), ddl::storedType));
+    }
+
+    /**
+     * The live schema without the tables that no model maps and no revision
+     * created (another application's, or made by hand): autogenerate never
+     * proposes to drop those.
+     */
+    private static Schema withoutForeignTables(Schema live, Schema models, RevisionGraph graph, Set<String> heads) {
+        SchemaSimulator revisions = new SchemaSimulator();
+        graph.upgradePath(Set.of(), graph.ancestry(heads)).forEach(r -> r.upgrade().forEach(revisions::apply));
+        List<Table> kept = new ArrayList<>();
+        for (Table table : live.tables()) {
+            if (models.table(table.name()).isPresent() || revisions.created(table.name())) {
+                kept.add(table);
+            } else {
+                log.info("Skipping table '{}': no model maps it and no revision created it", table.name());
+            }
+        }
+        return new Schema(kept);
     }
 
     // ---- applying ----

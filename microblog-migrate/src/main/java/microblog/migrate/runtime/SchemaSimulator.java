@@ -63,6 +63,11 @@ public final class SchemaSimulator implements TableLookup {
         return new Schema(tables.values().stream().filter(t -> !changedByHand.contains(t.name())).toList());
     }
 
+    /** Whether the operations so far created {@code table} (whether or not its shape is still known). */
+    public boolean created(String table) {
+        return tables.containsKey(table);
+    }
+
     /** Whether hand-written DDL may have made tables this simulation does not know of. */
     public boolean mayMissTables() {
         return unknownDdl;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import microblog.migrate.MigrationException;
+import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.DataLossRisk;
 import microblog.migrate.operations.Operation;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -128,15 +129,24 @@ public final class RevisionFile {
                 + "# Revises: " + String.join(", ", revision.downRevisions()) + "\n"
                 + "# Create Date: " + revision.createDate() + "\n#\n"
                 + "# Made by `db migrate`. Review it, and adjust it if needed: it is applied as written.\n"
-                + dataLossNotes("upgrade", revision.upgrade()) + dataLossNotes("downgrade", revision.downgrade());
+                + reviewNotes("upgrade", revision.upgrade()) + reviewNotes("downgrade", revision.downgrade());
     }
 
-    /** Header lines naming the steps that can destroy data, so a reviewer sees them first. */
-    private static String dataLossNotes(String direction, List<Operation> operations) {
+    /**
+     * Header lines naming the steps a reviewer must look at first: those that
+     * can destroy data, and NOT NULL columns added with nothing to fill them.
+     */
+    private static String reviewNotes(String direction, List<Operation> operations) {
         StringBuilder notes = new StringBuilder();
-        operations.forEach(op -> DataLossRisk.of(op).ifPresent(risk -> notes.append("# Data loss: the ")
-                .append(direction).append(" ").append(risk).append(" (refused where it destroys data, unless run ")
-                .append("with --accept-data-loss)\n")));
+        for (Operation op : operations) {
+            DataLossRisk.of(op).ifPresent(risk -> notes.append("# Data loss: the ").append(direction).append(" ")
+                    .append(risk).append(" (refused where it destroys data, unless run with --accept-data-loss)\n"));
+            if (op instanceof AddColumn add && !add.column().nullable() && add.column().serverDefault() == null) {
+                notes.append("# Check: the ").append(direction).append(" adds NOT NULL column '").append(add.table())
+                        .append(".").append(add.column().name()).append("' with no server default, which fails on a "
+                                + "table with rows\n");
+            }
+        }
         return notes.toString();
     }
 

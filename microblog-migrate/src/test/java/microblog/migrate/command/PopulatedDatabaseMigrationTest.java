@@ -198,6 +198,28 @@ class PopulatedDatabaseMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void tablesNoModelMapsAndNoRevisionCreatedAreNeverProposedForDropping(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow();
+            commands(db, List.of()).upgrade(null, false);
+            execute(db, "CREATE TABLE legacy_audit (id INTEGER PRIMARY KEY, what VARCHAR(20))");
+            execute(db, "INSERT INTO legacy_audit VALUES (1, 'kept')");
+            List<String> log;
+            try (LogCapture capture = new LogCapture()) {
+                assertThat(commands(db, MembersV1.MODELS).migrate("nothing")).isEmpty();
+                commands(db, MembersV1.MODELS).check();
+                log = capture.messages();
+            }
+            assertThat(log).contains("Skipping table 'legacy_audit': no model maps it and no revision created it");
+            Path dropNotes = commands(db, List.of(MembersV1.Member.class)).migrate("no notes").orElseThrow();
+            assertThat(Files.readString(dropNotes)).contains("drop_table: {name: note}").doesNotContain("legacy_audit")
+                    .contains("# Data loss: the upgrade drops table 'note' and its rows");
+        }
+    }
+
     private static String revisionId(Path file) {
         return file.getFileName().toString().substring(0, 12);
     }
