@@ -18,6 +18,7 @@ import microblog.db.orm.OrmSettings;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.RenamedFrom;
+import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -192,7 +193,32 @@ public final class ModelSchemaReader {
                     referredColumns.stream().map(c -> name(c, kind)).toList(), onDelete));
         }
         foreignKeys.sort(Comparator.comparing(ForeignKey::name));
-        return new Table(name, columns, uniques, foreignKeys, indexes);
+        return new Table(name, columns, uniques, foreignKeys, indexes, checks(table, name, kind));
+    }
+
+    /**
+     * The checks declared with {@code @CheckConstraint}, on the table or on a
+     * column; an unnamed one is named {@code ck_<table>_<column>} or
+     * {@code ck_<table>_<n>}, so that a later revision can drop it by name.
+     */
+    private static List<CheckConstraint> checks(org.hibernate.mapping.Table table, String name, DatabaseKind kind) {
+        List<CheckConstraint> checks = new ArrayList<>();
+        int n = 0;
+        for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+            n++;
+            checks.add(new CheckConstraint(check.isNamed() ? check.getName()
+                    : CheckConstraint.conventionalName(name, String.valueOf(n)), check.getConstraint()));
+        }
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            List<org.hibernate.mapping.CheckConstraint> onColumn = column.getCheckConstraints();
+            for (int i = 0; i < onColumn.size(); i++) {
+                org.hibernate.mapping.CheckConstraint check = onColumn.get(i);
+                String fallback = CheckConstraint.conventionalName(name, name(column, kind) + (i == 0 ? "" : "_" + i));
+                checks.add(new CheckConstraint(check.isNamed() ? check.getName() : fallback, check.getConstraint()));
+            }
+        }
+        checks.sort(Comparator.comparing(CheckConstraint::name));
+        return checks;
     }
 
     /** An unquoted name is folded the way the database folds it: PostgreSQL lower-cases. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.CreateCheckConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
@@ -22,6 +24,7 @@ import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -36,8 +39,8 @@ import microblog.migrate.schema.UniqueConstraint;
  *
  * <p>Covers tables (added, removed, renamed as declared), columns (added,
  * removed, renamed as declared, and changes of type, nullability and server
- * default), indexes, unique constraints and foreign keys (including their ON
- * DELETE action). A unique index and a unique constraint over the same columns
+ * default), indexes, unique constraints, check constraints (by name) and
+ * foreign keys (including their ON DELETE action). A unique index and a unique constraint over the same columns
  * count as the same thing, because MySQL makes no difference between them.
  *
  * <p>Within a table, removals of foreign keys come before removals of indexes
@@ -135,6 +138,7 @@ public final class SchemaComparator {
         Table live = renameColumns(target, current);
         String t = target.name();
         removeForeignKeys(target, live);
+        removeChecks(target, live);
         removeUniquesAndIndexes(target, live);
         for (Column column : target.columns()) {
             if (live.column(column.name()).isEmpty()) {
@@ -151,6 +155,7 @@ public final class SchemaComparator {
             live.column(column.name()).ifPresent(existing -> compareColumn(t, column, existing));
         }
         addUniquesAndIndexes(target, live);
+        addChecks(target, live);
         addForeignKeys(target, live);
         List<Column> removed = live.columns().stream().filter(c -> target.column(c.name()).isEmpty()).toList();
         for (Column column : removed) {
@@ -297,6 +302,26 @@ public final class SchemaComparator {
 
     private static List<String> uniqueColumns(Object unique) {
         return unique instanceof Index ix ? ix.columns() : ((UniqueConstraint) unique).columns();
+    }
+
+    // ---- check constraints, matched by name (see CheckConstraint) ----
+
+    private void removeChecks(Table target, Table live) {
+        for (CheckConstraint check : live.checkConstraints()) {
+            if (target.checkConstraints().stream().noneMatch(c -> c.name().equals(check.name()))) {
+                found("Detected removed check constraint '" + check.name() + "' on '" + live.name() + "'",
+                        new DropCheckConstraint(live.name(), check.name()), new CreateCheckConstraint(live.name(), check));
+            }
+        }
+    }
+
+    private void addChecks(Table target, Table live) {
+        for (CheckConstraint check : target.checkConstraints()) {
+            if (live.checkConstraints().stream().noneMatch(c -> c.name().equals(check.name()))) {
+                found("Detected added check constraint '" + check.name() + "' on '" + target.name() + "'",
+                        new CreateCheckConstraint(target.name(), check), new DropCheckConstraint(target.name(), check.name()));
+            }
+        }
     }
 
     // ---- foreign keys ----

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.CreateCheckConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
@@ -22,6 +24,7 @@ import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -173,6 +176,16 @@ public abstract class DdlRenderer {
         }
 
         @Override
+        public List<String> createCheckConstraint(CreateCheckConstraint op) {
+            return createCheck(op, tables);
+        }
+
+        @Override
+        public List<String> dropCheckConstraint(DropCheckConstraint op) {
+            return dropCheck(op, tables);
+        }
+
+        @Override
         public List<String> execute(ExecuteSql op) {
             return List.of(op.perDatabase().getOrDefault(key(), op.sql()));
         }
@@ -186,6 +199,7 @@ public abstract class DdlRenderer {
         }
         table.uniqueConstraints().forEach(u -> parts.add(uniqueClause(u)));
         table.foreignKeys().forEach(fk -> parts.add(foreignKeyClause(fk)));
+        table.checkConstraints().forEach(check -> parts.add(checkClause(check)));
         return "CREATE TABLE " + quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
                 + tableSuffix();
     }
@@ -233,6 +247,18 @@ public abstract class DdlRenderer {
 
     protected String uniqueClause(UniqueConstraint unique) {
         return "CONSTRAINT " + quote(unique.name()) + " UNIQUE (" + columnList(unique.columns()) + ")";
+    }
+
+    protected String checkClause(CheckConstraint check) {
+        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
+    }
+
+    protected List<String> createCheck(CreateCheckConstraint op, TableLookup tables) {
+        return List.of("ALTER TABLE " + quote(op.table()) + " ADD " + checkClause(op.constraint()));
+    }
+
+    protected List<String> dropCheck(DropCheckConstraint op, TableLookup tables) {
+        return List.of("ALTER TABLE " + quote(op.table()) + " DROP CONSTRAINT " + quote(op.name()));
     }
 
     protected String foreignKeyClause(ForeignKey fk) {

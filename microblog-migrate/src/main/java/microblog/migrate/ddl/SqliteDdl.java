@@ -9,11 +9,14 @@ import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.CreateCheckConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -140,6 +143,20 @@ final class SqliteDdl extends DdlRenderer {
                 us -> removeNamed(us, UniqueConstraint::name, op.name(), "unique constraint", op.table())));
     }
 
+    @Override
+    protected List<String> createCheck(CreateCheckConstraint op, TableLookup tables) {
+        return rebuild(op.table(), tables, t -> t.withCheckConstraints(checks -> {
+            checks.add(op.constraint());
+            return checks;
+        }));
+    }
+
+    @Override
+    protected List<String> dropCheck(DropCheckConstraint op, TableLookup tables) {
+        return rebuild(op.table(), tables, t -> t.withCheckConstraints(
+                checks -> removeNamed(checks, CheckConstraint::name, op.name(), "check constraint", op.table())));
+    }
+
     private static void requireColumn(Table table, String column) {
         if (table.column(column).isEmpty()) {
             throw new MigrationException("table '" + table.name() + "' has no column '" + column + "'");
@@ -164,7 +181,7 @@ final class SqliteDdl extends DdlRenderer {
                 .filter(name -> before.column(name).isPresent()).toList();
         List<String> sql = new ArrayList<>();
         sql.add(createTable(new Table(temporary, after.columns(), after.uniqueConstraints(), after.foreignKeys(),
-                List.of())));
+                List.of(), after.checkConstraints())));
         sql.add("INSERT INTO " + quote(temporary) + " (" + columnList(kept) + ") SELECT " + columnList(kept)
                 + " FROM " + quote(tableName));
         sql.add("DROP TABLE " + quote(tableName));

@@ -92,6 +92,17 @@ public final class DataLossRisk implements OperationVisitor<Optional<String>> {
         return Optional.empty();
     }
 
+    /** A new check either holds for every row or fails; it changes none. */
+    @Override
+    public Optional<String> createCheckConstraint(CreateCheckConstraint op) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> dropCheckConstraint(DropCheckConstraint op) {
+        return Optional.empty();
+    }
+
     /** Hand-written SQL is the author's to judge. */
     @Override
     public Optional<String> execute(ExecuteSql op) {

@@ -6,7 +6,7 @@ package microblog.migrate.operations;
  */
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
         RenameColumn, CreateIndex, DropIndex, CreateForeignKey, DropForeignKey, CreateUniqueConstraint,
-        DropUniqueConstraint, ExecuteSql {
+        DropUniqueConstraint, CreateCheckConstraint, DropCheckConstraint, ExecuteSql {
 
     /** A short phrase for logs, such as {@code create_table user}. */
     String describe();

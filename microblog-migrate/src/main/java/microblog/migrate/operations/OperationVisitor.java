@@ -34,5 +34,9 @@ public interface OperationVisitor<R> {
 
     R dropUniqueConstraint(DropUniqueConstraint op);
 
+    R createCheckConstraint(CreateCheckConstraint op);
+
+    R dropCheckConstraint(DropCheckConstraint op);
+
     R execute(ExecuteSql op);
 }

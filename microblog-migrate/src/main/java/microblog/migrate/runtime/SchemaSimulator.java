@@ -14,6 +14,8 @@ import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.TableLookup;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.CreateCheckConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
@@ -166,6 +168,19 @@ public final class SchemaSimulator implements TableLookup {
             return change(op.table(), t -> t.withUniqueConstraints(us -> {
                 us.removeIf(u -> u.name().equals(op.name()));
                 return us;
+            }));
+        }
+
+        @Override
+        public Void createCheckConstraint(CreateCheckConstraint op) {
+            return change(op.table(), t -> t.withCheckConstraints(checks -> add(checks, op.constraint())));
+        }
+
+        @Override
+        public Void dropCheckConstraint(DropCheckConstraint op) {
+            return change(op.table(), t -> t.withCheckConstraints(checks -> {
+                checks.removeIf(c -> c.name().equals(op.name()));
+                return checks;
             }));
         }
 

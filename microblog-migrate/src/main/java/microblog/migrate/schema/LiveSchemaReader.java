@@ -153,7 +153,7 @@ public final class LiveSchemaReader {
                 indexes.add(index);
             }
         }
-        return new Table(table, columns, uniques, foreignKeys, indexes);
+        return new Table(table, columns, uniques, foreignKeys, indexes, checkConstraints(table));
     }
 
     /** MariaDB reports a column without a default as having the default {@code NULL}: the same thing. */
@@ -244,6 +244,44 @@ public final class LiveSchemaReader {
             }
         }
         return types;
+    }
+
+    /** The table's named CHECK constraints, each database asked in its own catalogue. */
+    private List<CheckConstraint> checkConstraints(String table) throws SQLException {
+        String sql = switch (kind) {
+            case SQLITE -> "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?";
+            case POSTGRESQL -> "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
+                    + "JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace "
+                    + "WHERE con.contype = 'c' AND rel.relname = ? AND ns.nspname = current_schema() ORDER BY 1";
+            case MYSQL -> "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS tc "
+                    + "JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA "
+                    + "AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.CONSTRAINT_TYPE = 'CHECK' "
+                    + "AND tc.TABLE_SCHEMA = DATABASE() AND tc.TABLE_NAME = ? ORDER BY 1";
+        };
+        List<CheckConstraint> checks = new ArrayList<>();
+        try (var st = connection.prepareStatement(sql)) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (kind == DatabaseKind.SQLITE) {
+                        checks.addAll(SqliteCheckConstraints.in(rs.getString(1)));
+                    } else {
+                        checks.add(new CheckConstraint(rs.getString(1), checkExpression(rs.getString(2))));
+                    }
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** {@code CHECK ((karma >= 0))} or {@code `karma` >= 0} as {@code (karma >= 0)}: SQL every database reads. */
+    private static String checkExpression(String stored) {
+        String text = stored.strip();
+        if (text.regionMatches(true, 0, "CHECK", 0, 5)) {
+            text = text.substring(5).strip();
+            text = text.substring(1, text.length() - 1).strip(); // CHECK's own parentheses
+        }
+        return text.replaceAll("`(\\w+)`", "$1");
     }
 
     /** PostgreSQL tells UNIQUE constraints from unique indexes; elsewhere the two are one thing. */

@@ -9,6 +9,8 @@ import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.CreateCheckConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
@@ -23,6 +25,7 @@ import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -39,7 +42,7 @@ final class OperationCodec {
     static final List<String> OPERATION_NAMES = List.of("create_table", "drop_table", "rename_table", "add_column",
             "drop_column", "alter_column", "rename_column",
             "create_index", "drop_index", "create_foreign_key", "drop_foreign_key", "create_unique_constraint",
-            "drop_unique_constraint", "execute");
+            "drop_unique_constraint", "create_check_constraint", "drop_check_constraint", "execute");
 
     private OperationCodec() {
     }
@@ -124,6 +127,17 @@ final class OperationCodec {
         }
 
         @Override
+        public Map<String, Object> createCheckConstraint(CreateCheckConstraint op) {
+            return entry("create_check_constraint", map("name", op.constraint().name(), "table", op.table(),
+                    "expression", op.constraint().expression()));
+        }
+
+        @Override
+        public Map<String, Object> dropCheckConstraint(DropCheckConstraint op) {
+            return entry("drop_check_constraint", map("name", op.name(), "table", op.table()));
+        }
+
+        @Override
         public Map<String, Object> execute(ExecuteSql op) {
             Map<String, Object> body = map("sql", op.sql());
             op.perDatabase().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -141,6 +155,10 @@ final class OperationCodec {
         }
         if (!table.foreignKeys().isEmpty()) {
             body.put("foreign_keys", table.foreignKeys().stream().map(OperationCodec::foreignKey).toList());
+        }
+        if (!table.checkConstraints().isEmpty()) {
+            body.put("checks", table.checkConstraints().stream()
+                    .map(c -> map("name", c.name(), "expression", c.expression())).toList());
         }
         return body;
     }
@@ -212,6 +230,9 @@ final class OperationCodec {
             case "create_unique_constraint" -> new CreateUniqueConstraint(f.string("table"),
                     new UniqueConstraint(f.string("name"), f.strings("columns")));
             case "drop_unique_constraint" -> new DropUniqueConstraint(f.string("table"), f.string("name"));
+            case "create_check_constraint" -> new CreateCheckConstraint(f.string("table"),
+                    new CheckConstraint(f.string("name"), f.string("expression")));
+            case "drop_check_constraint" -> new DropCheckConstraint(f.string("table"), f.string("name"));
             case "execute" -> readExecute(f);
             default -> throw new MigrationException(where + ": unknown operation '" + name + "': use one of "
                     + String.join(", ", OPERATION_NAMES));
@@ -235,7 +256,13 @@ final class OperationCodec {
                     ff.rejectUnknownKeys();
                     return key;
                 }).toList();
-        return new Table(f.string("name"), columns, uniques, fks, List.of());
+        List<CheckConstraint> checks = f.optionalList("checks").stream().map(c -> {
+            Fields cf = f.nested(c, "checks");
+            CheckConstraint check = new CheckConstraint(cf.string("name"), cf.string("expression"));
+            cf.rejectUnknownKeys();
+            return check;
+        }).toList();
+        return new Table(f.string("name"), columns, uniques, fks, List.of(), checks);
     }
 
     private static AlterColumn readAlterColumn(Fields f) {

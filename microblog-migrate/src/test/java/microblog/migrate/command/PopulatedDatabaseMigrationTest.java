@@ -69,6 +69,7 @@ class PopulatedDatabaseMigrationTest {
                     "Detected type change from String(64) to String(80) on 'member.username'",
                     "Detected NOT NULL on column 'member.mail'",
                     "Detected added column 'member.karma'",
+                    "Detected added check constraint 'ck_member_karma' on 'member'",
                     "Detected removed foreign key (member_id)(id) on table note",
                     "Detected added foreign key (member_id)(id) on table note");
             commands(db, List.of()).upgrade(null, false);
@@ -76,6 +77,8 @@ class PopulatedDatabaseMigrationTest {
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
             assertThat(rows(db, "SELECT karma FROM member")).containsOnly("0");
+            assertThatThrownBy(() -> execute(db, "UPDATE member SET karma = -1 WHERE id = 1"))
+                    .as("the check holds").isInstanceOf(SQLException.class);
 
             assertThatThrownBy(() -> commands(db, List.of()).downgrade(null, false))
                     .isInstanceOf(DataLossException.class)

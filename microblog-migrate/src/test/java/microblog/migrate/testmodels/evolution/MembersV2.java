@@ -1,5 +1,6 @@
 package microblog.migrate.testmodels.evolution;
 
+import jakarta.persistence.CheckConstraint;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -18,7 +19,8 @@ import org.hibernate.annotations.OnDeleteAction;
 /**
  * The second version changes existing columns without losing anything:
  * username longer, email renamed to mail and NOT NULL, a karma column with a
- * server default, and notes deleted with their member.
+ * server default and a check that it is not negative, and notes deleted with
+ * their member.
  */
 public final class MembersV2 {
     public static final List<Class<?>> MODELS = List.of(Member.class, Note.class);
@@ -27,7 +29,8 @@ public final class MembersV2 {
     }
 
     @Entity
-    @Table(name = "member", indexes = @Index(name = "ix_member_username", columnList = "username", unique = true))
+    @Table(name = "member", indexes = @Index(name = "ix_member_username", columnList = "username", unique = true),
+            check = @CheckConstraint(name = "ck_member_karma", constraint = "karma >= 0"))
     public static class Member {
         @Id
         @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,6 @@
 package microblog.migrate.testmodels.evolution;
 
+import jakarta.persistence.CheckConstraint;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -24,7 +25,8 @@ public final class MembersV3 {
 
     @Entity
     @RenamedFrom("member")
-    @Table(name = "person", indexes = @Index(name = "ix_member_username", columnList = "username", unique = true))
+    @Table(name = "person", indexes = @Index(name = "ix_member_username", columnList = "username", unique = true),
+            check = @CheckConstraint(name = "ck_member_karma", constraint = "karma >= 0"))
     public static class Person {
         @Id
         @GeneratedValue(strategy = GenerationType.IDENTITY)

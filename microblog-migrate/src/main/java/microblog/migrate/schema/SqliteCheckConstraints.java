@@ -1,0 +1,61 @@
+package microblog.migrate.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the named CHECK constraints in a SQLite CREATE TABLE statement: SQLite
+ * keeps no catalogue of them, only the statement as it was written. Unnamed
+ * checks are left out, as no migration could name them to drop them.
+ */
+final class SqliteCheckConstraints {
+    private static final Pattern NAMED_CHECK = Pattern.compile(
+            "CONSTRAINT\\s+(\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|\\w+)\\s+CHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
+
+    private SqliteCheckConstraints() {
+    }
+
+    static List<CheckConstraint> in(String createTable) {
+        List<CheckConstraint> checks = new ArrayList<>();
+        Matcher m = NAMED_CHECK.matcher(createTable);
+        while (m.find()) {
+            int end = closingParenthesis(createTable, m.end() - 1);
+            if (end < 0) {
+                break;
+            }
+            checks.add(new CheckConstraint(unquote(m.group(1)), createTable.substring(m.end(), end).strip()));
+        }
+        return checks;
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */
+    private static int closingParenthesis(String sql, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String unquote(String name) {
+        char first = name.charAt(0);
+        if (first == '"') {
+            return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        }
+        return first == '`' || first == '[' ? name.substring(1, name.length() - 1) : name;
+    }
+}
