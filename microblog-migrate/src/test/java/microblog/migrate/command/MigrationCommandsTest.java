@@ -209,6 +209,66 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void sqliteRebuildOfAReferencedTableKeepsChildrenViewsTriggersAndPartialIndexes() throws Exception {
+        commands().init();
+        Files.writeString(project.resolve("migrations/versions/abc000000001_base.yaml"), """
+                revision: abc000000001
+                down_revision: null
+                message: base
+                upgrade:
+                  - create_table:
+                      name: owner
+                      columns:
+                        - {name: id, type: Integer, primary_key: true, autoincrement: true}
+                        - {name: name, type: String(40)}
+                        - {name: email, type: String(80)}
+                        - {name: note, type: String(80)}
+                  - create_table:
+                      name: pet
+                      columns:
+                        - {name: id, type: Integer, primary_key: true, autoincrement: true}
+                        - {name: owner_id, type: Integer}
+                      foreign_keys:
+                        - {name: fk_pet_owner_id_owner, columns: [owner_id], references: owner, referred_columns: [id]}
+                  - execute: {sql: "CREATE INDEX ix_owner_email ON owner (email) WHERE email IS NOT NULL"}
+                  - execute: {sql: "CREATE VIEW owner_pets AS SELECT o.name, p.id AS pet FROM owner o JOIN pet p ON p.owner_id = o.id"}
+                  - execute: {sql: "CREATE TRIGGER owner_upper AFTER INSERT ON owner BEGIN UPDATE owner SET name = upper(new.name) WHERE id = new.id; END"}
+                downgrade:
+                  - execute: {sql: "DROP VIEW owner_pets"}
+                  - drop_table: {name: pet}
+                  - drop_table: {name: owner}
+                """);
+        Files.writeString(project.resolve("migrations/versions/abc000000002_drop.yaml"), """
+                revision: abc000000002
+                down_revision: abc000000001
+                message: drop note
+                upgrade:
+                  - drop_column: {table: owner, name: note}
+                  - alter_column: {table: owner, name: name, from: {type: String(40)}, to: {type: String(60)}}
+                downgrade:
+                  - alter_column: {table: owner, name: name, from: {type: String(60)}, to: {type: String(40)}}
+                  - add_column: {table: owner, column: {name: note, type: String(80)}}
+                """);
+        commands().upgrade("abc000000001", false);
+        execute("INSERT INTO owner (id, name, email, note) VALUES (1, 'ann', 'a@x', 'n1'), (2, 'bob', NULL, NULL)");
+        execute("INSERT INTO pet (id, owner_id) VALUES (10, 1), (11, 1), (12, 2)");
+        commands().acceptingDataLoss().upgrade(null, false);
+
+        assertThat(query("SELECT group_concat(id || ':' || owner_id) FROM pet")).isEqualTo("10:1,11:1,12:2");
+        assertThat(query("SELECT group_concat(name || '/' || pet) FROM owner_pets")).isEqualTo("ANN/10,ANN/11,BOB/12");
+        assertThat(query("SELECT sql FROM sqlite_master WHERE name = 'ix_owner_email'")).endsWith("WHERE email IS NOT NULL");
+        execute("INSERT INTO owner (id, name) VALUES (3, 'cy')");
+        assertThat(query("SELECT name FROM owner WHERE id = 3")).as("the trigger is back").isEqualTo("CY");
+        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.execute("INSERT INTO pet (id, owner_id) VALUES (13, 99)"))
+                    .as("pet's foreign key to the rebuilt owner still holds").hasMessageContaining("FOREIGN KEY");
+        }
+        commands().downgrade(null, false);
+        assertThat(query("SELECT group_concat(id || ':' || owner_id) FROM pet")).isEqualTo("10:1,11:1,12:2");
+        assertThat(query("SELECT count(*) FROM owner_pets")).isEqualTo("3");
+    }
+
+    @Test
     void offlineSqlNeedsNoDatabase() {
         commands().init();
         commands().migrate("users");
