@@ -23,6 +23,7 @@ import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
@@ -135,7 +136,7 @@ public final class SchemaComparator {
     }
 
     private void compareTable(Table target, Table current) {
-        Table live = renameColumns(target, current);
+        Table live = renameIndexes(target, renameColumns(target, current));
         String t = target.name();
         removeForeignKeys(target, live);
         removeChecks(target, live);
@@ -189,6 +190,37 @@ public final class SchemaComparator {
             }
         }
         return renamed;
+    }
+
+    /**
+     * An index the models call by another name but which has the same columns
+     * and uniqueness (as when its name derives from a renamed table) is renamed
+     * rather than dropped and built again. Returns the live table after that.
+     */
+    private Table renameIndexes(Table target, Table live) {
+        Table renamed = live;
+        for (Index wanted : target.indexes()) {
+            if (hasIndexOrUnique(renamed, wanted.name())) {
+                continue;
+            }
+            Optional<Index> same = renamed.indexes().stream()
+                    .filter(ix -> ix.unique() == wanted.unique() && ix.columns().equals(wanted.columns()))
+                    .filter(ix -> !hasIndexOrUnique(target, ix.name()))
+                    .findFirst();
+            if (same.isPresent()) {
+                RenameIndex rename = new RenameIndex(target.name(), same.get().name(), wanted.name());
+                found("Detected renamed index '" + same.get().name() + "' to '" + wanted.name() + "' on '"
+                        + target.name() + "'", rename, rename.inverse());
+                renamed = renamed.withIndexes(ixs -> ixs.stream()
+                        .map(ix -> ix.name().equals(rename.from()) ? ix.renamedTo(rename.to()) : ix).toList());
+            }
+        }
+        return renamed;
+    }
+
+    private static boolean hasIndexOrUnique(Table table, String name) {
+        return table.indexes().stream().anyMatch(ix -> ix.name().equals(name))
+                || table.uniqueConstraints().stream().anyMatch(u -> u.name().equals(name));
     }
 
     /** Type, nullability and server default of a column both sides have; one alter_column for all. */

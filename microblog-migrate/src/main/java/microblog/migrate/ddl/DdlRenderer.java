@@ -23,6 +23,7 @@ import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
@@ -153,6 +154,11 @@ public abstract class DdlRenderer {
         @Override
         public List<String> dropIndex(DropIndex op) {
             return List.of(DdlRenderer.this.dropIndex(op));
+        }
+
+        @Override
+        public List<String> renameIndex(RenameIndex op) {
+            return DdlRenderer.this.renameIndex(op, tables);
         }
 
         @Override
@@ -287,6 +293,10 @@ public abstract class DdlRenderer {
      */
     protected List<String> renameTable(RenameTable op, TableLookup tables) {
         return List.of("ALTER TABLE " + quote(op.from()) + " RENAME TO " + quote(op.to()));
+    }
+
+    protected List<String> renameIndex(RenameIndex op, TableLookup tables) {
+        return List.of("ALTER INDEX " + quote(op.from()) + " RENAME TO " + quote(op.to()));
     }
 
     /** Standard SQL, as PostgreSQL speaks it: one clause per changed property. */

@@ -6,6 +6,7 @@ import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 
@@ -65,6 +66,12 @@ final class MysqlDdl extends DdlRenderer {
     @Override
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
         return List.of("ALTER TABLE " + quote(op.table()) + " MODIFY COLUMN " + columnDefinition(op.to()));
+    }
+
+    @Override
+    protected List<String> renameIndex(RenameIndex op, TableLookup tables) {
+        return List.of("ALTER TABLE " + quote(op.table()) + " RENAME INDEX " + quote(op.from()) + " TO "
+                + quote(op.to()));
     }
 
     @Override

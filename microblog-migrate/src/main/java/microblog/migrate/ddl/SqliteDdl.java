@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
@@ -16,6 +18,7 @@ import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -41,6 +44,10 @@ import microblog.migrate.schema.UniqueConstraint;
  */
 final class SqliteDdl extends DdlRenderer {
     static final String TEMPORARY_PREFIX = "_migrate_tmp_";
+    /** The name in a stored CREATE INDEX, quoted in any of SQLite's ways or bare. */
+    private static final Pattern INDEX_NAME = Pattern.compile(
+            "^(\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?)(\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|\\S+)",
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public DatabaseKind kind() {
@@ -155,6 +162,22 @@ final class SqliteDdl extends DdlRenderer {
     protected List<String> dropCheck(DropCheckConstraint op, TableLookup tables) {
         return rebuild(op.table(), tables, t -> t.withCheckConstraints(
                 checks -> removeNamed(checks, CheckConstraint::name, op.name(), "check constraint", op.table())));
+    }
+
+    /**
+     * SQLite cannot rename an index: it is dropped and made again under the new
+     * name, from the statement SQLite stored for it where there is one (so a
+     * partial index keeps its WHERE).
+     */
+    @Override
+    protected List<String> renameIndex(RenameIndex op, TableLookup tables) {
+        Index index = tables.table(op.table()).flatMap(t -> t.indexes().stream()
+                .filter(ix -> ix.name().equals(op.from())).findFirst()).orElseThrow(() -> new MigrationException(
+                "table '" + op.table() + "' has no index '" + op.from() + "'"));
+        String stored = tables.storedDefinitions(op.table()).indexes().get(op.from());
+        String create = stored == null ? createIndex(index.renamedTo(op.to()))
+                : INDEX_NAME.matcher(stored).replaceFirst("$1" + Matcher.quoteReplacement(quote(op.to())));
+        return List.of("DROP INDEX " + quote(op.from()), create);
     }
 
     private static void requireColumn(Table table, String column) {

@@ -73,6 +73,11 @@ public final class DataLossRisk implements OperationVisitor<Optional<String>> {
     }
 
     @Override
+    public Optional<String> renameIndex(RenameIndex op) {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<String> createForeignKey(CreateForeignKey op) {
         return Optional.empty();
     }

@@ -5,7 +5,7 @@ package microblog.migrate.operations;
  * {@code downgrade} in a revision file.
  */
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
-        RenameColumn, CreateIndex, DropIndex, CreateForeignKey, DropForeignKey, CreateUniqueConstraint,
+        RenameColumn, CreateIndex, DropIndex, RenameIndex, CreateForeignKey, DropForeignKey, CreateUniqueConstraint,
         DropUniqueConstraint, CreateCheckConstraint, DropCheckConstraint, ExecuteSql {
 
     /** A short phrase for logs, such as {@code create_table user}. */

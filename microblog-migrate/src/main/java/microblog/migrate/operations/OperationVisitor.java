@@ -26,6 +26,8 @@ public interface OperationVisitor<R> {
 
     R dropIndex(DropIndex op);
 
+    R renameIndex(RenameIndex op);
+
     R createForeignKey(CreateForeignKey op);
 
     R dropForeignKey(DropForeignKey op);

@@ -29,6 +29,7 @@ import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
@@ -143,6 +144,12 @@ public final class SchemaSimulator implements TableLookup {
                 ixs.removeIf(ix -> ix.name().equals(op.name()));
                 return ixs;
             }));
+        }
+
+        @Override
+        public Void renameIndex(RenameIndex op) {
+            return change(op.table(), t -> t.withIndexes(ixs -> ixs.stream()
+                    .map(ix -> ix.name().equals(op.from()) ? ix.renamedTo(op.to()) : ix).toList()));
         }
 
         @Override

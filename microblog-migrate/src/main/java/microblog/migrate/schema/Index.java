@@ -7,4 +7,8 @@ public record Index(String name, String table, List<String> columns, boolean uni
     public Index {
         columns = List.copyOf(columns);
     }
+
+    public Index renamedTo(String newName) {
+        return new Index(newName, table, columns, unique);
+    }
 }

@@ -24,6 +24,7 @@ import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
@@ -40,9 +41,9 @@ import microblog.migrate.schema.UniqueConstraint;
  */
 final class OperationCodec {
     static final List<String> OPERATION_NAMES = List.of("create_table", "drop_table", "rename_table", "add_column",
-            "drop_column", "alter_column", "rename_column",
-            "create_index", "drop_index", "create_foreign_key", "drop_foreign_key", "create_unique_constraint",
-            "drop_unique_constraint", "create_check_constraint", "drop_check_constraint", "execute");
+            "drop_column", "alter_column", "rename_column", "create_index", "drop_index", "rename_index",
+            "create_foreign_key", "drop_foreign_key", "create_unique_constraint", "drop_unique_constraint",
+            "create_check_constraint", "drop_check_constraint", "execute");
 
     private OperationCodec() {
     }
@@ -103,6 +104,11 @@ final class OperationCodec {
         @Override
         public Map<String, Object> dropIndex(DropIndex op) {
             return entry("drop_index", map("name", op.name(), "table", op.table()));
+        }
+
+        @Override
+        public Map<String, Object> renameIndex(RenameIndex op) {
+            return entry("rename_index", map("table", op.table(), "from", op.from(), "to", op.to()));
         }
 
         @Override
@@ -225,6 +231,7 @@ final class OperationCodec {
             case "create_index" -> new CreateIndex(new Index(f.string("name"), f.string("table"),
                     f.strings("columns"), f.flag("unique", false)));
             case "drop_index" -> new DropIndex(f.string("name"), f.string("table"));
+            case "rename_index" -> new RenameIndex(f.string("table"), f.string("from"), f.string("to"));
             case "create_foreign_key" -> new CreateForeignKey(f.string("table"), readForeignKey(f));
             case "drop_foreign_key" -> new DropForeignKey(f.string("table"), f.string("name"));
             case "create_unique_constraint" -> new CreateUniqueConstraint(f.string("table"),

@@ -92,7 +92,12 @@ class PopulatedDatabaseMigrationTest {
             commands(db, List.of()).upgrade(null, false);
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
 
-            commands(db, MembersV3.MODELS).migrate("person").orElseThrow();
+            try (LogCapture log = new LogCapture()) {
+                commands(db, MembersV3.MODELS).migrate("person").orElseThrow();
+                assertThat(log.messages()).contains("Detected renamed table 'member' to 'person'",
+                        "Detected renamed index 'ix_member_username' to 'ix_person_username' on 'person'",
+                        "Detected removed column 'person.bio'");
+            }
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would drop column 'member.bio' holding 2 values");

@@ -13,6 +13,7 @@ import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -126,6 +127,31 @@ class DdlRendererTest {
                 "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(80) DEFAULT 'x' NOT NULL");
         assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter.inverse(), NONE)).containsExactly(
                 "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(64)");
+    }
+
+    @Test
+    void sqliteRenamesAnIndexByMakingItAgainFromItsStoredStatement() {
+        Table user = new Table("user", List.of(Column.of("name", ColumnType.string(64), true)), List.of(), List.of(),
+                List.of(new Index("ix_user_name", "user", List.of("name"), false)));
+        TableLookup lookup = new TableLookup() {
+            @Override
+            public Optional<Table> table(String name) {
+                return Optional.of(user);
+            }
+
+            @Override
+            public StoredDefinitions storedDefinitions(String table) {
+                return new StoredDefinitions(java.util.Map.of("ix_user_name",
+                        "CREATE INDEX \"ix_user_name\" ON \"user\" (name) WHERE name IS NOT NULL"), List.of());
+            }
+        };
+        assertThat(DdlRenderer.forKind(DatabaseKind.SQLITE).render(new RenameIndex("user", "ix_user_name",
+                "ix_account_name"), lookup)).containsExactly("DROP INDEX \"ix_user_name\"",
+                "CREATE INDEX \"ix_account_name\" ON \"user\" (name) WHERE name IS NOT NULL");
+        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(new RenameIndex("user", "a", "b"), NONE))
+                .containsExactly("ALTER TABLE `user` RENAME INDEX `a` TO `b`");
+        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(new RenameIndex("user", "a", "b"), NONE))
+                .containsExactly("ALTER INDEX \"a\" RENAME TO \"b\"");
     }
 
     @Test

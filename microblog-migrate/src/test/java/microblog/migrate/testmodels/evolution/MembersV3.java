@@ -16,7 +16,10 @@ import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
-/** The third version renames the member table to person and drops bio, which loses its values. */
+/**
+ * The third version renames the member table to person (and its index after it)
+ * and drops bio, which loses its values.
+ */
 public final class MembersV3 {
     public static final List<Class<?>> MODELS = List.of(Person.class, Note.class);
 
@@ -25,7 +28,7 @@ public final class MembersV3 {
 
     @Entity
     @RenamedFrom("member")
-    @Table(name = "person", indexes = @Index(name = "ix_member_username", columnList = "username", unique = true),
+    @Table(name = "person", indexes = @Index(name = "ix_person_username", columnList = "username", unique = true),
             check = @CheckConstraint(name = "ck_member_karma", constraint = "karma >= 0"))
     public static class Person {
         @Id

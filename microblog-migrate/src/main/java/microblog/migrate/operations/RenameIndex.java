@@ -1,0 +1,18 @@
+package microblog.migrate.operations;
+
+/** Renames an index of {@code table}, as after a table rename the models name it after the new table. */
+public record RenameIndex(String table, String from, String to) implements Operation {
+    public RenameIndex inverse() {
+        return new RenameIndex(table, to, from);
+    }
+
+    @Override
+    public String describe() {
+        return "rename_index " + from + " to " + to + " on " + table;
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.renameIndex(this);
+    }
+}
