@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,21 +20,14 @@ import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
 import microblog.migrate.autogenerate.Changes;
-import microblog.migrate.autogenerate.ComparisonRules;
-import microblog.migrate.autogenerate.ModelSchemaReader;
-import microblog.migrate.autogenerate.SchemaComparator;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.ConcurrentMigrationException;
 import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.MigrationRunner;
-import microblog.migrate.runtime.ProgressRecord;
 import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
-import microblog.migrate.schema.LiveSchemaReader;
-import microblog.migrate.schema.Schema;
-import microblog.migrate.schema.Table;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionFile;
 import microblog.migrate.script.RevisionGraph;
@@ -164,44 +156,7 @@ public final class MigrationCommands {
 
     private Changes compareWithModels(ScriptDirectory scripts, RevisionGraph graph) {
         DatabaseUrl url = config.databaseUrl().get();
-        Schema live;
-        Set<String> current;
-        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
-            VersionTable versions = versionTable(scripts, url);
-            current = connection == null ? Set.of() : versions.heads(connection);
-            live = connection == null ? Schema.empty()
-                    : new LiveSchemaReader(connection, url.kind(), versionTable(scripts, url).bookkeepingTables()).read();
-        } catch (SQLException e) {
-            throw new MigrationException("cannot read the database: " + e.getMessage(), e);
-        }
-        if (!current.equals(new LinkedHashSet<>(graph.heads()))) {
-            throw new MigrationException("Target database is not up to date: it is at " + describe(current)
-                    + ", the repository at " + describe(new LinkedHashSet<>(graph.heads()))
-                    + "; run 'db upgrade' first");
-        }
-        ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(config.entityClasses().get(), url.kind());
-        live = withoutForeignTables(live, models.schema(), graph, current);
-        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
-        return SchemaComparator.compare(models.schema(), live, new ComparisonRules(models.renames(), ddl::storedType));
-    }
-
-    /**
-     * The live schema without the tables that no model maps and no revision
-     * created (another application's, or made by hand): autogenerate never
-     * proposes to drop those.
-     */
-    private static Schema withoutForeignTables(Schema live, Schema models, RevisionGraph graph, Set<String> heads) {
-        SchemaSimulator revisions = new SchemaSimulator();
-        graph.upgradePath(Set.of(), graph.ancestry(heads)).forEach(r -> r.upgrade().forEach(revisions::apply));
-        List<Table> kept = new ArrayList<>();
-        for (Table table : live.tables()) {
-            if (models.table(table.name()).isPresent() || revisions.created(table.name())) {
-                kept.add(table);
-            } else {
-                log.info("Skipping table '{}': no model maps it and no revision created it", table.name());
-            }
-        }
-        return new Schema(kept);
+        return new ModelComparison(url, versionTable(scripts, url), graph).compare(config.entityClasses().get());
     }
 
     // ---- applying ----
@@ -282,7 +237,7 @@ public final class MigrationCommands {
              MigrationLock lock = MigrationLock.acquire(connection, url.kind())) {
             VersionTable versions = versionTable(scripts, url);
             if (!command.equals("stamp")) {
-                refuseAfterAnUnfinishedRevision(connection, scripts, url);
+                HalfAppliedRevisions.refuseToGoOn(connection, scripts, url);
             }
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -323,32 +278,6 @@ public final class MigrationCommands {
             } catch (SQLException e) {
                 throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
             }
-        }
-    }
-
-    /**
-     * On a database without transactional DDL, a revision that stopped half-way
-     * left some statements applied; going on from there would fail in confusing
-     * ways ("already exists"), so this says what ran and how to recover.
-     */
-    private static void refuseAfterAnUnfinishedRevision(Connection connection, ScriptDirectory scripts,
-                                                        DatabaseUrl url) {
-        if (!ProgressRecord.isNeeded(url.kind())) {
-            return;
-        }
-        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
-        for (ProgressRecord.Unfinished run : new ProgressRecord(connection, ddl, scripts.versionTable()).unfinished()) {
-            Optional<Revision> revision = Optional.ofNullable(scripts.graph().get(run.revision()));
-            String parent = revision.map(r -> r.downRevisions().isEmpty() ? "base"
-                    : String.join(" ", r.downRevisions())).orElse("<its parent>");
-            boolean up = run.direction().equals("upgrade");
-            throw new MigrationException("the " + run.direction() + " of revision " + run.revision()
-                    + revision.map(r -> " (" + r.message() + ")").orElse("") + " started " + run.startedAt()
-                    + " and stopped after " + run.statementsDone() + " statement(s); " + url.kind().displayName()
-                    + " kept those, so the schema is between two revisions. Finish or undo them by hand ('db show "
-                    + run.revision() + "' lists its operations), then record where the database stands: 'db stamp "
-                    + (up ? run.revision() : parent) + "' if finished, 'db stamp " + (up ? parent : run.revision())
-                    + "' if undone");
         }
     }
 

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;

@@ -1,0 +1,41 @@
+package microblog.migrate.command;
+
+import java.sql.Connection;
+import java.util.Optional;
+import microblog.db.url.DatabaseUrl;
+import microblog.migrate.MigrationException;
+import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.runtime.ProgressRecord;
+import microblog.migrate.script.Revision;
+import microblog.migrate.script.ScriptDirectory;
+
+/**
+ * On a database without transactional DDL, a revision that stopped half-way
+ * left some statements applied; going on from there would fail in confusing
+ * ways ("already exists"), so the writing commands stop and say what ran and
+ * how to recover.
+ */
+final class HalfAppliedRevisions {
+    private HalfAppliedRevisions() {
+    }
+
+    static void refuseToGoOn(Connection connection, ScriptDirectory scripts, DatabaseUrl url) {
+        if (!ProgressRecord.isNeeded(url.kind())) {
+            return;
+        }
+        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
+        for (ProgressRecord.Unfinished run : new ProgressRecord(connection, ddl, scripts.versionTable()).unfinished()) {
+            Optional<Revision> revision = Optional.ofNullable(scripts.graph().get(run.revision()));
+            String parent = revision.map(r -> r.downRevisions().isEmpty() ? "base"
+                    : String.join(" ", r.downRevisions())).orElse("<its parent>");
+            boolean up = run.direction().equals("upgrade");
+            throw new MigrationException("the " + run.direction() + " of revision " + run.revision()
+                    + revision.map(r -> " (" + r.message() + ")").orElse("") + " started " + run.startedAt()
+                    + " and stopped after " + run.statementsDone() + " statement(s); " + url.kind().displayName()
+                    + " kept those, so the schema is between two revisions. Finish or undo them by hand ('db show "
+                    + run.revision() + "' lists its operations), then record where the database stands: 'db stamp "
+                    + (up ? run.revision() : parent) + "' if finished, 'db stamp " + (up ? parent : run.revision())
+                    + "' if undone");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package microblog.migrate.command;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import microblog.db.url.DatabaseUrl;
+import microblog.migrate.MigrationException;
+import microblog.migrate.autogenerate.Changes;
+import microblog.migrate.autogenerate.ComparisonRules;
+import microblog.migrate.autogenerate.ModelSchemaReader;
+import microblog.migrate.autogenerate.SchemaComparator;
+import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.runtime.SchemaSimulator;
+import microblog.migrate.runtime.VersionTable;
+import microblog.migrate.schema.LiveSchemaReader;
+import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Table;
+import microblog.migrate.script.RevisionGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code migrate} and {@code check} share: the models compared with a
+ * database that stands at the repository's heads, read without writing.
+ */
+final class ModelComparison {
+    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+
+    private final DatabaseUrl url;
+    private final VersionTable versions;
+    private final RevisionGraph graph;
+
+    ModelComparison(DatabaseUrl url, VersionTable versions, RevisionGraph graph) {
+        this.url = url;
+        this.versions = versions;
+        this.graph = graph;
+    }
+
+    Changes compare(Collection<Class<?>> entityClasses) {
+        Schema live;
+        Set<String> current;
+        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
+            current = connection == null ? Set.of() : versions.heads(connection);
+            live = connection == null ? Schema.empty()
+                    : new LiveSchemaReader(connection, url.kind(), versions.bookkeepingTables()).read();
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the database: " + e.getMessage(), e);
+        }
+        Set<String> heads = new LinkedHashSet<>(graph.heads());
+        if (!current.equals(heads)) {
+            throw new MigrationException("Target database is not up to date: it is at " + describe(current)
+                    + ", the repository at " + describe(heads) + "; run 'db upgrade' first");
+        }
+        ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, url.kind());
+        live = withoutForeignTables(live, models.schema(), current);
+        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
+        return SchemaComparator.compare(models.schema(), live, new ComparisonRules(models.renames(), ddl::storedType));
+    }
+
+    /**
+     * The live schema without the tables that no model maps and no revision
+     * created (another application's, or made by hand): autogenerate never
+     * proposes to drop those.
+     */
+    private Schema withoutForeignTables(Schema live, Schema models, Set<String> heads) {
+        SchemaSimulator revisions = new SchemaSimulator();
+        graph.upgradePath(Set.of(), graph.ancestry(heads)).forEach(r -> r.upgrade().forEach(revisions::apply));
+        List<Table> kept = new ArrayList<>();
+        for (Table table : live.tables()) {
+            if (models.table(table.name()).isPresent() || revisions.created(table.name())) {
+                kept.add(table);
+            } else {
+                log.info("Skipping table '{}': no model maps it and no revision created it", table.name());
+            }
+        }
+        return new Schema(kept);
+    }
+
+    private static String describe(Set<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+}

@@ -1,0 +1,25 @@
+package microblog.migrate.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ServerDefaultsTest {
+    @Test
+    void eachDatabasesSpellingOfOneDefaultIsTheSame() {
+        assertThat(ServerDefaults.same("'x'", "'x'::character varying")).isTrue();
+        assertThat(ServerDefaults.same("'x'", "('x'::text)")).isTrue();
+        assertThat(ServerDefaults.same("false", "0")).isTrue();
+        assertThat(ServerDefaults.same("CURRENT_TIMESTAMP", "current_timestamp()")).isTrue();
+        assertThat(ServerDefaults.same("now()", "CURRENT_TIMESTAMP")).isTrue();
+        assertThat(ServerDefaults.same(null, "NULL")).isTrue();
+        assertThat(ServerDefaults.same("0", "(0)")).isTrue();
+    }
+
+    @Test
+    void realDifferencesStay() {
+        assertThat(ServerDefaults.same("'x'", "'X'")).isFalse();
+        assertThat(ServerDefaults.same("0", "1")).isFalse();
+        assertThat(ServerDefaults.same(null, "0")).isFalse();
+    }
+}
