@@ -31,6 +31,11 @@ public final class ConnectionSink implements SqlSink {
     }
 
     @Override
+    public void comment(String text) {
+        // A live run has nobody reading along.
+    }
+
+    @Override
     public void commit() {
         try {
             connection.commit();

@@ -11,6 +11,7 @@ import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.ddl.TableLookup;
+import microblog.migrate.operations.DataLossRisk;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.script.Revision;
@@ -142,6 +143,9 @@ public final class MigrationRunner {
                 sink.execute(versionTable.createSql());
             }
             for (Operation operation : operations) {
+                if (simulator != null) { // offline: nothing to count, so the script says what may be lost
+                    DataLossRisk.of(operation).ifPresent(risk -> sink.comment("Data loss: this step " + risk));
+                }
                 for (String sql : ddl.render(operation, tables)) {
                     statement++;
                     sink.execute(sql);

@@ -25,6 +25,11 @@ public final class ScriptSink implements SqlSink {
     }
 
     @Override
+    public void comment(String text) {
+        out.println("-- " + text.replace("\n", "\n-- "));
+    }
+
+    @Override
     public void commit() {
         if (transactional) {
             out.println("COMMIT;\n");

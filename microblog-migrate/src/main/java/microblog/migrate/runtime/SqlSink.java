@@ -6,6 +6,9 @@ public interface SqlSink {
 
     void execute(String sql);
 
+    /** A note for whoever reads the statements; nothing runs. */
+    void comment(String text);
+
     void commit();
 
     void rollback();

@@ -276,7 +276,8 @@ class MigrationCommandsTest {
         assertThat(out()).contains("BEGIN;", "CREATE TABLE \"writer\"", "CREATE UNIQUE INDEX \"ix_writer_name\"",
                 "INSERT INTO \"alembic_version\"", "COMMIT;");
         commands().downgrade("head:base", true);
-        assertThat(out()).contains("DROP TABLE \"writer\"", "DELETE FROM \"alembic_version\"");
+        assertThat(out()).contains("-- Data loss: this step drops table 'writer' and its rows\nDROP TABLE \"writer\"",
+                "DELETE FROM \"alembic_version\"");
         assertThat(dbFile).doesNotExist();
     }
 
