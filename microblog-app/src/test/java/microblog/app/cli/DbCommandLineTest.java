@@ -91,7 +91,7 @@ class DbCommandLineTest {
         }
         assertError(MicroblogProcess.run(project, "db", "downgrade", "base"), "Error: downgrade of revision "
                 + "96b77003c54b (posts table) would drop table 'post' holding 1 row; nothing was changed. "
-                + "To accept the loss, run it again with --accept-data-loss");
+                + "To accept the loss, run 'db downgrade' again with --accept-data-loss");
         assertThat(MicroblogProcess.run(project, "db", "current").out()).isEqualTo("96b77003c54b (head)\n");
 
         Result test = MicroblogProcess.run(project, "db", "test");

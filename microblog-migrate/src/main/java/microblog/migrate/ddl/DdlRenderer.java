@@ -299,10 +299,29 @@ public abstract class DdlRenderer {
         return List.of("ALTER INDEX " + quote(op.from()) + " RENAME TO " + quote(op.to()));
     }
 
+    /**
+     * Where a String is narrowed, the values that no longer fit are first cut
+     * to the new length: that is the loss {@code --accept-data-loss} accepts
+     * (the runner refuses it otherwise), the same on every database, where
+     * PostgreSQL and MySQL would reject the change and SQLite keep the values.
+     */
+    protected Optional<String> truncation(AlterColumn op) {
+        ColumnType from = op.from().type();
+        ColumnType to = op.to().type();
+        boolean textual = from.name().equals("String") || from.name().equals("Text");
+        if (!op.changesType() || !textual || !to.isBoundedString() || to.holdsAllOf(from)) {
+            return Optional.empty();
+        }
+        String column = quote(op.column());
+        return Optional.of("UPDATE " + quote(op.table()) + " SET " + column + " = SUBSTR(" + column + ", 1, "
+                + to.length() + ") WHERE " + charLength(column) + " > " + to.length());
+    }
+
     /** Standard SQL, as PostgreSQL speaks it: one clause per changed property. */
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
         String prefix = "ALTER TABLE " + quote(op.table()) + " ALTER COLUMN " + quote(op.column());
         List<String> sql = new ArrayList<>();
+        truncation(op).ifPresent(sql::add);
         if (op.changesServerDefault() && op.from().serverDefault() != null) {
             sql.add(prefix + " DROP DEFAULT");
         }

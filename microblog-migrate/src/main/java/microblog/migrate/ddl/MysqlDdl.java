@@ -1,5 +1,6 @@
 package microblog.migrate.ddl;
 
+import java.util.ArrayList;
 import java.util.List;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AlterColumn;
@@ -65,7 +66,10 @@ final class MysqlDdl extends DdlRenderer {
     /** MySQL restates the whole column: type, nullability and default in one MODIFY. */
     @Override
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
-        return List.of("ALTER TABLE " + quote(op.table()) + " MODIFY COLUMN " + columnDefinition(op.to()));
+        List<String> sql = new ArrayList<>();
+        truncation(op).ifPresent(sql::add);
+        sql.add("ALTER TABLE " + quote(op.table()) + " MODIFY COLUMN " + columnDefinition(op.to()));
+        return sql;
     }
 
     @Override

@@ -116,10 +116,13 @@ final class SqliteDdl extends DdlRenderer {
 
     @Override
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> {
+        List<String> sql = new ArrayList<>();
+        truncation(op).ifPresent(sql::add);
+        sql.addAll(rebuild(op.table(), tables, t -> {
             requireColumn(t, op.column());
             return t.withColumn(op.to());
-        });
+        }));
+        return sql;
     }
 
     @Override

@@ -12,10 +12,12 @@ import java.util.Optional;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.ddl.TableLookup;
+import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.DataLossRisk;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropTable;
+import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameTable;
@@ -24,9 +26,24 @@ import microblog.migrate.schema.Table;
 /**
  * Looks at the rows an operation would destroy before it runs: the rows of a
  * dropped table, the values of a dropped column, the values a narrower type
- * cannot hold, the NULLs in a column made NOT NULL. Only counts; never writes.
+ * cannot hold. Also at what no database can do to the rows there are: make a
+ * column holding NULLs NOT NULL, or add a NOT NULL column with nothing to fill
+ * it into a table that has rows (PostgreSQL and SQLite fail; MySQL would fill
+ * in zeros). Only counts; never writes.
  */
 final class DataLossGuard {
+    /**
+     * What an operation would do to the rows: a loss one may accept, or
+     * something that cannot run.
+     *
+     * @param index the operation's position in the list checked
+     */
+    record Hazard(int index, String phrase, boolean acceptable) {
+        Hazard at(int position) {
+            return new Hazard(position, phrase, acceptable);
+        }
+    }
+
     private final Connection connection;
     private final DdlRenderer ddl;
     private final TableLookup tables;
@@ -38,23 +55,30 @@ final class DataLossGuard {
     }
 
     /**
-     * What each of a revision's {@code operations} would destroy in this
-     * database now, as phrases, checked before any of them runs. Names are
-     * followed through the revision's own renames back to the live ones.
+     * What each of {@code operations} would do to the rows of this database
+     * now, checked before any of them runs. Names are followed through the
+     * operations' own renames back to the live ones. The check stops at the
+     * first {@code execute}: hand-written SQL may change the rows (filling the
+     * NULLs of a column about to be made NOT NULL, say), so what follows it is
+     * checked only once it has run.
      */
-    List<String> check(List<Operation> operations) {
+    List<Hazard> check(List<Operation> operations) {
         Map<String, String> liveTables = new HashMap<>(); // table name in the revision -> live name
         Map<String, String> liveColumns = new HashMap<>(); // live table + "." + column in the revision -> live column
-        List<String> losses = new ArrayList<>();
-        for (Operation operation : operations) {
-            if (operation instanceof RenameTable op) {
+        List<Hazard> losses = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
+            int index = i;
+            if (operation instanceof ExecuteSql) {
+                break;
+            } else if (operation instanceof RenameTable op) {
                 liveTables.put(op.to(), liveTables.getOrDefault(op.from(), op.from()));
             } else if (operation instanceof RenameColumn op) {
                 String table = liveTables.getOrDefault(op.table(), op.table());
                 liveColumns.put(table + "." + op.to(), liveColumns.getOrDefault(table + "." + op.from(), op.from()));
             } else {
                 Operation live = renamedBack(operation, liveTables, liveColumns);
-                check(live).ifPresent(losses::add);
+                check(live).ifPresent(hazard -> losses.add(hazard.at(index)));
             }
         }
         return losses;
@@ -74,25 +98,38 @@ final class DataLossGuard {
         return operation;
     }
 
-    /** What {@code operation} would destroy in this database now, as a phrase, or nothing. */
-    private Optional<String> check(Operation operation) {
+    /** What {@code operation} would do to the rows of this database now, or nothing. */
+    private Optional<Hazard> check(Operation operation) {
+        if (operation instanceof AddColumn op) {
+            return addColumn(op);
+        }
         if (DataLossRisk.of(operation).isEmpty()) {
             return Optional.empty();
         }
         if (operation instanceof DropTable op) {
             return existing(op.table()).flatMap(t -> count(t.name(), null)
-                    .map(n -> "drop table '" + t.name() + "' holding " + plural(n, "row")));
+                    .map(n -> loss("drop table '" + t.name() + "' holding " + plural(n, "row"))));
         } else if (operation instanceof DropColumn op) {
             return existingColumn(op.table(), op.column()).flatMap(t -> count(t.name(), ddl.quote(op.column())
-                    + " IS NOT NULL").map(n -> "drop column '" + op.table() + "." + op.column() + "' holding "
-                    + plural(n, "value")));
+                    + " IS NOT NULL").map(n -> loss("drop column '" + op.table() + "." + op.column() + "' holding "
+                    + plural(n, "value"))));
         } else if (operation instanceof AlterColumn op) {
             return existingColumn(op.table(), op.column()).flatMap(t -> alterColumn(op));
         }
         throw new IllegalStateException("no data-loss check for " + operation.describe());
     }
 
-    private Optional<String> alterColumn(AlterColumn op) {
+    private Optional<Hazard> addColumn(AddColumn op) {
+        if (op.column().nullable() || op.column().serverDefault() != null) {
+            return Optional.empty();
+        }
+        return existing(op.table()).flatMap(t -> count(t.name(), null)).map(n -> new Hazard(0, "add column '"
+                + op.table() + "." + op.column().name() + "' NOT NULL with no server default to a table holding "
+                + plural(n, "row") + ", which has no value to give them; give it a server default (@ColumnDefault), "
+                + "or add it nullable, fill it, and make it NOT NULL in a later revision", false));
+    }
+
+    private Optional<Hazard> alterColumn(AlterColumn op) {
         String column = ddl.quote(op.column());
         String where = "'" + op.table() + "." + op.column() + "'";
         if (op.changesType() && !op.to().type().holdsAllOf(op.from().type())) {
@@ -102,16 +139,23 @@ final class DataLossGuard {
                         .map(n -> plural(n, "value") + " longer than " + op.to().type().length())
                     : count(op.table(), column + " IS NOT NULL").map(n -> plural(n, "value") + " that "
                         + op.to().type() + " may not hold");
+            // A String narrowed is cut to length (see DdlRenderer#truncation); other changes are the database's.
             if (lost.isPresent()) {
-                return Optional.of("change column " + where + " from " + op.from().type() + " to "
-                        + op.to().type() + " while it holds " + lost.get());
+                return Optional.of(loss("change column " + where + " from " + op.from().type() + " to "
+                        + op.to().type() + " while it holds " + lost.get()));
             }
         }
         if (op.changesNullability() && !op.to().nullable()) {
-            return count(op.table(), column + " IS NULL")
-                    .map(n -> "make column " + where + " NOT NULL while " + plural(n, "row") + " hold NULL");
+            return count(op.table(), column + " IS NULL").map(n -> new Hazard(0, "make column " + where
+                    + " NOT NULL while " + plural(n, "row") + (n == 1 ? " holds" : " hold") + " NULL, which no "
+                    + "database can do; fill those rows first (an 'execute' UPDATE before this step), or keep the "
+                    + "column nullable", false));
         }
         return Optional.empty();
+    }
+
+    private static Hazard loss(String phrase) {
+        return new Hazard(0, phrase, true);
     }
 
     private Optional<Table> existing(String table) {

@@ -5,13 +5,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.ddl.TableLookup;
 import microblog.migrate.operations.DataLossRisk;
+import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.script.Revision;
@@ -72,6 +75,7 @@ public final class MigrationRunner {
 
     /** Runs {@code path} (oldest first) on top of {@code heads}; returns the heads reached. */
     public Set<String> upgrade(RevisionGraph graph, Set<String> heads, List<Revision> path) {
+        guardPath("upgrade", path, Revision::upgrade);
         Set<String> current = new LinkedHashSet<>(heads);
         for (Revision revision : path) {
             Set<String> next = graph.headsAfterUpgrade(current, revision);
@@ -85,6 +89,7 @@ public final class MigrationRunner {
 
     /** Undoes {@code path} (newest first) from {@code heads}; returns the heads reached. */
     public Set<String> downgrade(RevisionGraph graph, Set<String> heads, List<Revision> path) {
+        guardPath("downgrade", path, Revision::downgrade);
         Set<String> current = new LinkedHashSet<>(heads);
         for (Revision revision : path) {
             Set<String> next = graph.headsAfterDowngrade(current, revision);
@@ -142,10 +147,15 @@ public final class MigrationRunner {
             if (!versionTableExists) {
                 sink.execute(versionTable.createSql());
             }
+            boolean afterHandWrittenSql = false;
             for (Operation operation : operations) {
                 if (simulator != null) { // offline: nothing to count, so the script says what may be lost
                     DataLossRisk.of(operation).ifPresent(risk -> sink.comment("Data loss: this step " + risk));
                 }
+                if (afterHandWrittenSql) {
+                    guardStep(revision, direction, operation, statement);
+                }
+                afterHandWrittenSql |= operation instanceof ExecuteSql;
                 for (String sql : ddl.render(operation, tables)) {
                     statement++;
                     sink.execute(sql);
@@ -168,9 +178,11 @@ public final class MigrationRunner {
             versionTableExists = true;
         } catch (StatementFailedException e) {
             sink.rollback();
-            String undone = ddl.kind().hasTransactionalDdl()
-                    ? "its changes were rolled back"
-                    : ddl.kind().displayName() + " commits DDL at once, so the " + (statement - 1)
+            int done = statement - 1;
+            forgetIfNothingRan(revision, done);
+            String undone = ddl.kind().hasTransactionalDdl() ? "its changes were rolled back"
+                    : done == 0 ? "no statement before it had run"
+                    : ddl.kind().displayName() + " commits DDL at once, so the " + done
                     + " statement(s) before it stay applied (recorded in "
                     + ProgressRecord.tableName(versionTable.name()) + ")";
             throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
@@ -178,27 +190,90 @@ public final class MigrationRunner {
                     + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()), e);
         } catch (RuntimeException e) { // includes ConcurrentMigrationException: nothing was written
             sink.rollback();
+            forgetIfNothingRan(revision, statement);
             throw e;
         }
     }
 
+    /** A revision that stopped before its first statement left the schema as it was: nothing to recover. */
+    private void forgetIfNothingRan(Revision revision, int statementsDone) {
+        if (progress != null && statementsDone == 0) {
+            progress.forget(revision.id());
+        }
+    }
+
     /**
-     * Before the first statement: refuses (unless accepted) an operation that
-     * would destroy rows or values this database holds, so nothing is half-done.
-     * Operations on tables or columns the revision itself creates are not counted.
+     * Before anything runs: refuses (unless accepted) a step of {@code path}
+     * that would destroy rows or values this database holds, and always one
+     * that cannot run on the rows there are; names every such step at once.
+     * Operations on tables or columns the path itself creates are not counted.
      */
+    private void guardPath(String direction, List<Revision> path, Function<Revision, List<Operation>> operations) {
+        if (connection == null) {
+            return;
+        }
+        List<Operation> all = new ArrayList<>();
+        List<Revision> owners = new ArrayList<>();
+        for (Revision revision : path) {
+            operations.apply(revision).forEach(op -> {
+                all.add(op);
+                owners.add(revision);
+            });
+        }
+        refuseIfNeeded(direction, new DataLossGuard(connection, ddl, tables).check(all), owners);
+    }
+
+    /** Inside a revision's transaction, where the rows are as they now are: refuses again, or logs each loss. */
     private void guardData(Revision revision, String direction, List<Operation> operations) {
         if (connection == null) {
             return;
         }
-        for (String loss : new DataLossGuard(connection, ddl, tables).check(operations)) {
-            if (dataLoss == DataLossPolicy.REFUSE) {
-                throw new DataLossException(direction + " of revision " + revision.id() + " (" + revision.message()
-                        + ") would " + loss + "; nothing was changed. To accept the loss, run it again with "
-                        + "--accept-data-loss");
-            }
-            log.warn("Accepted data loss: {} will {}", revision.id(), loss);
+        List<DataLossGuard.Hazard> hazards = new DataLossGuard(connection, ddl, tables).check(operations);
+        refuseIfNeeded(direction, hazards, Collections.nCopies(operations.size(), revision));
+        hazards.forEach(h -> log.warn("Accepted data loss: {} will {}", revision.id(), h.phrase()));
+    }
+
+    /**
+     * A step after hand-written SQL, checked once that SQL has run (see
+     * {@link DataLossGuard#check}); some of the revision may already be done.
+     */
+    private void guardStep(Revision revision, String direction, Operation operation, int statementsDone) {
+        if (connection == null) {
+            return;
         }
+        List<DataLossGuard.Hazard> hazards = new DataLossGuard(connection, ddl, tables).check(List.of(operation));
+        List<DataLossGuard.Hazard> refused = hazards.stream()
+                .filter(h -> !h.acceptable() || dataLoss == DataLossPolicy.REFUSE).toList();
+        if (!refused.isEmpty()) {
+            String undone = ddl.kind().hasTransactionalDdl() ? "its changes were rolled back"
+                    : "the " + statementsDone + " statement(s) before it stay applied (recorded in "
+                    + ProgressRecord.tableName(versionTable.name()) + ")";
+            throw new DataLossException(describe(direction, refused, List.of(revision)) + "; stopped before that "
+                    + "step: " + undone + (refused.stream().allMatch(DataLossGuard.Hazard::acceptable)
+                    ? ". To accept the loss, run 'db " + direction + "' again with --accept-data-loss" : ""));
+        }
+        hazards.forEach(h -> log.warn("Accepted data loss: {} will {}", revision.id(), h.phrase()));
+    }
+
+    private void refuseIfNeeded(String direction, List<DataLossGuard.Hazard> hazards, List<Revision> owners) {
+        List<DataLossGuard.Hazard> blockers = hazards.stream().filter(h -> !h.acceptable()).toList();
+        if (!blockers.isEmpty()) {
+            throw new DataLossException(describe(direction, blockers, owners) + "; nothing was changed");
+        }
+        if (!hazards.isEmpty() && dataLoss == DataLossPolicy.REFUSE) {
+            throw new DataLossException(describe(direction, hazards, owners) + "; nothing was changed. To accept "
+                    + "the loss, run 'db " + direction + "' again with --accept-data-loss");
+        }
+    }
+
+    private static String describe(String direction, List<DataLossGuard.Hazard> hazards, List<Revision> owners) {
+        List<String> parts = new ArrayList<>();
+        for (DataLossGuard.Hazard hazard : hazards) {
+            Revision revision = owners.get(hazard.index());
+            parts.add(direction + " of revision " + revision.id() + " (" + revision.message() + ") would "
+                    + hazard.phrase());
+        }
+        return String.join("; ", parts);
     }
 
     /** Where foreign keys were off for the revision (SQLite), proves the rows still satisfy them. */

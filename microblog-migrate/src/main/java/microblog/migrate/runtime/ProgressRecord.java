@@ -67,6 +67,13 @@ public final class ProgressRecord {
                 + revision.replace("'", "''") + "'";
     }
 
+    /** Forgets {@code revision}, which stopped before changing anything. */
+    void forget(String revision) {
+        if (exists()) {
+            write("DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
+        }
+    }
+
     /** Forgets every unfinished revision: {@code stamp} records where the database stands instead. */
     void clear() {
         if (exists()) {

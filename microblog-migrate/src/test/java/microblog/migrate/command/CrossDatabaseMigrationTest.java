@@ -234,7 +234,7 @@ class CrossDatabaseMigrationTest {
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision bbb000000002 (change) would drop column 'pet.nickname' holding "
-                            + "1 value; nothing was changed. To accept the loss, run it again with --accept-data-loss");
+                            + "1 value; nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss");
             assertThat(schemaOf(db).table("pet").orElseThrow().columns()).as("nothing ran")
                     .extracting(c -> c.name()).containsExactly("id", "owner_id", "nickname");
             commands(db, List.of()).acceptingDataLoss().upgrade(null, false);

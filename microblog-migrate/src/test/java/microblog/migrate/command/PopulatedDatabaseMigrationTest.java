@@ -3,6 +3,7 @@ package microblog.migrate.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -123,57 +124,128 @@ class PopulatedDatabaseMigrationTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void narrowingAndNotNullOverNullsAreRefusedNamingWhatWouldBeLost(Backend backend) throws Exception {
+    void narrowingIsRefusedUntilAcceptedAndThenCutsTheValuesTheSameEverywhere(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            String base = revisionId(commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
-            commands(db, List.of()).upgrade(null, false);
-            populate(db);
-            execute(db, "UPDATE member SET email = NULL WHERE id = 3");
-            Files.writeString(project.resolve("migrations/versions/ccc000000001_narrow.yaml"), """
-                    revision: ccc000000001
-                    down_revision: %s
-                    message: narrow
-                    upgrade:
-                      - alter_column:
-                          table: member
-                          name: username
-                          from: {type: String(64)}
-                          to: {type: String(2)}
-                    downgrade:
-                      - alter_column:
-                          table: member
-                          name: username
-                          from: {type: String(2)}
-                          to: {type: String(64)}
-                    """.formatted(base));
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "narrow", """
+                      - alter_column: {table: member, name: username, from: {type: String(64)}, to: {type: String(2)}}
+                    """, """
+                      - alter_column: {table: member, name: username, from: {type: String(2)}, to: {type: String(64)}}
+                    """);
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision ccc000000001 (narrow) would change column 'member.username' from "
                             + "String(64) to String(2) while it holds 2 values longer than 2; nothing was changed. "
-                            + "To accept the loss, run it again with --accept-data-loss");
-            Files.writeString(project.resolve("migrations/versions/ccc000000001_narrow.yaml"), """
-                    revision: ccc000000001
-                    down_revision: %s
-                    message: not null
-                    upgrade:
-                      - alter_column:
-                          table: member
-                          name: email
-                          from: {type: String(120)}
-                          to: {type: String(120), nullable: false}
-                    downgrade:
-                      - alter_column:
-                          table: member
-                          name: email
-                          from: {type: String(120), nullable: false}
-                          to: {type: String(120)}
-                    """.formatted(base));
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
-                    .isInstanceOf(DataLossException.class)
-                    .hasMessageContaining("would make column 'member.email' NOT NULL while 1 row hold NULL");
-            assertThat(rows(db, "SELECT id, username FROM member ORDER BY id")).containsExactly("1|ann", "2|bob", "3|cy");
+                            + "To accept the loss, run 'db upgrade' again with --accept-data-loss");
+            assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("ann", "bob", "cy");
+            commands(db, List.of()).acceptingDataLoss().upgrade(null, false);
+            assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("an", "bo", "cy");
+            commands(db, List.of()).downgrade(null, false);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void notNullOverNullsCannotBeAcceptedButRunsOnceAnExecuteFillsThem(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            execute(db, "UPDATE member SET email = NULL WHERE id = 3");
+            writeRevision("ccc000000001", base, "not null", """
+                      - alter_column: {table: member, name: email, from: {type: String(120)}, to: {type: String(120), nullable: false}}
+                    """, """
+                      - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
+                    """);
+            assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null, false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessage("upgrade of revision ccc000000001 (not null) would make column 'member.email' NOT NULL "
+                            + "while 1 row holds NULL, which no database can do; fill those rows first (an 'execute' "
+                            + "UPDATE before this step), or keep the column nullable; nothing was changed");
+            writeRevision("ccc000000001", base, "not null", """
+                      - execute: {sql: "UPDATE member SET email = 'unknown' WHERE email IS NULL"}
+                      - alter_column: {table: member, name: email, from: {type: String(120)}, to: {type: String(120), nullable: false}}
+                    """, """
+                      - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
+                    """);
+            commands(db, List.of()).upgrade(null, false);
+            assertThat(rows(db, "SELECT email FROM member WHERE id = 3")).containsExactly("unknown");
+            assertThat(CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow().column("email")
+                    .orElseThrow().nullable()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aNotNullColumnWithNothingToFillItIsRefusedOnATableWithRowsOnEveryDatabase(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "active", """
+                      - add_column: {table: member, column: {name: active, type: Boolean, nullable: false}}
+                    """, """
+                      - drop_column: {table: member, name: active}
+                    """);
+            assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null, false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("would add column 'member.active' NOT NULL with no server default to a "
+                            + "table holding 3 rows");
+            assertThat(CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow().column("active"))
+                    .as("MySQL would have filled in zeros").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aDowngradeOverSeveralRevisionsNamesEveryLossBeforeRunningAny(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "karma", """
+                      - add_column: {table: member, column: {name: karma, type: Integer, server_default: "0"}}
+                    """, """
+                      - drop_column: {table: member, name: karma}
+                    """);
+            commands(db, List.of()).upgrade(null, false);
+            assertThatThrownBy(() -> commands(db, List.of()).downgrade("base", false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("downgrade of revision ccc000000001 (karma) would drop column 'member.karma' "
+                            + "holding 3 values; downgrade of revision " + base)
+                    .hasMessageContaining("would drop table 'note' holding 5 rows")
+                    .hasMessageContaining("would drop table 'member' holding 3 rows");
+            assertThat(rows(db, "SELECT karma FROM member")).as("nothing ran").containsOnly("0");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = "MARIADB")
+    void aRevisionWhoseFirstStatementFailsLeavesNothingToRecover(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "bad", """
+                      - execute: {sql: "ALTER TABLE nowhere ADD COLUMN x INTEGER"}
+                    """, """
+                      - execute: {sql: "SELECT 1"}
+                    """);
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .hasMessageContaining("failed at statement 1").hasMessageContaining("no statement before it had run");
+            Files.delete(project.resolve("migrations/versions/ccc000000001_bad.yaml"));
+            assertThat(rows(db, "SELECT COUNT(*) FROM alembic_version_progress")).containsExactly("0");
+            commands(db, List.of()).acceptingDataLoss().downgrade(null, false); // not blocked by a stale record
+            assertThat(tableNames(db)).isEmpty();
+        }
+    }
+
+    private String populatedBase(TestDatabase db) throws SQLException {
+        commands(db, List.of()).init();
+        String base = revisionId(commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
+        commands(db, List.of()).upgrade(null, false);
+        populate(db);
+        return base;
+    }
+
+    private void writeRevision(String id, String parent, String message, String upgrade, String downgrade)
+            throws IOException {
+        Files.writeString(project.resolve("migrations/versions/" + id + "_" + message.replace(' ', '_') + ".yaml"),
+                "revision: " + id + "\ndown_revision: " + parent + "\nmessage: " + message + "\nupgrade:\n" + upgrade
+                        + "downgrade:\n" + downgrade);
     }
 
     @ParameterizedTest

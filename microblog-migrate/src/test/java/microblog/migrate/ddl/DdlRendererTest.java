@@ -125,8 +125,9 @@ class DdlRendererTest {
                 "ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE INTEGER USING \"n\"::INTEGER");
         assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter, NONE)).containsExactly(
                 "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(80) DEFAULT 'x' NOT NULL");
-        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter.inverse(), NONE)).containsExactly(
-                "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(64)");
+        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter.inverse(), NONE)).as("narrowing cuts first")
+                .containsExactly("UPDATE `user` SET `username` = SUBSTR(`username`, 1, 64) WHERE CHAR_LENGTH(`username`) > 64",
+                        "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(64)");
     }
 
     @Test
