@@ -48,21 +48,17 @@ final class RevisionTester {
         SchemaSimulator expected = new SchemaSimulator();
         Set<String> heads = new LinkedHashSet<>();
         for (Revision revision : graph.topologicalOrder()) {
-            out.print(revision.id() + " " + revision.message() + ": upgrade");
-            out.flush();
             SchemaSimulator before = replay(graph, heads);
             Set<String> after = runner.upgrade(graph, heads, List.of(revision));
             revision.upgrade().forEach(expected::apply);
             requireSchema(expected, revision, "upgrade");
-            out.print(", downgrade");
-            out.flush();
             runner.downgrade(graph, after, List.of(revision));
             requireSchema(before, revision, "downgrade");
-            out.print(", upgrade");
-            out.flush();
             heads = runner.upgrade(graph, heads, List.of(revision));
             requireSchema(expected, revision, "upgrade again");
-            out.println(" ... ok");
+            // One whole line per revision, so that it never interleaves with the log on the terminal.
+            out.println(revision.id() + " " + revision.message() + ": upgrade, downgrade, upgrade ... ok");
+            out.flush();
         }
         if (!models.isEmpty()) {
             Schema wanted = ModelSchemaReader.read(models, ddl.kind());
@@ -94,7 +90,6 @@ final class RevisionTester {
         Changes differences = SchemaComparator.compare(expected.knownSchema(), new Schema(comparable),
                 new ComparisonRules(Renames.NONE, ddl::storedType));
         if (!differences.isEmpty()) {
-            out.println(" ... failed");
             throw new MigrationException("after the " + step + " of revision " + revision.id() + " ("
                     + revision.message() + "), the database differs from what the revisions describe: "
                     + String.join("; ", differences.findings()));

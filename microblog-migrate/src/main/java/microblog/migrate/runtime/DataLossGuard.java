@@ -114,7 +114,9 @@ final class DataLossGuard {
                     + " IS NOT NULL").map(n -> loss("drop column '" + op.table() + "." + op.column() + "' holding "
                     + plural(n, "value"))));
         } else if (operation instanceof AlterColumn op) {
-            return existingColumn(op.table(), op.column()).flatMap(t -> alterColumn(op));
+            // The column as it is, not as the revision says it was: a hand-edited 'from' may be wrong.
+            return existingColumn(op.table(), op.column()).flatMap(t -> alterColumn(
+                    new AlterColumn(op.table(), t.column(op.column()).orElseThrow(), op.to())));
         }
         throw new IllegalStateException("no data-loss check for " + operation.describe());
     }

@@ -76,4 +76,28 @@ class RevisionTestCommandTest {
                             + "what the revisions describe: Detected removed column 'member.motto'");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aDowngradeToAnotherShapeThanTheOneBeforeIsNamed(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            String base = commands(db, MembersV1.MODELS).migrate("members").orElseThrow()
+                    .getFileName().toString().substring(0, 12);
+            Files.writeString(project.resolve("migrations/versions/fff000000002_longer.yaml"), """
+                    revision: fff000000002
+                    down_revision: %s
+                    message: longer
+                    upgrade:
+                      - alter_column: {table: member, name: username, from: {type: String(60)}, to: {type: String(80)}}
+                    downgrade:
+                      - alter_column: {table: member, name: username, from: {type: String(80)}, to: {type: String(60)}}
+                    """.formatted(base));
+            assertThatThrownBy(() -> commands(db, List.of()).test())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessage("after the downgrade of revision fff000000002 (longer), the database differs from "
+                            + "what the revisions describe: Detected type change from String(60) to String(64) on "
+                            + "'member.username'");
+        }
+    }
 }
