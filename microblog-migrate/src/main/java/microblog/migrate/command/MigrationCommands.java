@@ -156,7 +156,8 @@ public final class MigrationCommands {
 
     private Changes compareWithModels(ScriptDirectory scripts, RevisionGraph graph) {
         DatabaseUrl url = config.databaseUrl().get();
-        return new ModelComparison(url, versionTable(scripts, url), graph).compare(config.entityClasses().get());
+        return new ModelComparison(url, versionTable(scripts, url), graph, scripts.excludedTables())
+                .compare(config.entityClasses().get());
     }
 
     // ---- applying ----

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
 import microblog.migrate.autogenerate.Changes;
@@ -33,11 +34,22 @@ final class ModelComparison {
     private final DatabaseUrl url;
     private final VersionTable versions;
     private final RevisionGraph graph;
+    private final List<Pattern> excluded;
 
-    ModelComparison(DatabaseUrl url, VersionTable versions, RevisionGraph graph) {
+    ModelComparison(DatabaseUrl url, VersionTable versions, RevisionGraph graph, List<String> excludedTables) {
         this.url = url;
         this.versions = versions;
         this.graph = graph;
+        this.excluded = excludedTables.stream().map(ModelComparison::glob).toList();
+    }
+
+    /** {@code legacy_*} as a pattern: {@code *} stands for any characters, all else for itself. */
+    private static Pattern glob(String pattern) {
+        List<String> parts = new ArrayList<>();
+        for (String literal : pattern.split("\\*", -1)) {
+            parts.add(Pattern.quote(literal));
+        }
+        return Pattern.compile(String.join(".*", parts));
     }
 
     Changes compare(Collection<Class<?>> entityClasses) {
@@ -56,9 +68,15 @@ final class ModelComparison {
                     + ", the repository at " + describe(heads) + "; run 'db upgrade' first");
         }
         ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, url.kind());
-        live = withoutForeignTables(live, models.schema(), current);
+        Schema wanted = withoutExcluded(models.schema());
+        live = withoutForeignTables(withoutExcluded(live), wanted, current);
         DdlRenderer ddl = DdlRenderer.forKind(url.kind());
-        return SchemaComparator.compare(models.schema(), live, new ComparisonRules(models.renames(), ddl::storedType));
+        return SchemaComparator.compare(wanted, live, new ComparisonRules(models.renames(), ddl::storedType));
+    }
+
+    private Schema withoutExcluded(Schema schema) {
+        return new Schema(schema.tables().stream()
+                .filter(t -> excluded.stream().noneMatch(p -> p.matcher(t.name()).matches())).toList());
     }
 
     /**

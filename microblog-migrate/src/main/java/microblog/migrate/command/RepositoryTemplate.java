@@ -14,6 +14,11 @@ final class RepositoryTemplate {
 
                 # The table that records which revisions a database stands at.
                 version_table: %s
+
+                # Tables `db migrate` and `db check` leave alone (names, or patterns with *),
+                # such as another application's. Tables no model maps and no revision
+                # created are never proposed for dropping anyway.
+                # exclude_tables: [audit_log, legacy_*]
                 """.formatted(ScriptDirectory.DEFAULT_VERSION_TABLE);
     }
 

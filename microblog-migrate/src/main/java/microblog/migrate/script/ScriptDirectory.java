@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import microblog.migrate.MigrationException;
 import org.snakeyaml.engine.v2.api.Load;
@@ -24,12 +25,16 @@ public final class ScriptDirectory {
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final Set<String> SETTINGS = Set.of("version_table", "exclude_tables");
+
     private final Path directory;
     private final String versionTable;
+    private final List<String> excludedTables;
 
-    private ScriptDirectory(Path directory, String versionTable) {
+    private ScriptDirectory(Path directory, String versionTable, List<String> excludedTables) {
         this.directory = directory;
         this.versionTable = versionTable;
+        this.excludedTables = List.copyOf(excludedTables);
     }
 
     /**
@@ -43,24 +48,54 @@ public final class ScriptDirectory {
             throw new MigrationException("no migrations repository at " + directory
                     + ": run 'microblog db init' first (or pass -d DIR)");
         }
-        return new ScriptDirectory(directory, readVersionTable(config));
+        Map<?, ?> settings = readSettings(config);
+        return new ScriptDirectory(directory, versionTable(config, settings), excludedTables(config, settings));
     }
 
-    private static String readVersionTable(Path config) {
+    private static Map<?, ?> readSettings(Path config) {
+        Object settings;
         try {
-            Object settings = new Load(LoadSettings.builder().build())
+            settings = new Load(LoadSettings.builder().build())
                     .loadFromString(Files.readString(config, StandardCharsets.UTF_8));
-            if (settings instanceof Map<?, ?> map && map.get("version_table") != null) {
-                String name = String.valueOf(map.get("version_table"));
-                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    throw new MigrationException(config + ": version_table '" + name + "' is not a plain table name");
-                }
-                return name;
-            }
-            return DEFAULT_VERSION_TABLE;
         } catch (IOException | YamlEngineException e) {
             throw new MigrationException("cannot read " + config + ": " + e.getMessage().replace('\n', ' '), e);
         }
+        if (settings == null) {
+            return Map.of();
+        }
+        if (!(settings instanceof Map<?, ?> map)) {
+            throw new MigrationException(config + ": expected settings such as 'version_table: alembic_version'");
+        }
+        for (Object key : map.keySet()) {
+            if (!SETTINGS.contains(String.valueOf(key))) {
+                throw new MigrationException(config + ": unknown setting '" + key + "': use "
+                        + String.join(" or ", SETTINGS.stream().sorted().toList()));
+            }
+        }
+        return map;
+    }
+
+    private static String versionTable(Path config, Map<?, ?> settings) {
+        if (settings.get("version_table") == null) {
+            return DEFAULT_VERSION_TABLE;
+        }
+        String name = String.valueOf(settings.get("version_table"));
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new MigrationException(config + ": version_table '" + name + "' is not a plain table name");
+        }
+        return name;
+    }
+
+    private static List<String> excludedTables(Path config, Map<?, ?> settings) {
+        Object value = settings.get("exclude_tables");
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
+            throw new MigrationException(config + ": exclude_tables must be a list of table names or patterns, "
+                    + "such as [audit_log, legacy_*]");
+        }
+        return list.stream().map(String::valueOf).toList();
     }
 
     public Path directory() {
@@ -73,6 +108,15 @@ public final class ScriptDirectory {
 
     public String versionTable() {
         return versionTable;
+    }
+
+    /**
+     * Tables autogenerate leaves alone, as names or patterns with {@code *}
+     * (setting {@code exclude_tables}): another application's, or ones managed
+     * by hand. Revisions may still change them with operations written by hand.
+     */
+    public List<String> excludedTables() {
+        return excludedTables;
     }
 
     /** Reads every revision file and links them into a graph. */

@@ -317,6 +317,20 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void repositorySettingsAreChecked() throws Exception {
+        commands().init();
+        Path config = project.resolve("migrations/migrate.yaml");
+        assertThat(Files.readString(config)).contains("# exclude_tables: [audit_log, legacy_*]");
+        Files.writeString(config, "version_table: alembic_version\ncolour: red\n");
+        assertThatThrownBy(() -> commands().history()).isInstanceOf(MigrationException.class)
+                .hasMessage(config + ": unknown setting 'colour': use exclude_tables or version_table");
+        Files.writeString(config, "exclude_tables: legacy_*\n");
+        assertThatThrownBy(() -> commands().history())
+                .hasMessage(config + ": exclude_tables must be a list of table names or patterns, such as "
+                        + "[audit_log, legacy_*]");
+    }
+
+    @Test
     void unknownRevisionsAreNamed() {
         commands().init();
         commands().migrate("users");

@@ -294,6 +294,11 @@ class PopulatedDatabaseMigrationTest {
                 log = capture.messages();
             }
             assertThat(log).contains("Skipping table 'legacy_audit': no model maps it and no revision created it");
+            Path config = project.resolve("migrations/migrate.yaml");
+            String settings = Files.readString(config);
+            Files.writeString(config, settings + "exclude_tables: [no*]\n");
+            assertThat(commands(db, List.of(MembersV1.Member.class)).migrate("excluded")).as("excluded").isEmpty();
+            Files.writeString(config, settings);
             Path dropNotes = commands(db, List.of(MembersV1.Member.class)).migrate("no notes").orElseThrow();
             assertThat(Files.readString(dropNotes)).contains("drop_table: {name: note}").doesNotContain("legacy_audit")
                     .contains("# Data loss: the upgrade drops table 'note' and its rows");

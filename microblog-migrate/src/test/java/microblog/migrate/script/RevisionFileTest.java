@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
+import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
@@ -20,6 +23,10 @@ import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
+import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameIndex;
+import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
@@ -51,7 +58,16 @@ class RevisionFileTest {
                 new DropForeignKey("post", "fk_post_user_id_user"),
                 new CreateUniqueConstraint("post", new UniqueConstraint("uq_x", List.of("body"))),
                 new DropUniqueConstraint("post", "uq_x"),
-                new ExecuteSql("UPDATE post SET score = 1", Map.of("mysql", "UPDATE `post` SET score = 1")));
+                new ExecuteSql("UPDATE post SET score = 1", Map.of("mysql", "UPDATE `post` SET score = 1")),
+                new AlterColumn("post", Column.of("body", ColumnType.string(140), true),
+                        new Column("body", ColumnType.string(200), false, false, false, "''")),
+                new RenameColumn("post", "body", "text"), new RenameTable("post", "entry"),
+                new RenameIndex("entry", "ix_post_body", "ix_entry_text"),
+                new CreateCheckConstraint("entry", new CheckConstraint("ck_entry_score", "score >= 0")),
+                new DropCheckConstraint("entry", "ck_entry_score"),
+                new CreateTable(POST.withCheckConstraints(c -> List.of(new CheckConstraint("ck_post_score", "score < 10")))));
+        assertThat(all.stream().map(Object::getClass).distinct())
+                .as("every kind of operation").containsExactlyInAnyOrder(Operation.class.getPermittedSubclasses());
         Path file = dir.resolve("abc123def456_all.yaml");
         Revision revision = new Revision("abc123def456", List.of("000000000001"), "all: of them", "2026-01-01 00:00:00",
                 all, List.of(new DropTable("post")), file);
