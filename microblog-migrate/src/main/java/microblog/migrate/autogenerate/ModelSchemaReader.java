@@ -22,6 +22,7 @@ import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.Identifiers;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
@@ -80,7 +81,24 @@ public final class ModelSchemaReader {
                         fieldOrder.getOrDefault(table, List.of()), uniqueIndexNames.getOrDefault(table, Set.of())));
             }
         }
+        tables.forEach(ModelSchemaReader::requireNamesThatFit);
         return new ModelSchema(new Schema(tables), renames(metadata, kind));
+    }
+
+    /** A name no database keeps as written would make a revision that means different things on each. */
+    private static void requireNamesThatFit(Table table) {
+        List<String> names = new ArrayList<>(List.of(table.name()));
+        table.columns().forEach(c -> names.add(c.name()));
+        table.indexes().forEach(ix -> names.add(ix.name()));
+        table.uniqueConstraints().forEach(u -> names.add(u.name()));
+        table.checkConstraints().forEach(c -> names.add(c.name()));
+        for (String name : names) {
+            if (!Identifiers.fits(name)) {
+                throw new MigrationException("the models name '" + name + "' in table '" + table.name()
+                        + "', longer than " + Identifiers.MAX_BYTES + " bytes, which PostgreSQL would cut and MySQL "
+                        + "refuse; give it a shorter name (@Table, @Column, @Index, @CheckConstraint)");
+            }
+        }
     }
 
     /** The former names {@link RenamedFrom} declares on entity classes and on their fields or getters. */

@@ -11,6 +11,6 @@ package microblog.migrate.schema;
 public record CheckConstraint(String name, String expression) {
     /** The conventional name of an unnamed check: on a column, or the n-th of its table. */
     public static String conventionalName(String table, String columnOrNumber) {
-        return "ck_" + table + "_" + columnOrNumber;
+        return Identifiers.fit("ck_" + table + "_" + columnOrNumber);
     }
 }

@@ -25,7 +25,7 @@ public record ForeignKey(String name, List<String> columns, String referredTable
 
     /** The conventional name, so that every database calls it the same. */
     public static String conventionalName(String table, List<String> columns, String referredTable) {
-        return "fk_" + table + "_" + String.join("_", columns) + "_" + referredTable;
+        return Identifiers.fit("fk_" + table + "_" + String.join("_", columns) + "_" + referredTable);
     }
 
     /** Two foreign keys match when they link the same columns, whatever their names. */

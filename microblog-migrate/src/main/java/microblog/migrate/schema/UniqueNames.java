@@ -8,6 +8,6 @@ public final class UniqueNames {
     }
 
     public static String conventional(String table, List<String> columns) {
-        return "uq_" + table + "_" + String.join("_", columns);
+        return Identifiers.fit("uq_" + table + "_" + String.join("_", columns));
     }
 }

@@ -30,6 +30,7 @@ import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.Identifiers;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
@@ -311,6 +312,9 @@ final class OperationCodec {
 
     /** The keys of one operation's body, read with checks that name the file and the key. */
     private static final class Fields {
+        /** Keys whose values are names of tables, columns, indexes or constraints. */
+        private static final Set<String> NAME_KEYS = Set.of("name", "table", "from", "to", "references");
+
         private final Map<?, ?> body;
         private final String where;
         private final Set<Object> seen = new HashSet<>();
@@ -336,7 +340,20 @@ final class OperationCodec {
             if (value instanceof Map || value instanceof List) {
                 throw new MigrationException(where + ": '" + key + "' must be a single value");
             }
-            return String.valueOf(value);
+            String text = String.valueOf(value);
+            if (NAME_KEYS.contains(key)) {
+                requireIdentifier(key, text);
+            }
+            return text;
+        }
+
+        /** A table, column, index or constraint name every database keeps as written. */
+        private void requireIdentifier(String key, String name) {
+            if (!Identifiers.fits(name)) {
+                throw new MigrationException(where + ": '" + key + "' " + (name.isEmpty() ? "is empty"
+                        : "'" + name + "' is longer than " + Identifiers.MAX_BYTES + " bytes, which PostgreSQL "
+                        + "would cut and MySQL refuse") + "; use a shorter name");
+            }
         }
 
         String optionalString(String key) {
@@ -378,6 +395,7 @@ final class OperationCodec {
         List<String> strings(String key) {
             List<String> values = new ArrayList<>();
             list(key).forEach(v -> values.add(String.valueOf(v)));
+            values.forEach(name -> requireIdentifier(key, name)); // only lists of column names are read here
             return values;
         }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.DataLossRisk;
@@ -35,6 +36,8 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
  * block style, so that a table reads as a list of its columns.
  */
 public final class RevisionFile {
+    private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
     private RevisionFile() {
     }
 
@@ -59,11 +62,25 @@ public final class RevisionFile {
         if (id == null) {
             throw new MigrationException(where + ": missing 'revision'");
         }
-        return new Revision(String.valueOf(id), downRevisions(map.get("down_revision")),
+        List<String> parents = downRevisions(map.get("down_revision"));
+        requireRevisionId(where, "revision", String.valueOf(id));
+        parents.forEach(parent -> requireRevisionId(where, "down_revision", parent));
+        return new Revision(String.valueOf(id), parents,
                 map.get("message") == null ? "" : String.valueOf(map.get("message")),
                 map.get("create_date") == null ? "" : String.valueOf(map.get("create_date")),
                 operations(map.get("upgrade"), where + " upgrade"),
                 operations(map.get("downgrade"), where + " downgrade"), path);
+    }
+
+    /**
+     * A revision id goes into the version table's VARCHAR(32) on every
+     * database, and into SQL and file names: letters, digits, '_', '-' and '.'.
+     */
+    private static void requireRevisionId(String where, String key, String id) {
+        if (!REVISION_ID.matcher(id).matches()) {
+            throw new MigrationException(where + ": " + key + " '" + id + "' is not a revision id: use 1 to 32 "
+                    + "letters, digits, '_', '-' or '.' (the version table holds 32)");
+        }
     }
 
     private static List<String> downRevisions(Object value) {

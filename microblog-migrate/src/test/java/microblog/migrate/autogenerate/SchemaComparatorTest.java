@@ -170,4 +170,13 @@ class SchemaComparatorTest {
         items.add(item);
         return items;
     }
+
+    @Test
+    void conventionalNamesFitEveryDatabaseAndStayUnique() {
+        String table = "a_table_with_a_rather_long_name_indeed";
+        String one = ForeignKey.conventionalName(table, List.of("first_owner_id", "second_owner_id"), table);
+        String other = ForeignKey.conventionalName(table, List.of("first_owner_id", "third_owner_id"), table);
+        assertThat(one).hasSizeLessThanOrEqualTo(63).startsWith("fk_" + table).isNotEqualTo(other);
+        assertThat(ForeignKey.conventionalName("post", List.of("user_id"), "user")).isEqualTo("fk_post_user_id_user");
+    }
 }

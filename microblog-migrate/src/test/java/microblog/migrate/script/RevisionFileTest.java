@@ -92,6 +92,17 @@ class RevisionFileTest {
         assertThatThrownBy(() -> read("upgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n"))
                 .hasMessageContaining("unknown column type 'Strng(3)'");
         assertThatThrownBy(() -> read("upgrade: [\n")).hasMessageContaining("is not valid YAML");
+        assertThatThrownBy(() -> read("upgrade:\n  - drop_table: {name: " + "t".repeat(64) + "}\n"))
+                .hasMessageContaining("drop_table: 'name' '" + "t".repeat(64) + "' is longer than 63 bytes, which "
+                        + "PostgreSQL would cut and MySQL refuse; use a shorter name");
+        assertThatThrownBy(() -> read("upgrade:\n  - create_index: {name: ix, table: t, columns: [\"\"]}\n"))
+                .hasMessageContaining("'columns' is empty");
+        Path file = dir.resolve("long.yaml");
+        Files.writeString(file, "revision: " + "a".repeat(33) + "\ndown_revision: null\n");
+        assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: revision '" + "a".repeat(33)
+                + "' is not a revision id: use 1 to 32 letters, digits, '_', '-' or '.' (the version table holds 32)");
+        Files.writeString(file, "revision: abc\ndown_revision: \"x'; DROP TABLE y\"\n");
+        assertThatThrownBy(() -> RevisionFile.read(file)).hasMessageContaining("down_revision 'x'; DROP TABLE y'");
     }
 
     private Revision read(String operations) throws Exception {
