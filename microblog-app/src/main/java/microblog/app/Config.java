@@ -1,7 +1,5 @@
 package microblog.app;
 
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,15 +27,18 @@ public final class Config {
         this.values = Map.copyOf(values);
     }
 
-    /** Reads {@code .env} in {@code baseDir}, then lets {@code environment} override it. */
+    /**
+     * Reads {@code .env} in {@code baseDir}, then lets {@code environment} override it.
+     *
+     * @throws ConfigException naming the file and line of a setting that cannot be read
+     */
     public static Config load(Path baseDir, Map<String, String> environment) {
         Map<String, String> values = new HashMap<>();
-        Dotenv dotenv = Dotenv.configure().directory(baseDir.toString()).ignoreIfMissing().ignoreIfMalformed().load();
-        for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-            if (!entry.getValue().isEmpty()) { // an empty value means unset, as in the environment
-                values.put(entry.getKey(), entry.getValue());
+        DotEnvFile.read(baseDir).forEach((key, value) -> {
+            if (!value.isEmpty()) { // an empty value means unset, as in the environment
+                values.put(key, value);
             }
-        }
+        });
         environment.forEach((key, value) -> {
             if (value != null && !value.isEmpty()) {
                 values.put(key, value);

@@ -1,5 +1,6 @@
 package microblog.app.cli;
 
+import microblog.app.ConfigException;
 import microblog.app.Microblog;
 
 /** Entry point of the {@code ./microblog} launcher. */
@@ -11,6 +12,9 @@ public final class Main {
         int exitCode;
         try (Microblog app = Microblog.fromEnvironment()) {
             exitCode = MicroblogCommand.create(app).execute(args);
+        } catch (ConfigException e) { // before the command line exists, so reported here
+            System.err.println("Error: " + e.getMessage());
+            exitCode = 1;
         }
         System.exit(exitCode);
     }

@@ -108,6 +108,15 @@ class DbCommandLineTest {
     }
 
     @Test
+    void aMalformedDotEnvStopsEveryCommandBeforeItTouchesAnyDatabase() throws Exception {
+        microblog.app.TestProject.copyMigrations(project);
+        Files.writeString(project.resolve(".env"), "DATABASE_URL=\"postgresql://u@127.0.0.1/db\n");
+        assertError(MicroblogProcess.run(project, "db", "upgrade"), "Error: " + project.resolve(".env")
+                + " line 1: the value of DATABASE_URL opens a quote (\") that is never closed");
+        assertThat(project.resolve("app.db")).as("no fallback to the default database").doesNotExist();
+    }
+
+    @Test
     void badInputIsOneLineAndANonZeroExit() throws Exception {
         assertError(MicroblogProcess.run(project, "db", "migrate", "-m", "x"),
                 "Error: no migrations repository at " + project.resolve("migrations"));

@@ -1,0 +1,110 @@
+package microblog.app;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The settings in a project's {@code .env} file, parsed by dotenv-java. A line
+ * that cannot be read is an error naming the file and the line: dotenv-java
+ * silently drops a value whose quote is never closed (and what follows it),
+ * and a dropped {@code DATABASE_URL} would send every command to the embedded
+ * default database instead, so each key the file declares is checked to have
+ * arrived.
+ */
+final class DotEnvFile {
+    private static final Pattern DECLARATION = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*=(.*)$");
+
+    private DotEnvFile() {
+    }
+
+    /** The settings in {@code dir/.env}, or none if there is no such file. */
+    static Map<String, String> read(Path dir) {
+        Path file = dir.resolve(".env");
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + describe(e));
+        }
+        Map<String, Integer> declared = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = DECLARATION.matcher(lines.get(i));
+            if (m.matches()) {
+                declared.putIfAbsent(m.group(1), i + 1);
+                requireClosedQuote(file, i + 1, m.group(1), m.group(2).strip(), lines.subList(i + 1, lines.size()));
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        try {
+            Dotenv dotenv = Dotenv.configure().directory(dir.toString()).load();
+            for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+                values.put(entry.getKey(), withoutSingleQuotes(entry.getValue()));
+            }
+        } catch (DotenvException e) {
+            throw new ConfigException(file + lineOf(lines, e.getMessage()) + ": " + e.getMessage()
+                    + "; write each setting as KEY=value");
+        }
+        declared.forEach((key, line) -> {
+            if (!values.containsKey(key)) {
+                throw new ConfigException(file + " line " + line + ": the value of " + key + " cannot be read; "
+                        + "write it as " + key + "=value, quoting it whole if it holds spaces or '#'");
+            }
+        });
+        return values;
+    }
+
+    /**
+     * {@code KEY='value'} means {@code value}, as python-dotenv (which Flask
+     * users know) reads it; dotenv-java would keep the quotes.
+     */
+    private static String withoutSingleQuotes(String value) {
+        return value.length() >= 2 && value.startsWith("'") && value.endsWith("'")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** A value that opens a quote must close it, on its line or (for a multi-line value) a later one. */
+    private static void requireClosedQuote(Path file, int line, String key, String value, List<String> rest) {
+        if (value.isEmpty() || value.charAt(0) != '"' && value.charAt(0) != '\'') {
+            return;
+        }
+        char quote = value.charAt(0);
+        if (value.indexOf(quote, 1) > 0 || quote == '"' && rest.stream().anyMatch(l -> l.indexOf('"') >= 0)) {
+            return;
+        }
+        throw new ConfigException(file + " line " + line + ": the value of " + key + " opens a quote (" + quote
+                + ") that is never closed; close it, as in " + key + "=" + quote + "..." + quote);
+    }
+
+    /** " line N" for the line a dotenv-java message quotes, or nothing if it cannot be found. */
+    private static String lineOf(List<String> lines, String message) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank() && message != null && message.endsWith(lines.get(i).strip())) {
+                return " line " + (i + 1);
+            }
+        }
+        return "";
+    }
+
+    private static String describe(IOException e) {
+        String reason = e.getMessage() == null ? "" : e.getMessage();
+        return e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof MalformedInputException ? "it is not UTF-8 text"
+                : reason.isEmpty() ? e.getClass().getSimpleName() : reason;
+    }
+}
