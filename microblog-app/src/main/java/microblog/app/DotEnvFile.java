@@ -105,6 +105,6 @@ final class DotEnvFile {
         String reason = e.getMessage() == null ? "" : e.getMessage();
         return e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof MalformedInputException ? "it is not UTF-8 text"
-                : reason.isEmpty() ? e.getClass().getSimpleName() : reason;
+                : reason.isEmpty() ? "an input or output error" : reason;
     }
 }

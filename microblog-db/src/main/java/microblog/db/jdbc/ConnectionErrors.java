@@ -12,7 +12,7 @@ final class ConnectionErrors {
     static String explain(DatabaseUrl url, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = url.kind().displayName() + " at " + url;
-        String detail = firstLine(e.getMessage());
+        String detail = url.scrub(firstLine(e.getMessage()));
         if (state.startsWith("08") || detail.contains("Connection refused") || detail.contains("Socket fail")) {
             return "cannot reach " + where + ": is the server running and the host and port right? (" + detail + ")";
         }

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +33,7 @@ import java.util.regex.Pattern;
 public record DatabaseUrl(String jdbcUrl, String username, String password, DatabaseKind kind,
                           Path sqliteFile, String display) {
 
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|passwd|pwd)=)([^&;\\s)'\"]*)");
     private static final String FORMS =
             "use sqlite:///app.db, postgresql://user:password@host/db, mysql://user:password@host/db or a jdbc: URL";
 
@@ -152,12 +155,39 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /** The URL with its password hidden, whether in the user info or a {@code password=} parameter. */
     private static String mask(String url) {
-        return url.replaceFirst("^([^:/]+://[^:@/]+):[^@/]*@", "$1:***@");
+        return maskJdbc(url.replaceFirst("^([^:/]+://[^:@/]+):[^@/]*@", "$1:***@"));
     }
 
     private static String maskJdbc(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
+    }
+
+    /**
+     * {@code text} (a driver's message, say) with every password this URL
+     * carries replaced by {@code ***}, so that no output shows one.
+     */
+    public String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String scrubbed = maskJdbc(text);
+        List<String> secrets = new ArrayList<>();
+        if (password != null && !password.isEmpty()) {
+            secrets.add(password);
+        }
+        Matcher m = PASSWORD_PARAMETER.matcher(jdbcUrl);
+        while (m.find()) {
+            secrets.add(URLDecoder.decode(m.group(2).replace("+", "%2B"), StandardCharsets.UTF_8));
+            secrets.add(m.group(2));
+        }
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                scrubbed = scrubbed.replace(secret, "***");
+            }
+        }
+        return scrubbed;
     }
 
     /**

@@ -76,4 +76,16 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:h2:mem:x", base)).hasMessageContaining("does not ship");
         assertThatThrownBy(() -> DatabaseUrl.parse(" ", base)).hasMessageContaining("empty");
     }
+
+    @Test
+    void noPasswordShowsWhateverFormCarriesIt() {
+        DatabaseUrl query = DatabaseUrl.parse("postgresql://u@db.example/blog?password=hunter%2B2&ssl=true", Path.of("."));
+        assertThat(query.toString()).doesNotContain("hunter").contains("password=***&ssl=true");
+        assertThat(query.scrub("FATAL: bad password hunter+2 for u (url ...?password=hunter%2B2)"))
+                .isEqualTo("FATAL: bad password *** for u (url ...?password=***)");
+        DatabaseUrl userInfo = DatabaseUrl.parse("mysql://u:s3cret@db.example/blog", Path.of("."));
+        assertThat(userInfo.scrub("Access denied for 'u' using s3cret")).isEqualTo("Access denied for 'u' using ***");
+        DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://db.example/blog?user=u&password=pw9", Path.of("."));
+        assertThat(jdbc.toString()).doesNotContain("pw9");
+    }
 }

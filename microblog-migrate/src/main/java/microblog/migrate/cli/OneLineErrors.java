@@ -10,8 +10,9 @@ import picocli.CommandLine;
 
 /**
  * Reports a failed command as one line on standard error and exit code 1.
- * Expected failures (bad input, unreachable database) show their message only;
- * anything else also names its type, and its stack trace with MICROBLOG_DEBUG=1.
+ * Expected failures (bad input, unreachable database) show their message;
+ * anything else says it was unexpected and how to see the stack trace
+ * (MICROBLOG_DEBUG=1), never a Java class name.
  */
 public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     private static final Set<Class<? extends Exception>> COMMON = Set.of(MigrationException.class,
@@ -31,7 +32,8 @@ public final class OneLineErrors implements CommandLine.IExecutionExceptionHandl
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
         boolean isExpected = expected.stream().anyMatch(type -> type.isInstance(e));
-        err.println("Error: " + (isExpected ? "" : e.getClass().getSimpleName() + ": ") + oneLine(e.getMessage()));
+        err.println("Error: " + oneLine(e.getMessage()) + (isExpected ? ""
+                : " (an unexpected failure; run again with MICROBLOG_DEBUG=1 to see where it happened)"));
         if (!isExpected && System.getenv("MICROBLOG_DEBUG") != null) {
             e.printStackTrace(err);
         }
