@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import microblog.db.jdbc.ConnectionFactory;
@@ -78,13 +79,17 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("microblog");
         config.setJdbcUrl(url.jdbcUrl());
-        config.setDataSourceProperties(connections.driverProperties());
+        Properties properties = connections.driverProperties();
         if (url.kind() == DatabaseKind.SQLITE) {
+            // Transactions are begun only to write (see DbSession): take the write
+            // lock at BEGIN, so that no transaction ever has to upgrade a read lock.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
             // One writer at a time is all SQLite allows; an idle connection also
             // keeps a shared in-memory database alive.
             config.setMaximumPoolSize(4);
             config.setMinimumIdle(1);
         }
+        config.setDataSourceProperties(properties);
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

@@ -12,14 +12,21 @@ import org.hibernate.TransientPropertyValueException;
  * A unit of work, like SQLAlchemy's {@code db.session}: changes collect in it
  * and reach the database together, atomically, on {@link #commit()}.
  *
- * <p>A transaction begins on first use and after each commit or rollback.
- * Objects stay attached across commits, so an object added earlier can later be
- * deleted. {@link #rollback()} discards pending changes and detaches
+ * <p>Reads run outside any transaction, each statement on its own, so an idle
+ * session (a shell left open, a thread between requests) holds no lock and no
+ * snapshot. A transaction begins with the first change ({@code add},
+ * {@code delete}, {@code flush}, or {@code commit} of objects changed in place)
+ * and ends at {@code commit} or {@code rollback}; on SQLite it takes the write
+ * lock as it begins, so a change never has to upgrade a read lock that another
+ * writer holds. Objects stay attached across commits, so an object added earlier
+ * can later be deleted. {@link #rollback()} discards pending changes and detaches
  * everything; after a failed commit the session is rolled back for you and
  * can be used again at once.
  */
 public final class DbSession implements AutoCloseable {
     private static final int SQLITE_CONSTRAINT = 19;
+    private static final int SQLITE_BUSY = 5;
+    private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
     private final SessionFactory factory;
     private final DeleteOrder deleteOrder;
@@ -38,7 +45,7 @@ public final class DbSession implements AutoCloseable {
      */
     public void add(Object entity) {
         guarded(() -> {
-            Session s = active();
+            Session s = writing();
             if (s.contains(entity)) {
                 return;
             }
@@ -61,7 +68,7 @@ public final class DbSession implements AutoCloseable {
      */
     public void delete(Object entity) {
         guarded(() -> {
-            Session s = active();
+            Session s = writing();
             Object attached = s.contains(entity) ? entity : s.merge(entity);
             if (pendingDeletes.stream().noneMatch(pending -> pending == attached)) {
                 pendingDeletes.add(attached);
@@ -76,7 +83,7 @@ public final class DbSession implements AutoCloseable {
      */
     public void commit() {
         guarded(() -> {
-            Session s = active();
+            Session s = writing();
             removePendingDeletes(s);
             s.getTransaction().commit();
         });
@@ -90,7 +97,7 @@ public final class DbSession implements AutoCloseable {
     /** Sends pending changes to the database without committing. */
     public void flush() {
         guarded(() -> {
-            Session s = active();
+            Session s = writing();
             removePendingDeletes(s);
             s.flush();
         });
@@ -119,14 +126,21 @@ public final class DbSession implements AutoCloseable {
         discard();
     }
 
+    /** The session, for reading: no transaction is begun. */
     private Session active() {
         if (session == null || !session.isOpen()) {
             session = factory.openSession();
         }
-        if (!session.getTransaction().isActive()) {
-            session.getTransaction().begin();
-        }
         return session;
+    }
+
+    /** The session inside a transaction, for a change. */
+    private Session writing() {
+        Session s = active();
+        if (!s.getTransaction().isActive()) {
+            s.getTransaction().begin();
+        }
+        return s;
     }
 
     private void removePendingDeletes(Session s) {
@@ -168,6 +182,11 @@ public final class DbSession implements AutoCloseable {
                         + simpleName(dangling.getPropertyOwnerEntityName())
                         + " too, or add the other object; the transaction was rolled back", e);
             }
+            SQLException busy = lockTimeout(e);
+            if (busy != null) {
+                throw new DatabaseBusyException("another transaction held the lock for too long; nothing was written, "
+                        + "try again (" + firstLine(busy.getMessage()) + ")", e);
+            }
             SQLException violation = constraintViolation(e);
             if (violation != null) {
                 throw new IntegrityViolationException("the change violates a constraint; the transaction was rolled back: "
@@ -188,6 +207,20 @@ public final class DbSession implements AutoCloseable {
 
     private static String simpleName(String entityName) {
         return entityName.substring(entityName.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * The driver's error if {@code e} is a lock wait that timed out: SQLite's
+     * SQLITE_BUSY (5), PostgreSQL's lock_not_available (55P03), MySQL's 1205.
+     */
+    private static SQLException lockTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == SQLITE_BUSY
+                    || "55P03".equals(sql.getSQLState()) || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT)) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /** The driver's error if {@code e} comes from a broken constraint (SQL state class 23, SQLite code 19). */

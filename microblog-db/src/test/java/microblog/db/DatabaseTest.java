@@ -44,6 +44,34 @@ class DatabaseTest {
     }
 
     @Test
+    void readingHoldsNoTransactionSoAnIdleSessionBlocksNoWriter() throws Exception {
+        db.session().add(new Author("john"));
+        db.session().commit();
+        assertThat(Author.query().all()).hasSize(1);
+        assertThat(db.session().unwrap().getTransaction().isActive()).as("after a read").isFalse();
+        try (Connection other = new ConnectionFactory(url).open(); Statement st = other.createStatement()) {
+            st.execute("INSERT INTO author (name) VALUES ('susan')");
+        }
+        assertThat(Author.query().count()).as("the session sees the other write at once").isEqualTo(2);
+        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            assertThat(rs.next() && rs.getString(1).equals("wal")).as("write-ahead log").isTrue();
+        }
+    }
+
+    @Test
+    void aWriteThatWaitsTooLongForTheLockIsReportedPlainly() throws Exception {
+        DatabaseUrl impatient = DatabaseUrl.parse("jdbc:sqlite:" + dir.resolve("blog.db") + "?busy_timeout=200", dir);
+        try (Database other = Database.open(impatient, List.of(Author.class, BlogEntry.class));
+             Connection holder = new ConnectionFactory(url).open(); Statement st = holder.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            assertThatThrownBy(() -> other.session().add(new Author("waits"))).isInstanceOf(DatabaseBusyException.class)
+                    .hasMessageStartingWith("another transaction held the lock for too long; nothing was written");
+            st.execute("ROLLBACK");
+        }
+    }
+
+    @Test
     void addCommitAndQueryBack() {
         db.session().add(new Author("john"));
         db.session().add(new Author("susan"));

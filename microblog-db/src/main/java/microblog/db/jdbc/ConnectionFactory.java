@@ -13,6 +13,9 @@ import microblog.db.url.DatabaseUrl;
  * start fast and so never boot the ORM, and by the pool behind the ORM.
  */
 public final class ConnectionFactory {
+    /** How long a SQLite connection waits for another's write lock before it gives up. */
+    public static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
     private final DatabaseUrl url;
 
     public ConnectionFactory(DatabaseUrl url) {
@@ -35,7 +38,13 @@ public final class ConnectionFactory {
         if (url.kind() == DatabaseKind.SQLITE) {
             // SQLite checks foreign keys only when each connection asks it to.
             props.setProperty("foreign_keys", "true");
-            props.setProperty("busy_timeout", "5000");
+            // Write-ahead logging: readers never wait for a writer, nor a writer for readers.
+            props.setProperty("journal_mode", "WAL");
+            // A writer waits its turn rather than failing: long enough for any ordinary write,
+            // unless the URL sets its own (jdbc:sqlite:app.db?busy_timeout=...).
+            if (!url.jdbcUrl().contains("busy_timeout=")) {
+                props.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
+            }
         }
         return props;
     }
@@ -54,11 +63,12 @@ public final class ConnectionFactory {
      * anything. Where the driver cannot enforce it, the connection is still marked.
      */
     public Connection openReadOnly() {
-        Properties extra = new Properties();
+        Properties props = driverProperties();
         if (url.kind() == DatabaseKind.SQLITE) {
-            extra.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+            props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+            props.remove("journal_mode"); // setting it is a write; a WAL database is read as such anyway
         }
-        Connection connection = open(extra);
+        Connection connection = connect(props);
         try {
             connection.setReadOnly(true);
         } catch (SQLException e) {
@@ -71,6 +81,10 @@ public final class ConnectionFactory {
     public Connection open(Properties extra) {
         Properties props = driverProperties();
         props.putAll(extra);
+        return connect(props);
+    }
+
+    private Connection connect(Properties props) {
         try {
             return DriverManager.getConnection(url.jdbcUrl(), props);
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package microblog.migrate.cli;
 
 import java.util.HashSet;
 import java.util.Set;
+import microblog.db.DatabaseBusyException;
 import microblog.db.IntegrityViolationException;
 import microblog.db.jdbc.DatabaseConnectionException;
 import microblog.db.url.InvalidDatabaseUrlException;
@@ -16,7 +17,8 @@ import picocli.CommandLine;
  */
 public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     private static final Set<Class<? extends Exception>> COMMON = Set.of(MigrationException.class,
-            InvalidDatabaseUrlException.class, DatabaseConnectionException.class, IntegrityViolationException.class);
+            InvalidDatabaseUrlException.class, DatabaseConnectionException.class, IntegrityViolationException.class,
+            DatabaseBusyException.class);
 
     private final Set<Class<? extends Exception>> expected;
 
