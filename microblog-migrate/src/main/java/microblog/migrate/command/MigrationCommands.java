@@ -235,7 +235,7 @@ public final class MigrationCommands {
     private void onLockedDatabase(ScriptDirectory scripts, String command, LockedWork work) {
         DatabaseUrl url = config.databaseUrl().get();
         try (Connection connection = MigrationConnections.openForWriting(url);
-             MigrationLock lock = MigrationLock.acquire(connection, url.kind())) {
+             MigrationLock lock = MigrationLock.acquire(connection, url.kind(), scripts.lockTimeout())) {
             VersionTable versions = versionTable(scripts, url);
             if (!command.equals("stamp")) {
                 HalfAppliedRevisions.refuseToGoOn(connection, scripts, url);

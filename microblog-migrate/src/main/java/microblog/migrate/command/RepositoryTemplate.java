@@ -19,6 +19,10 @@ final class RepositoryTemplate {
                 # such as another application's. Tables no model maps and no revision
                 # created are never proposed for dropping anyway.
                 # exclude_tables: [audit_log, legacy_*]
+
+                # Seconds a command waits for another process's migration lock
+                # (PostgreSQL, MySQL/MariaDB) before giving up; the default is 600.
+                # lock_timeout: 600
                 """.formatted(ScriptDirectory.DEFAULT_VERSION_TABLE);
     }
 

@@ -1,22 +1,34 @@
 package microblog.migrate.runtime;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps two processes from migrating one database at once. PostgreSQL and
  * MySQL/MariaDB have named session locks for this. SQLite needs none here: its
  * migration transactions start IMMEDIATE (taking the write lock) and re-check
  * the version table inside, so a second process waits and then sees the work done.
+ *
+ * <p>A process that has to wait says so, naming who holds the lock as far as
+ * the database tells (process id, client, since when), and gives up after the
+ * repository's {@code lock_timeout} with the statement that frees a lock whose
+ * holder is gone. The lock is tried rather than waited on inside the database,
+ * so that the wait can be reported while it lasts.
  */
 public final class MigrationLock implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MigrationLock.class);
     private static final long POSTGRES_KEY = 0x6d6967726174654cL; // "migrateL"
     private static final String MYSQL_NAME = "microblog_migrate";
-    private static final int WAIT_SECONDS = 60;
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private final Connection connection;
     private final DatabaseKind kind;
@@ -26,26 +38,84 @@ public final class MigrationLock implements AutoCloseable {
         this.kind = kind;
     }
 
-    public static MigrationLock acquire(Connection connection, DatabaseKind kind) {
-        try (Statement st = connection.createStatement()) {
-            switch (kind) {
-                case POSTGRESQL -> st.execute("SELECT pg_advisory_lock(" + POSTGRES_KEY + ")");
-                case MYSQL -> {
-                    try (ResultSet rs = st.executeQuery("SELECT GET_LOCK('" + MYSQL_NAME + "', " + WAIT_SECONDS + ")")) {
-                        if (!rs.next() || rs.getInt(1) != 1) {
-                            throw new MigrationException("another process has been migrating this database for over "
-                                    + WAIT_SECONDS + " s; try again when it is done");
-                        }
-                    }
+    public static MigrationLock acquire(Connection connection, DatabaseKind kind, Duration timeout) {
+        if (kind == DatabaseKind.SQLITE) {
+            return new MigrationLock(connection, kind); // see the class comment
+        }
+        long start = System.nanoTime();
+        boolean told = false;
+        try {
+            while (!tryLock(connection, kind)) {
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                String holder = holder(connection, kind).orElse("another process");
+                if (waited.compareTo(timeout) >= 0) {
+                    throw new MigrationException(holder + " has held the migration lock for longer than "
+                            + timeout.toSeconds() + " s (lock_timeout in migrate.yaml); try again when it is done, "
+                            + "or, if that process is gone, free its lock with: " + freeing(connection, kind));
                 }
-                case SQLITE -> {
-                    // See the class comment.
+                if (!told) {
+                    log.info("Waiting for the migration lock, held by {}", holder);
+                    told = true;
                 }
+                Thread.sleep(POLL.toMillis());
             }
         } catch (SQLException e) {
             throw new MigrationException("cannot take the migration lock: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("interrupted while waiting for the migration lock", e);
         }
         return new MigrationLock(connection, kind);
+    }
+
+    private static boolean tryLock(Connection connection, DatabaseKind kind) throws SQLException {
+        String sql = kind == DatabaseKind.POSTGRESQL ? "SELECT pg_try_advisory_lock(" + POSTGRES_KEY + ")"
+                : "SELECT GET_LOCK('" + MYSQL_NAME + "', 0)";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() && (kind == DatabaseKind.POSTGRESQL ? rs.getBoolean(1) : rs.getInt(1) == 1);
+        }
+    }
+
+    /** Who holds the lock, as the database describes its session; empty if it cannot tell. */
+    private static Optional<String> holder(Connection connection, DatabaseKind kind) {
+        String sql = kind == DatabaseKind.POSTGRESQL
+                ? "SELECT a.pid, coalesce(host(a.client_addr), 'local socket'), a.application_name, a.backend_start, "
+                + "a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
+                + "AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = " + POSTGRES_KEY
+                : "SELECT p.ID, p.HOST, p.USER, p.TIME, p.COMMAND FROM information_schema.PROCESSLIST p "
+                + "WHERE p.ID = IS_USED_LOCK('" + MYSQL_NAME + "')";
+        try (PreparedStatement st = connection.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(kind == DatabaseKind.POSTGRESQL
+                    ? "session " + rs.getLong(1) + " (from " + rs.getString(2) + nameOf(rs.getString(3))
+                    + ", connected since " + rs.getTimestamp(4).toInstant() + ", " + rs.getString(5) + ")"
+                    : "connection " + rs.getLong(1) + " (" + rs.getString(3) + " from " + rs.getString(2) + ", "
+                    + rs.getString(5) + " for " + rs.getLong(4) + " s)");
+        } catch (SQLException e) {
+            return Optional.empty(); // not allowed to look: the wait is still reported
+        }
+    }
+
+    private static String nameOf(String application) {
+        return application == null || application.isBlank() ? "" : ", " + application;
+    }
+
+    private static String freeing(Connection connection, DatabaseKind kind) {
+        String session = kind == DatabaseKind.POSTGRESQL
+                ? "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
+                + "((classid::bigint << 32) | objid::bigint) = " + POSTGRES_KEY
+                : "SELECT IS_USED_LOCK('" + MYSQL_NAME + "')";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(session)) {
+            if (rs.next() && rs.getObject(1) != null) {
+                long id = rs.getLong(1);
+                return kind == DatabaseKind.POSTGRESQL ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id;
+            }
+        } catch (SQLException e) {
+            // fall through to the general advice
+        }
+        return kind == DatabaseKind.POSTGRESQL ? "SELECT pg_terminate_backend(<pid>)" : "KILL <connection id>";
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +26,20 @@ public final class ScriptDirectory {
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final Set<String> SETTINGS = Set.of("version_table", "exclude_tables");
+    private static final Set<String> SETTINGS = Set.of("version_table", "exclude_tables", "lock_timeout");
+    /** How long a command waits for another process's migration lock unless the settings say otherwise. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path directory;
     private final String versionTable;
     private final List<String> excludedTables;
+    private final Duration lockTimeout;
 
-    private ScriptDirectory(Path directory, String versionTable, List<String> excludedTables) {
+    private ScriptDirectory(Path directory, String versionTable, List<String> excludedTables, Duration lockTimeout) {
         this.directory = directory;
         this.versionTable = versionTable;
         this.excludedTables = List.copyOf(excludedTables);
+        this.lockTimeout = lockTimeout;
     }
 
     /**
@@ -49,7 +54,8 @@ public final class ScriptDirectory {
                     + ": run 'microblog db init' first (or pass -d DIR)");
         }
         Map<?, ?> settings = readSettings(config);
-        return new ScriptDirectory(directory, versionTable(config, settings), excludedTables(config, settings));
+        return new ScriptDirectory(directory, versionTable(config, settings), excludedTables(config, settings),
+                lockTimeout(config, settings));
     }
 
     private static Map<?, ?> readSettings(Path config) {
@@ -68,8 +74,8 @@ public final class ScriptDirectory {
         }
         for (Object key : map.keySet()) {
             if (!SETTINGS.contains(String.valueOf(key))) {
-                throw new MigrationException(config + ": unknown setting '" + key + "': use "
-                        + String.join(" or ", SETTINGS.stream().sorted().toList()));
+                throw new MigrationException(config + ": unknown setting '" + key + "': use one of "
+                        + String.join(", ", SETTINGS.stream().sorted().toList()));
             }
         }
         return map;
@@ -84,6 +90,17 @@ public final class ScriptDirectory {
             throw new MigrationException(config + ": version_table '" + name + "' is not a plain table name");
         }
         return name;
+    }
+
+    private static Duration lockTimeout(Path config, Map<?, ?> settings) {
+        Object value = settings.get("lock_timeout");
+        if (value == null) {
+            return DEFAULT_LOCK_TIMEOUT;
+        }
+        if (!(value instanceof Integer seconds) || seconds < 0) {
+            throw new MigrationException(config + ": lock_timeout must be a number of seconds, such as 600");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static List<String> excludedTables(Path config, Map<?, ?> settings) {
@@ -117,6 +134,11 @@ public final class ScriptDirectory {
      */
     public List<String> excludedTables() {
         return excludedTables;
+    }
+
+    /** How long to wait for another process's migration lock before giving up (setting {@code lock_timeout}). */
+    public Duration lockTimeout() {
+        return lockTimeout;
     }
 
     /** Reads every revision file and links them into a graph. */

@@ -19,6 +19,7 @@ import microblog.db.testing.TestDatabases;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.DataLossException;
+import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
@@ -297,6 +298,33 @@ class CrossDatabaseMigrationTest {
                 assertThat(tableNames(db)).containsExactlyInAnyOrder("writer", "note_card", "measurement");
                 commands(db, List.of()).downgrade("base", false);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"POSTGRESQL", "MARIADB"})
+    void aCommandWaitingForTheLockSaysWhoHoldsItAndGivesUpInTime(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            commands(db, List.of(Writer.class)).migrate("writers");
+            Path config = project.resolve("migrations/migrate.yaml");
+            Files.writeString(config, Files.readString(config) + "lock_timeout: 1\n");
+            try (Connection other = new ConnectionFactory(db.databaseUrl()).open();
+                 MigrationLock held = MigrationLock.acquire(other, backend.kind(), java.time.Duration.ZERO);
+                 LogCapture log = new LogCapture()) {
+                assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                        .isInstanceOf(MigrationException.class)
+                        .hasMessageMatching(backend == Backend.POSTGRESQL
+                                ? "session \\d+ \\(from .*, connected since .*\\) has held the migration lock for "
+                                + "longer than 1 s \\(lock_timeout in migrate.yaml\\); try again when it is done, or, "
+                                + "if that process is gone, free its lock with: SELECT pg_terminate_backend\\(\\d+\\)"
+                                : "connection \\d+ \\(root from .*\\) has held the migration lock for longer than 1 s "
+                                + "\\(lock_timeout in migrate.yaml\\); try again when it is done, or, if that process "
+                                + "is gone, free its lock with: KILL \\d+");
+                assertThat(log.messages()).anyMatch(m -> m.startsWith("Waiting for the migration lock, held by "));
+            }
+            commands(db, List.of()).upgrade(null, false); // released: the next one goes through
+            assertThat(tableNames(db)).containsExactly("writer");
         }
     }
 

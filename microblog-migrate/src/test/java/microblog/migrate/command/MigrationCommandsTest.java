@@ -323,7 +323,10 @@ class MigrationCommandsTest {
         assertThat(Files.readString(config)).contains("# exclude_tables: [audit_log, legacy_*]");
         Files.writeString(config, "version_table: alembic_version\ncolour: red\n");
         assertThatThrownBy(() -> commands().history()).isInstanceOf(MigrationException.class)
-                .hasMessage(config + ": unknown setting 'colour': use exclude_tables or version_table");
+                .hasMessage(config + ": unknown setting 'colour': use one of exclude_tables, lock_timeout, version_table");
+        Files.writeString(config, "lock_timeout: soon\n");
+        assertThatThrownBy(() -> commands().history())
+                .hasMessage(config + ": lock_timeout must be a number of seconds, such as 600");
         Files.writeString(config, "exclude_tables: legacy_*\n");
         assertThatThrownBy(() -> commands().history())
                 .hasMessage(config + ": exclude_tables must be a list of table names or patterns, such as "
