@@ -1,7 +1,9 @@
 package microblog.app;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import microblog.db.url.DatabaseUrl;
 
@@ -12,7 +14,8 @@ import microblog.db.url.DatabaseUrl;
  *
  * <ul>
  *   <li>{@code DATABASE_URL}: defaults to the SQLite file {@code app.db} in the base directory.</li>
- *   <li>{@code SECRET_KEY}: defaults to a development key, which the log warns about.</li>
+ *   <li>{@code SECRET_KEY}: defaults to a development key, which the log warns about;
+ *       {@code SECRET_KEY_FALLBACKS}: former keys, still accepted.</li>
  * </ul>
  */
 public final class Config {
@@ -82,6 +85,17 @@ public final class Config {
 
     public String secretKey() {
         return values.getOrDefault("SECRET_KEY", DEVELOPMENT_SECRET_KEY);
+    }
+
+    /**
+     * Former keys, still accepted for what they signed (SECRET_KEY_FALLBACKS,
+     * comma-separated, as Flask has it), so that SECRET_KEY can be rotated
+     * without signing everybody out.
+     */
+    public List<String> secretKeyFallbacks() {
+        String fallbacks = values.get("SECRET_KEY_FALLBACKS");
+        return fallbacks == null ? List.of() : Arrays.stream(fallbacks.split(",")).map(String::strip)
+                .filter(key -> !key.isEmpty()).toList();
     }
 
     public boolean usesDevelopmentSecretKey() {

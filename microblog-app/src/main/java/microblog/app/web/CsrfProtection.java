@@ -1,65 +1,106 @@
 package microblog.app.web;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * CSRF tokens as Flask-WTF makes them: a random value kept in the session,
- * handed to forms signed with the SECRET_KEY, and checked on every POST.
+ * CSRF protection as Flask-WTF gives it: a random secret kept in the session,
+ * handed to forms as a token signed with the SECRET_KEY together with the time
+ * it was issued, and checked on every POST: the token must match the session,
+ * be at most an hour old, and the request must come from this site's own pages
+ * (its {@code Origin}, or else its {@code Referer}, names this host).
  */
 final class CsrfProtection {
     static final String FIELD = "csrf_token";
-    private static final String SESSION_KEY = "_csrf";
+    static final Duration TIME_LIMIT = Duration.ofHours(1);
+    private static final String SESSION_KEY = "csrf_token";
+    private static final String PURPOSE = "csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final byte[] secretKey;
+    private final Signer signer;
+    private final Clock clock;
 
-    CsrfProtection(String secretKey) {
-        this.secretKey = secretKey.getBytes(StandardCharsets.UTF_8);
+    CsrfProtection(Signer signer, Clock clock) {
+        this.signer = signer;
+        this.clock = clock;
     }
 
-    /** The token for this session's forms. */
+    /** A fresh token for this session's forms; the session gets its secret on first use. */
     String token(Context ctx) {
-        String raw = ctx.sessionAttribute(SESSION_KEY);
-        if (raw == null) {
+        CookieSession session = CookieSession.of(ctx);
+        String secret = session.get(SESSION_KEY);
+        if (secret == null) {
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
-            raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            ctx.sessionAttribute(SESSION_KEY, raw);
+            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            session.put(SESSION_KEY, secret);
         }
-        return raw + "." + sign(raw);
+        String issued = secret + "." + clock.instant().getEpochSecond();
+        return issued + "." + signer.sign(PURPOSE, issued);
     }
 
-    /** Why the submitted token is not acceptable, or null if it is. */
+    /**
+     * What a template prints as {@code {{ csrf_token }}}: made when printed, so
+     * a page without a form neither makes a token nor sets a session cookie.
+     */
+    Object lazyToken(Context ctx) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return token(ctx);
+            }
+        };
+    }
+
+    /** Why the POST is not acceptable, in Flask-WTF's words, or null if it is. */
     String problem(Context ctx) {
+        String foreign = foreignOrigin(ctx);
+        if (foreign != null) {
+            return foreign;
+        }
         String submitted = ctx.formParam(FIELD);
         if (submitted == null || submitted.isBlank()) {
             return "The CSRF token is missing.";
         }
-        String raw = ctx.sessionAttribute(SESSION_KEY);
-        int dot = submitted.lastIndexOf('.');
-        if (raw == null || dot < 0 || !MessageDigest.isEqual(
-                submitted.getBytes(StandardCharsets.UTF_8), (raw + "." + sign(raw)).getBytes(StandardCharsets.UTF_8))) {
+        String[] parts = submitted.split("\\.");
+        String secret = CookieSession.of(ctx).get(SESSION_KEY);
+        if (parts.length != 3 || secret == null || !parts[0].equals(secret)
+                || !signer.verify(PURPOSE, parts[0] + "." + parts[1], parts[2])) {
             return "The CSRF token is invalid.";
+        }
+        long issued;
+        try {
+            issued = Long.parseLong(parts[1]);
+        } catch (NumberFormatException e) {
+            return "The CSRF token is invalid.";
+        }
+        if (clock.instant().getEpochSecond() - issued > TIME_LIMIT.toSeconds()) {
+            return "The CSRF token has expired.";
         }
         return null;
     }
 
-    private String sign(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secretKey, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    /** A problem if the request says it comes from another site's page; none if it does not say. */
+    private static String foreignOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        String referer = ctx.header("Referer");
+        String source = origin != null && !origin.equals("null") ? origin : referer;
+        if (source == null) {
+            return null; // not a browser, or one that tells nothing: the token decides
         }
+        try {
+            URI uri = URI.create(source);
+            String host = ctx.host();
+            if (uri.getAuthority() != null && uri.getAuthority().equalsIgnoreCase(host)) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            // an unreadable header is no proof of origin
+        }
+        return origin != null ? "The request's origin does not match the host." : "The referrer does not match the host.";
     }
 }

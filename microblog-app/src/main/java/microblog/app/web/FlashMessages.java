@@ -12,22 +12,17 @@ final class FlashMessages {
     }
 
     static void flash(Context ctx, String message) {
-        List<String> messages = new ArrayList<>(pending(ctx));
+        CookieSession session = CookieSession.of(ctx);
+        List<String> messages = new ArrayList<>(session.getAll(KEY));
         messages.add(message);
-        ctx.sessionAttribute(KEY, messages);
+        session.putAll(KEY, messages);
     }
 
     /** The pending messages, removed from the session. */
     static List<String> take(Context ctx) {
-        List<String> messages = pending(ctx);
-        if (!messages.isEmpty()) {
-            ctx.sessionAttribute(KEY, null);
-        }
+        CookieSession session = CookieSession.of(ctx);
+        List<String> messages = session.getAll(KEY);
+        session.remove(KEY);
         return messages;
-    }
-
-    private static List<String> pending(Context ctx) {
-        List<String> messages = ctx.sessionAttribute(KEY);
-        return messages == null ? List.of() : messages;
     }
 }

@@ -9,6 +9,10 @@ import java.util.Map;
 /** The sign-in form: its fields, as submitted, and their validation errors. */
 public final class LoginForm {
     static final String REQUIRED = "This field is required.";
+    /** As long as a User's username may be. */
+    static final int USERNAME_MAX = 64;
+    /** Longer than any password a person types; the hash stored for it has its own length. */
+    static final int PASSWORD_MAX = 128;
 
     private final String username;
     private final String password;
@@ -35,19 +39,28 @@ public final class LoginForm {
         errors.clear();
         if (username.isEmpty()) {
             error("username", REQUIRED);
+        } else if (username.length() > USERNAME_MAX) {
+            error("username", tooLong(USERNAME_MAX));
         }
         if (password.isEmpty()) {
             error("password", REQUIRED);
+        } else if (password.length() > PASSWORD_MAX) {
+            error("password", tooLong(PASSWORD_MAX));
         }
         return errors.isEmpty();
+    }
+
+    private static String tooLong(int max) {
+        return "Field cannot be longer than " + max + " characters.";
     }
 
     void error(String field, String message) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
     }
 
+    /** The username as the form shows it again: never more than a username can hold. */
     public String getUsername() {
-        return username;
+        return username.length() > USERNAME_MAX ? username.substring(0, USERNAME_MAX) : username;
     }
 
     public boolean isRememberMe() {

@@ -18,7 +18,7 @@ final class PageRenderer {
         Map<String, Object> all = new HashMap<>(model);
         all.put("title", title);
         all.put("flashes", FlashMessages.take(ctx));
-        all.put("csrf_token", csrf.token(ctx));
+        all.put("csrf_token", csrf.lazyToken(ctx));
         ctx.html(templates.render(template, all));
     }
 }

@@ -1,6 +1,7 @@
 package microblog.app.web;
 
 import io.javalin.Javalin;
+import java.time.Clock;
 import microblog.app.Microblog;
 
 /** The web application: routes to pages, over Javalin. */
@@ -10,19 +11,35 @@ public final class WebServer {
 
     /** A configured server, not yet started. */
     public static Javalin create(Microblog app) {
-        CsrfProtection csrf = new CsrfProtection(app.config().secretKey());
+        return create(app, Clock.systemUTC());
+    }
+
+    /** A server whose CSRF tokens age by {@code clock}. */
+    static Javalin create(Microblog app, Clock clock) {
+        Signer signer = new Signer(app.config().secretKey(), app.config().secretKeyFallbacks());
+        CsrfProtection csrf = new CsrfProtection(signer, clock);
         PageRenderer pages = new PageRenderer(new Templates(), csrf);
         IndexPage index = new IndexPage(pages);
         LoginPage login = new LoginPage(pages, csrf);
+        AllowedMethods methods = new AllowedMethods().allow("/", "GET").allow("/index", "GET")
+                .allow("/login", "GET", "POST");
         app.db(); // open the database before the first request, and fail early if it cannot be
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.before(ctx -> {
+                SecurityHeaders.add(ctx);
+                methods.check(ctx);
+                CookieSession.load(ctx, signer);
+            });
             config.routes.get("/", index::show);
             config.routes.get("/index", index::show);
             config.routes.get("/login", login::show);
             config.routes.post("/login", login::submit);
-            // Each request gets a fresh unit of work, as Flask-SQLAlchemy removes its session after each.
-            config.routes.after(ctx -> app.db().session().close());
+            config.routes.after(ctx -> {
+                CookieSession.save(ctx, signer);
+                // Each request gets a fresh unit of work, as Flask-SQLAlchemy removes its session after each.
+                app.db().session().close();
+            });
         });
     }
 }
