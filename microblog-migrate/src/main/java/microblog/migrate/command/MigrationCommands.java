@@ -156,7 +156,7 @@ public final class MigrationCommands {
 
     private Changes compareWithModels(ScriptDirectory scripts, RevisionGraph graph) {
         DatabaseUrl url = config.databaseUrl().get();
-        return new ModelComparison(url, versionTable(scripts, url), graph, scripts.excludedTables())
+        return new ModelComparison(url, versionTable(scripts, url), graph, new TableExclusions(scripts.excludedTables()))
                 .compare(config.entityClasses().get());
     }
 
@@ -274,10 +274,13 @@ public final class MigrationCommands {
             out.println("Testing " + graph.topologicalOrder().size() + " revision(s) on a scratch "
                     + url.kind().displayName() + " database (" + scratch.url() + ")");
             try (Connection connection = MigrationConnections.openForWriting(scratch.url())) {
-                new RevisionTester(connection, DdlRenderer.forKind(url.kind()), versionTable(scripts, url), out)
-                        .test(graph, config.entityClasses().get());
+                new RevisionTester(connection, DdlRenderer.forKind(url.kind()), versionTable(scripts, url), out,
+                        new TableExclusions(scripts.excludedTables())).test(graph, config.entityClasses().get());
             } catch (SQLException e) {
                 throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
+            } catch (MigrationException e) {
+                throw new MigrationException("db test, on the scratch database (" + url + " was not touched): "
+                        + e.getMessage(), e);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
 import microblog.migrate.autogenerate.Changes;
@@ -34,22 +33,13 @@ final class ModelComparison {
     private final DatabaseUrl url;
     private final VersionTable versions;
     private final RevisionGraph graph;
-    private final List<Pattern> excluded;
+    private final TableExclusions exclusions;
 
-    ModelComparison(DatabaseUrl url, VersionTable versions, RevisionGraph graph, List<String> excludedTables) {
+    ModelComparison(DatabaseUrl url, VersionTable versions, RevisionGraph graph, TableExclusions exclusions) {
         this.url = url;
         this.versions = versions;
         this.graph = graph;
-        this.excluded = excludedTables.stream().map(ModelComparison::glob).toList();
-    }
-
-    /** {@code legacy_*} as a pattern: {@code *} stands for any characters, all else for itself. */
-    private static Pattern glob(String pattern) {
-        List<String> parts = new ArrayList<>();
-        for (String literal : pattern.split("\\*", -1)) {
-            parts.add(Pattern.quote(literal));
-        }
-        return Pattern.compile(String.join(".*", parts));
+        this.exclusions = exclusions;
     }
 
     Changes compare(Collection<Class<?>> entityClasses) {
@@ -68,16 +58,12 @@ final class ModelComparison {
                     + ", the repository at " + describe(heads) + "; run 'db upgrade' first");
         }
         ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, url.kind());
-        Schema wanted = withoutExcluded(models.schema());
-        live = withoutForeignTables(withoutExcluded(live), wanted, current);
+        Schema wanted = exclusions.applyToModels(models.schema());
+        live = withoutForeignTables(exclusions.apply(live), wanted, current);
         DdlRenderer ddl = DdlRenderer.forKind(url.kind());
         return SchemaComparator.compare(wanted, live, new ComparisonRules(models.renames(), ddl::storedType));
     }
 
-    private Schema withoutExcluded(Schema schema) {
-        return new Schema(schema.tables().stream()
-                .filter(t -> excluded.stream().noneMatch(p -> p.matcher(t.name()).matches())).toList());
-    }
 
     /**
      * The live schema without the tables that no model maps and no revision

@@ -35,12 +35,15 @@ final class RevisionTester {
     private final DdlRenderer ddl;
     private final VersionTable versions;
     private final PrintWriter out;
+    private final TableExclusions exclusions;
 
-    RevisionTester(Connection connection, DdlRenderer ddl, VersionTable versions, PrintWriter out) {
+    RevisionTester(Connection connection, DdlRenderer ddl, VersionTable versions, PrintWriter out,
+                   TableExclusions exclusions) {
         this.connection = connection;
         this.ddl = ddl;
         this.versions = versions;
         this.out = out;
+        this.exclusions = exclusions;
     }
 
     void test(RevisionGraph graph, Collection<Class<?>> models) {
@@ -61,8 +64,9 @@ final class RevisionTester {
             out.flush();
         }
         if (!models.isEmpty()) {
-            Schema wanted = ModelSchemaReader.read(models, ddl.kind());
-            Changes left = SchemaComparator.compare(wanted, live(), new ComparisonRules(Renames.NONE, ddl::storedType));
+            Schema wanted = exclusions.applyToModels(ModelSchemaReader.read(models, ddl.kind()));
+            Changes left = SchemaComparator.compare(wanted, exclusions.apply(live()),
+                    new ComparisonRules(Renames.NONE, ddl::storedType));
             if (!left.isEmpty()) {
                 throw new MigrationException("at head the schema differs from the models (" + String.join("; ",
                         left.findings()) + "): run 'db migrate' to write the missing revision");

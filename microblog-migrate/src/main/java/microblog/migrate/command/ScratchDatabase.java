@@ -48,7 +48,7 @@ final class ScratchDatabase implements AutoCloseable {
         }
         String name = "migrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
-        adminExecute(configured, "CREATE DATABASE " + name, "create a scratch database '" + name + "'");
+        adminExecute(configured, "CREATE DATABASE " + name, "create a scratch database '" + name + "'", "create");
         return new ScratchDatabase(configured, configured.withDatabase(name), name, null);
     }
 
@@ -66,7 +66,7 @@ final class ScratchDatabase implements AutoCloseable {
         if (serverDatabase != null) {
             try {
                 adminExecute(configured, "DROP DATABASE " + serverDatabase, "drop the scratch database '"
-                        + serverDatabase + "'");
+                        + serverDatabase + "'", "drop");
             } catch (MigrationException e) {
                 log.warn("{}; drop it by hand", e.getMessage());
             }
@@ -82,12 +82,12 @@ final class ScratchDatabase implements AutoCloseable {
         }
     }
 
-    private static void adminExecute(DatabaseUrl through, String sql, String what) {
+    private static void adminExecute(DatabaseUrl through, String sql, String what, String right) {
         try (Connection connection = new ConnectionFactory(through).open(); Statement st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new MigrationException("cannot " + what + " on " + through + ": " + e.getMessage()
-                    + " ('db test' needs the right to create databases)", e);
+                    + " ('db test' needs the right to " + right + " databases)", e);
         }
     }
 }
