@@ -138,6 +138,7 @@ public final class MigrationRunner {
                                   Set<String> before, Set<String> after) {
         sink.begin();
         int statement = 0;
+        int committed = 0; // where DDL commits at once: the statements no rollback can undo
         try {
             checkUnchanged(before);
             guardData(revision, direction, operations);
@@ -153,14 +154,16 @@ public final class MigrationRunner {
                     DataLossRisk.of(operation).ifPresent(risk -> sink.comment("Data loss: this step " + risk));
                 }
                 if (afterHandWrittenSql) {
-                    guardStep(revision, direction, operation, statement);
+                    guardStep(revision, direction, operation, committed);
                 }
                 afterHandWrittenSql |= operation instanceof ExecuteSql;
                 for (String sql : ddl.render(operation, tables)) {
                     statement++;
                     sink.execute(sql);
                     if (progress != null) {
-                        progress.statementDone(revision.id());
+                        boolean schemaChange = ProgressRecord.commitsAtOnce(sql);
+                        progress.statementDone(revision.id(), schemaChange);
+                        committed = schemaChange ? statement : committed;
                     }
                 }
                 if (simulator != null) {
@@ -178,24 +181,22 @@ public final class MigrationRunner {
             versionTableExists = true;
         } catch (StatementFailedException e) {
             sink.rollback();
-            int done = statement - 1;
-            forgetIfNothingRan(revision, done);
+            forgetIfNothingRan(revision, committed);
             String undone = ddl.kind().hasTransactionalDdl() ? "its changes were rolled back"
-                    : done == 0 ? "no statement before it had run"
-                    : ddl.kind().displayName() + " commits DDL at once, so the " + done
-                    + " statement(s) before it stay applied (recorded in "
-                    + ProgressRecord.tableName(versionTable.name()) + ")";
+                    : committed == 0 ? "no schema change before it had run, and its other changes were rolled back"
+                    : ddl.kind().displayName() + " commits schema changes at once, so the first " + committed
+                    + " statement(s) stay applied (recorded in " + ProgressRecord.tableName(versionTable.name()) + ")";
             throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
                     + ") failed at statement " + statement + ": " + oneLine(e.getMessage()) + "; " + undone
                     + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()), e);
         } catch (RuntimeException e) { // includes ConcurrentMigrationException: nothing was written
             sink.rollback();
-            forgetIfNothingRan(revision, statement);
+            forgetIfNothingRan(revision, committed);
             throw e;
         }
     }
 
-    /** A revision that stopped before its first statement left the schema as it was: nothing to recover. */
+    /** A revision that stopped before its first schema change left the schema as it was: nothing to recover. */
     private void forgetIfNothingRan(Revision revision, int statementsDone) {
         if (progress != null && statementsDone == 0) {
             progress.forget(revision.id());
@@ -245,8 +246,8 @@ public final class MigrationRunner {
         List<DataLossGuard.Hazard> refused = hazards.stream()
                 .filter(h -> !h.acceptable() || dataLoss == DataLossPolicy.REFUSE).toList();
         if (!refused.isEmpty()) {
-            String undone = ddl.kind().hasTransactionalDdl() ? "its changes were rolled back"
-                    : "the " + statementsDone + " statement(s) before it stay applied (recorded in "
+            String undone = ddl.kind().hasTransactionalDdl() || statementsDone == 0 ? "its changes were rolled back"
+                    : "the first " + statementsDone + " statement(s) stay applied (recorded in "
                     + ProgressRecord.tableName(versionTable.name()) + ")";
             throw new DataLossException(describe(direction, refused, List.of(revision)) + "; stopped before that "
                     + "step: " + undone + (refused.stream().allMatch(DataLossGuard.Hazard::acceptable)

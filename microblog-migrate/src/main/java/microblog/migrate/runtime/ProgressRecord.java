@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
@@ -26,6 +27,9 @@ public final class ProgressRecord {
     /** A revision that started and did not finish. */
     public record Unfinished(String revision, String direction, int statementsDone, String startedAt) {
     }
+
+    private static final Pattern SCHEMA_CHANGE = Pattern.compile("\\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final Connection connection;
     private final DdlRenderer ddl;
@@ -46,19 +50,30 @@ public final class ProgressRecord {
         return !kind.hasTransactionalDdl();
     }
 
+    /** Records the revision as started, within its transaction: its first schema change commits it. */
     void start(String revision, String direction) {
-        write("CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
+        write(true, "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
                 + " VARCHAR(32) NOT NULL PRIMARY KEY, " + ddl.quote("direction") + " VARCHAR(10) NOT NULL, "
                 + ddl.quote("statements_done") + " INTEGER NOT NULL, " + ddl.quote("started_at")
                 + " VARCHAR(32) NOT NULL)");
-        write("DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
-        write("INSERT INTO " + ddl.quote(table) + " VALUES (?, ?, 0, ?)", revision, direction,
+        write(false, "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
+        write(false, "INSERT INTO " + ddl.quote(table) + " VALUES (?, ?, 0, ?)", revision, direction,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
-    void statementDone(String revision) {
-        write("UPDATE " + ddl.quote(table) + " SET " + ddl.quote("statements_done") + " = "
+    /**
+     * Counts one more statement. After a schema change, which MySQL has just
+     * committed with everything before it, the count is committed too; after
+     * a data change it stays in the transaction, so a rollback undoes both.
+     */
+    void statementDone(String revision, boolean schemaChange) {
+        write(schemaChange, "UPDATE " + ddl.quote(table) + " SET " + ddl.quote("statements_done") + " = "
                 + ddl.quote("statements_done") + " + 1 WHERE " + ddl.quote("revision") + " = ?", revision);
+    }
+
+    /** Whether {@code sql} is a schema change, which MySQL commits at once (with all before it). */
+    static boolean commitsAtOnce(String sql) {
+        return SCHEMA_CHANGE.matcher(sql).lookingAt();
     }
 
     /** Part of the revision's final transaction: the version table moves and this row goes, together. */
@@ -70,14 +85,14 @@ public final class ProgressRecord {
     /** Forgets {@code revision}, which stopped before changing anything. */
     void forget(String revision) {
         if (exists()) {
-            write("DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
+            write(true, "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
         }
     }
 
     /** Forgets every unfinished revision: {@code stamp} records where the database stands instead. */
     void clear() {
         if (exists()) {
-            write("DELETE FROM " + ddl.quote(table));
+            write(true, "DELETE FROM " + ddl.quote(table));
         }
     }
 
@@ -112,14 +127,14 @@ public final class ProgressRecord {
         }
     }
 
-    /** Runs and commits at once, so the record survives whatever the revision does next. */
-    private void write(String sql, String... parameters) {
+    /** Runs {@code sql}; with {@code commit}, commits at once, so the record survives what comes next. */
+    private void write(boolean commit, String sql, String... parameters) {
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 st.setString(i + 1, parameters[i]);
             }
             st.execute();
-            if (!connection.getAutoCommit()) {
+            if (commit && !connection.getAutoCommit()) {
                 connection.commit();
             }
         } catch (SQLException e) {

@@ -161,6 +161,18 @@ class PopulatedDatabaseMigrationTest {
                     .hasMessage("upgrade of revision ccc000000001 (not null) would make column 'member.email' NOT NULL "
                             + "while 1 row holds NULL, which no database can do; fill those rows first (an 'execute' "
                             + "UPDATE before this step), or keep the column nullable; nothing was changed");
+            execute(db, "UPDATE member SET email = NULL WHERE id = 2");
+            writeRevision("ccc000000001", base, "not null", """
+                      - execute: {sql: "UPDATE member SET email = 'unknown' WHERE id = 3"}
+                      - alter_column: {table: member, name: email, from: {type: String(120)}, to: {type: String(120), nullable: false}}
+                    """, """
+                      - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
+                    """);
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .as("a partial fill is caught once the execute ran").isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("while 1 row holds NULL").hasMessageContaining("its changes were rolled back");
+            assertThat(rows(db, "SELECT id FROM member WHERE email IS NULL ORDER BY id"))
+                    .as("the execute's update was rolled back with it, on every database").containsExactly("2", "3");
             writeRevision("ccc000000001", base, "not null", """
                       - execute: {sql: "UPDATE member SET email = 'unknown' WHERE email IS NULL"}
                       - alter_column: {table: member, name: email, from: {type: String(120)}, to: {type: String(120), nullable: false}}
@@ -168,7 +180,7 @@ class PopulatedDatabaseMigrationTest {
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
             commands(db, List.of()).upgrade(null, false);
-            assertThat(rows(db, "SELECT email FROM member WHERE id = 3")).containsExactly("unknown");
+            assertThat(rows(db, "SELECT email FROM member WHERE id IN (2, 3)")).containsExactly("unknown", "unknown");
             assertThat(CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow().column("email")
                     .orElseThrow().nullable()).isFalse();
         }
@@ -225,7 +237,8 @@ class PopulatedDatabaseMigrationTest {
                       - execute: {sql: "SELECT 1"}
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
-                    .hasMessageContaining("failed at statement 1").hasMessageContaining("no statement before it had run");
+                    .hasMessageContaining("failed at statement 1")
+                    .hasMessageContaining("no schema change before it had run, and its other changes were rolled back");
             Files.delete(project.resolve("migrations/versions/ccc000000001_bad.yaml"));
             assertThat(rows(db, "SELECT COUNT(*) FROM alembic_version_progress")).containsExactly("0");
             commands(db, List.of()).acceptingDataLoss().downgrade(null, false); // not blocked by a stale record
