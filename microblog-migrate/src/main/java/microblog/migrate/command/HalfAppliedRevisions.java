@@ -8,6 +8,8 @@ import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.ProgressRecord;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.ScriptDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * On a database without transactional DDL, a revision that stopped half-way
@@ -16,12 +18,26 @@ import microblog.migrate.script.ScriptDirectory;
  * how to recover.
  */
 final class HalfAppliedRevisions {
+    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+
     private HalfAppliedRevisions() {
     }
 
+    /** For the commands that change the schema or plan changes: stops them. */
     static void refuseToGoOn(Connection connection, ScriptDirectory scripts, DatabaseUrl url) {
+        describe(connection, scripts, url).ifPresent(message -> {
+            throw new MigrationException(message);
+        });
+    }
+
+    /** For the commands that only report (current, and the start of a server): a warning. */
+    static void warn(Connection connection, ScriptDirectory scripts, DatabaseUrl url) {
+        describe(connection, scripts, url).ifPresent(message -> log.warn("{}", message));
+    }
+
+    private static Optional<String> describe(Connection connection, ScriptDirectory scripts, DatabaseUrl url) {
         if (!ProgressRecord.isNeeded(url.kind())) {
-            return;
+            return Optional.empty();
         }
         DdlRenderer ddl = DdlRenderer.forKind(url.kind());
         for (ProgressRecord.Unfinished run : new ProgressRecord(connection, ddl, scripts.versionTable()).unfinished()) {
@@ -29,7 +45,7 @@ final class HalfAppliedRevisions {
             String parent = revision.map(r -> r.downRevisions().isEmpty() ? "base"
                     : String.join(" ", r.downRevisions())).orElse("<its parent>");
             boolean up = run.direction().equals("upgrade");
-            throw new MigrationException("the " + run.direction() + " of revision " + run.revision()
+            return Optional.of("the " + run.direction() + " of revision " + run.revision()
                     + revision.map(r -> " (" + r.message() + ")").orElse("") + " started " + run.startedAt()
                     + " and stopped after " + run.statementsDone() + " statement(s); " + url.kind().displayName()
                     + " kept those, so the schema is between two revisions. Finish or undo them by hand ('db show "
@@ -37,5 +53,6 @@ final class HalfAppliedRevisions {
                     + (up ? run.revision() : parent) + "' if finished, 'db stamp " + (up ? parent : run.revision())
                     + "' if undone");
         }
+        return Optional.empty();
     }
 }

@@ -156,7 +156,8 @@ public final class MigrationCommands {
 
     private Changes compareWithModels(ScriptDirectory scripts, RevisionGraph graph) {
         DatabaseUrl url = config.databaseUrl().get();
-        return new ModelComparison(url, versionTable(scripts, url), graph, new TableExclusions(scripts.excludedTables()))
+        return new ModelComparison(url, scripts, versionTable(scripts, url), graph,
+                new TableExclusions(scripts.excludedTables()))
                 .compare(config.entityClasses().get());
     }
 
@@ -295,6 +296,9 @@ public final class MigrationCommands {
         Set<String> current;
         try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
             current = connection == null ? Set.of() : versionTable(scripts, url).heads(connection);
+            if (connection != null) {
+                HalfAppliedRevisions.warn(connection, scripts, url);
+            }
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
         }
@@ -310,6 +314,9 @@ public final class MigrationCommands {
         RevisionGraph graph = scripts.graph();
         DatabaseUrl url = config.databaseUrl().get();
         try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
+            if (connection != null) {
+                HalfAppliedRevisions.warn(connection, scripts, url);
+            }
             Set<String> current = connection == null ? Set.of()
                     : RevisionTargets.known(graph, versionTable(scripts, url).heads(connection));
             return graph.upgradePath(current, graph.heads());

@@ -20,6 +20,7 @@ import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
 import microblog.migrate.script.RevisionGraph;
+import microblog.migrate.script.ScriptDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,15 @@ final class ModelComparison {
     private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
 
     private final DatabaseUrl url;
+    private final ScriptDirectory scripts;
     private final VersionTable versions;
     private final RevisionGraph graph;
     private final TableExclusions exclusions;
 
-    ModelComparison(DatabaseUrl url, VersionTable versions, RevisionGraph graph, TableExclusions exclusions) {
+    ModelComparison(DatabaseUrl url, ScriptDirectory scripts, VersionTable versions, RevisionGraph graph,
+                    TableExclusions exclusions) {
         this.url = url;
+        this.scripts = scripts;
         this.versions = versions;
         this.graph = graph;
         this.exclusions = exclusions;
@@ -46,6 +50,9 @@ final class ModelComparison {
         Schema live;
         Set<String> current;
         try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
+            if (connection != null) {
+                HalfAppliedRevisions.refuseToGoOn(connection, scripts, url);
+            }
             current = connection == null ? Set.of() : versions.heads(connection);
             live = connection == null ? Schema.empty()
                     : new LiveSchemaReader(connection, url.kind(), versions.bookkeepingTables()).read();

@@ -157,6 +157,12 @@ class CrossDatabaseMigrationTest {
                             + "finished, 'db stamp " + first + "' if undone");
             assertThatThrownBy(() -> commands(db, List.of()).downgrade(null, false))
                     .hasMessageContaining("stopped after 1 statement(s)");
+            assertThatThrownBy(() -> commands(db, List.of(Writer.class)).migrate("x"))
+                    .as("nor is a revision planned on top of it").hasMessageContaining("stopped after 1 statement(s)");
+            try (LogCapture log = new LogCapture()) {
+                commands(db, List.of()).current();
+                assertThat(log.messages()).as("current says so").anyMatch(m -> m.contains("stopped after 1 statement(s)"));
+            }
             try (Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
                 c.createStatement().execute("DROP TABLE half");
             }
