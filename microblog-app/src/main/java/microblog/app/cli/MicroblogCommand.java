@@ -4,6 +4,7 @@ import microblog.app.Microblog;
 import microblog.app.shell.ShellCommand;
 import microblog.migrate.cli.DbCommand;
 import microblog.migrate.cli.OneLineErrors;
+import microblog.migrate.cli.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,8 @@ public final class MicroblogCommand implements Runnable {
                 .addSubcommand(new RunCommand(app))
                 .addSubcommand(new ShellCommand())
                 .addSubcommand(DbCommand.create(app.migrationConfig()))
-                .setExecutionExceptionHandler(new OneLineErrors(CommandFailedException.class));
+                .setExecutionExceptionHandler(new OneLineErrors(CommandFailedException.class))
+                .setParameterExceptionHandler(new UsageErrors());
     }
 
     @Override

@@ -131,6 +131,23 @@ class DbCommandLineTest {
                 "db", "current"), "Error: cannot reach PostgreSQL at postgresql://127.0.0.1:1/x");
     }
 
+    @Test
+    void usageErrorsSayErrorPointToTheHelpAndExitWith2() throws Exception {
+        Result typo = MicroblogProcess.run(project, "db", "upgrade", "--accept-data-los");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).isEqualTo("Error: Unknown option: '--accept-data-los'\nPossible solutions: "
+                + "--accept-data-loss\nSee 'microblog db upgrade --help'.\n");
+        Result missing = MicroblogProcess.run(project, "db", "stamp");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("Error: Missing required parameter: 'REV'");
+        for (String command : new String[] {"init", "migrate", "upgrade", "downgrade", "current", "history", "heads",
+                "show", "stamp", "check", "test"}) {
+            Result help = MicroblogProcess.run(project, "db", command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: microblog db " + command);
+        }
+    }
+
     private static void assertError(Result result, String start) {
         assertThat(result.exitCode()).isEqualTo(1);
         String lastLine = result.err().strip().lines().reduce((a, b) -> b).orElse("");

@@ -26,7 +26,8 @@ public final class DbCommand implements Runnable {
 
     /** The {@code db} command line, with its subcommands bound to {@code config}. */
     public static CommandLine create(MigrationConfig config) {
-        return new CommandLine(DbCommand.class, new ConfigInjectingFactory(config));
+        return new CommandLine(DbCommand.class, new ConfigInjectingFactory(config))
+                .setParameterExceptionHandler(new UsageErrors());
     }
 
     @Override
@@ -45,6 +46,9 @@ public final class DbCommand implements Runnable {
     abstract static class Subcommand implements Runnable {
         @Mixin
         DirectoryOption directoryOption;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
 
         @Spec
         CommandLine.Model.CommandSpec spec;
