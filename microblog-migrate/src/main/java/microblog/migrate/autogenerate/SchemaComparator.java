@@ -163,10 +163,11 @@ public final class SchemaComparator {
             found("Detected removed column '" + t + "." + column.name() + "'",
                     new DropColumn(t, column.name()), new AddColumn(t, column));
             target.columns().stream()
-                    .filter(c -> live.column(c.name()).isEmpty() && storedType(c).equals(storedType(column)))
+                    .filter(c -> live.column(c.name()).isEmpty()
+                            && storedType(c).name().equals(storedType(column).name()))
                     .findFirst()
                     .ifPresent(added -> warnings.add("Column '" + t + "." + added.name() + "' is added and '"
-                            + t + "." + column.name() + "' removed, both " + column.type() + ": if it is a rename, "
+                            + t + "." + column.name() + "' removed, both " + column.type().name() + ": if it is a rename, "
                             + "annotate the field with @RenamedFrom(\"" + column.name() + "\") and run 'db migrate' "
                             + "again, or the values of '" + column.name() + "' are lost"));
         }
@@ -179,7 +180,13 @@ public final class SchemaComparator {
             if (live.column(wanted.name()).isPresent()) {
                 continue;
             }
-            for (String former : rules.renames().formerNamesOfColumn(target.name(), wanted.name())) {
+            List<String> formerNames = rules.renames().formerNamesOfColumn(target.name(), wanted.name());
+            if (!formerNames.isEmpty() && formerNames.stream().noneMatch(f -> live.column(f).isPresent())) {
+                warnings.add("@RenamedFrom(" + formerNames + ") on '" + target.name() + "." + wanted.name()
+                        + "' names no column of '" + target.name() + "': check the spelling; '" + wanted.name()
+                        + "' is added as a new column");
+            }
+            for (String former : formerNames) {
                 if (renamed.column(former).isPresent() && target.column(former).isEmpty()) {
                     RenameColumn rename = new RenameColumn(target.name(), former, wanted.name());
                     found("Detected renamed column '" + target.name() + "." + former + "' to '" + wanted.name() + "'",

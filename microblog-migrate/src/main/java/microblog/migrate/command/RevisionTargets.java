@@ -40,8 +40,8 @@ final class RevisionTargets {
             List<Revision> ahead = graph.upgradePath(at == null ? Set.of() : Set.of(at), Set.of(requireHead(graph)));
             int steps = Integer.parseInt(spec.substring(1));
             if (steps > ahead.size()) {
-                throw new MigrationException("cannot upgrade " + steps + " revisions: only " + ahead.size()
-                        + " are pending");
+                throw new MigrationException("cannot upgrade " + steps + " revision(s): only " + ahead.size()
+                        + " pending");
             }
             return steps == 0 ? current : Set.of(ahead.get(steps - 1).id());
         }
@@ -49,6 +49,10 @@ final class RevisionTargets {
     }
 
     static List<Revision> downgradePath(RevisionGraph graph, Set<String> current, String spec) {
+        if (spec.matches("\\+\\d+")) {
+            throw new MigrationException("downgrade goes back: give -" + spec.substring(1) + ", not " + spec
+                    + " (or use 'db upgrade " + spec + "')");
+        }
         if (spec.matches("-\\d+")) {
             int steps = Integer.parseInt(spec.substring(1));
             if (current.isEmpty()) {
@@ -56,8 +60,8 @@ final class RevisionTargets {
             }
             List<Revision> applied = graph.downgradePath(current, Set.of());
             if (steps > applied.size()) {
-                throw new MigrationException("cannot downgrade " + steps + " revisions below base: only "
-                        + applied.size() + " are applied");
+                throw new MigrationException("cannot downgrade " + steps + " revision(s): only "
+                        + applied.size() + " applied");
             }
             return applied.subList(0, steps);
         }

@@ -39,9 +39,6 @@ final class DataLossGuard {
      * @param index the operation's position in the list checked
      */
     record Hazard(int index, String phrase, boolean acceptable) {
-        Hazard at(int position) {
-            return new Hazard(position, phrase, acceptable);
-        }
     }
 
     private final Connection connection;
@@ -78,10 +75,24 @@ final class DataLossGuard {
                 liveColumns.put(table + "." + op.to(), liveColumns.getOrDefault(table + "." + op.from(), op.from()));
             } else {
                 Operation live = renamedBack(operation, liveTables, liveColumns);
-                check(live).ifPresent(hazard -> losses.add(hazard.at(index)));
+                String called = live.equals(operation) ? "" : " (" + nameIn(operation) + " in the revision)";
+                check(live).ifPresent(hazard -> losses.add(new Hazard(index, hazard.phrase() + called,
+                        hazard.acceptable())));
             }
         }
         return losses;
+    }
+
+    /** What the revision calls the table or column {@code operation} changes. */
+    private static String nameIn(Operation operation) {
+        if (operation instanceof DropTable op) {
+            return "'" + op.table() + "'";
+        } else if (operation instanceof DropColumn op) {
+            return "'" + op.table() + "." + op.column() + "'";
+        } else if (operation instanceof AlterColumn op) {
+            return "'" + op.table() + "." + op.column() + "'";
+        }
+        return operation.describe();
     }
 
     private static Operation renamedBack(Operation operation, Map<String, String> tables, Map<String, String> columns) {

@@ -304,6 +304,7 @@ final class OperationCodec {
             }
         }
         String sql = f.optionalString("sql");
+        f.rejectUnknownKeys(); // a misspelt variant ('postgres') is named, not reported as missing
         if (sql == null && variants.size() < 3) {
             throw new MigrationException(f.where + ": give 'sql', or one variant each for sqlite, postgresql and mysql");
         }

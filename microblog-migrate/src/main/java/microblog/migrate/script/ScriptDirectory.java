@@ -64,7 +64,9 @@ public final class ScriptDirectory {
             settings = new Load(LoadSettings.builder().build())
                     .loadFromString(Files.readString(config, StandardCharsets.UTF_8));
         } catch (IOException | YamlEngineException e) {
-            throw new MigrationException("cannot read " + config + ": " + e.getMessage().replace('\n', ' '), e);
+            String hint = e.getMessage() != null && e.getMessage().contains("alias")
+                    ? " (in YAML a value starting with * must be quoted, as in ['*_old'])" : "";
+            throw new MigrationException("cannot read " + config + ": " + e.getMessage().replace('\n', ' ') + hint, e);
         }
         if (settings == null) {
             return Map.of();

@@ -179,4 +179,15 @@ class SchemaComparatorTest {
         assertThat(one).hasSizeLessThanOrEqualTo(63).startsWith("fk_" + table).isNotEqualTo(other);
         assertThat(ForeignKey.conventionalName("post", List.of("user_id"), "user")).isEqualTo("fk_post_user_id_user");
     }
+
+    @Test
+    void aDeclaredRenameFromAColumnThatIsNotThereIsPointedOut() {
+        Column login = Column.of("login", ColumnType.string(120), true);
+        Renames typo = new Renames(java.util.Map.of(), java.util.Map.of("user.login", List.of("emial")));
+        Changes changes = SchemaComparator.compare(new Schema(List.of(USER.withColumns(c -> add(c, login)))),
+                new Schema(List.of(USER)), new ComparisonRules(typo, Column::type));
+        assertThat(changes.upgrade()).containsExactly(new AddColumn("user", login));
+        assertThat(changes.warnings()).containsExactly("@RenamedFrom([emial]) on 'user.login' names no column of "
+                + "'user': check the spelling; 'login' is added as a new column");
+    }
 }

@@ -101,7 +101,7 @@ class PopulatedDatabaseMigrationTest {
             }
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
                     .isInstanceOf(DataLossException.class)
-                    .hasMessageContaining("would drop column 'member.bio' holding 2 values");
+                    .hasMessageContaining("would drop column 'member.bio' holding 2 values ('person.bio' in the revision)");
             commands(db, List.of()).acceptingDataLoss().upgrade(null, false);
             assertThat(tableNames(db)).containsExactlyInAnyOrder("person", "note");
             assertThat(rows(db, "SELECT id, username, mail FROM person ORDER BY id")).isEqualTo(MEMBERS);

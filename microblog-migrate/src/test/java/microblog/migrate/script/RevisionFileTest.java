@@ -92,6 +92,8 @@ class RevisionFileTest {
         assertThatThrownBy(() -> read("upgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n"))
                 .hasMessageContaining("unknown column type 'Strng(3)'");
         assertThatThrownBy(() -> read("upgrade: [\n")).hasMessageContaining("is not valid YAML");
+        assertThatThrownBy(() -> read("upgrade:\n  - execute: {sqlite: x, postgres: y}\n"))
+                .hasMessageContaining("execute: unknown key 'postgres'");
         assertThatThrownBy(() -> read("upgrade:\n  - drop_table: {name: " + "t".repeat(64) + "}\n"))
                 .hasMessageContaining("drop_table: 'name' '" + "t".repeat(64) + "' is longer than 63 bytes, which "
                         + "PostgreSQL would cut and MySQL refuse; use a shorter name");
