@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps two processes from migrating one database at once. PostgreSQL and
  * MySQL/MariaDB have named session locks for this. SQLite needs none here: its
- * migration transactions start IMMEDIATE (taking the write lock) and re-check
- * the version table inside, so a second process waits and then sees the work done.
+ * migration transactions start IMMEDIATE (taking the write lock, waited for up
+ * to {@code lock_timeout}) and re-check the version table inside, so a second
+ * process waits and then sees the work done.
  *
  * <p>A process that has to wait says so, naming who holds the lock as far as
  * the database tells (process id, client, since when), and gives up after the
@@ -40,6 +41,7 @@ public final class MigrationLock implements AutoCloseable {
 
     public static MigrationLock acquire(Connection connection, DatabaseKind kind, Duration timeout) {
         if (kind == DatabaseKind.SQLITE) {
+            waitForSqliteWriters(connection, timeout);
             return new MigrationLock(connection, kind); // see the class comment
         }
         long start = System.nanoTime();
@@ -66,6 +68,27 @@ public final class MigrationLock implements AutoCloseable {
             throw new MigrationException("interrupted while waiting for the migration lock", e);
         }
         return new MigrationLock(connection, kind);
+    }
+
+    /**
+     * SQLite's write lock is the migration lock (see the class comment): a
+     * revision's transaction waits for it as long as {@code timeout}, however
+     * long another process's revision runs, rather than the connection's usual
+     * busy timeout; and if it is taken now, the wait is announced.
+     */
+    private static void waitForSqliteWriters(Connection connection, Duration timeout) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 0");
+            try {
+                st.execute("BEGIN IMMEDIATE");
+                st.execute("ROLLBACK");
+            } catch (SQLException busy) {
+                log.info("Waiting for the database's write lock, held by another process (a migration or a writer)");
+            }
+            st.execute("PRAGMA busy_timeout = " + timeout.toMillis());
+        } catch (SQLException e) {
+            throw new MigrationException("cannot prepare the SQLite database for migrating: " + e.getMessage(), e);
+        }
     }
 
     private static boolean tryLock(Connection connection, DatabaseKind kind) throws SQLException {

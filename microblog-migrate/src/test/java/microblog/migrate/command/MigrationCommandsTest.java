@@ -334,6 +334,33 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void onSqliteAMigrationWaitsForAnotherWriterLongerThanTheBusyTimeoutAndSaysSo() throws Exception {
+        commands().init();
+        commands().migrate("writers");
+        execute("CREATE TABLE other (id INTEGER)");
+        Connection holder = new ConnectionFactory(url).open();
+        holder.createStatement().execute("BEGIN IMMEDIATE");
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+                holder.createStatement().execute("COMMIT");
+                holder.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        url = DatabaseUrl.parse("jdbc:sqlite:" + dbFile + "?busy_timeout=100", project); // 100 ms, held for 1.5 s
+        try (LogCapture log = new LogCapture()) {
+            release.start();
+            commands().upgrade(null, false);
+            assertThat(log.messages()).contains(
+                    "Waiting for the database's write lock, held by another process (a migration or a writer)");
+        }
+        release.join();
+        assertThat(query("SELECT count(*) FROM alembic_version")).isEqualTo("1");
+    }
+
+    @Test
     void unknownRevisionsAreNamed() {
         commands().init();
         commands().migrate("users");
