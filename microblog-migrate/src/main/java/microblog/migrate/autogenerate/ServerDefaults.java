@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * parentheses. Those spellings are not drift.
  */
 final class ServerDefaults {
+    private static final Pattern QUOTED_NUMBER = Pattern.compile("'-?\\d+(\\.\\d+)?'");
     private static final Pattern CAST = Pattern.compile("::[a-z ]+(\\(\\d+(,\\s*\\d+)?\\))?(\\[\\])?$");
 
     private ServerDefaults() {
@@ -28,6 +29,9 @@ final class ServerDefaults {
                 text = text.substring(1, text.length() - 1).strip();
             }
         } while (!text.equals(previous));
+        if (QUOTED_NUMBER.matcher(text).matches()) {
+            text = text.substring(1, text.length() - 1); // PostgreSQL stores -1 as '-1'::integer
+        }
         if (text.startsWith("'")) {
             return text;
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import microblog.db.url.DatabaseKind;
+import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateCheckConstraint;
@@ -137,7 +138,7 @@ public abstract class DdlRenderer {
 
         @Override
         public List<String> alterColumn(AlterColumn op) {
-            return DdlRenderer.this.alterColumn(op, tables);
+            return DdlRenderer.this.alterColumn(currentColumn(op, tables).map(op::against).orElse(op), tables);
         }
 
         @Override
@@ -297,6 +298,18 @@ public abstract class DdlRenderer {
 
     protected List<String> renameIndex(RenameIndex op, TableLookup tables) {
         return List.of("ALTER INDEX " + quote(op.from()) + " RENAME TO " + quote(op.to()));
+    }
+
+    /**
+     * The column an alter_column changes, as the database (or, offline, the
+     * revisions so far) has it; empty where that cannot be known here.
+     */
+    private static Optional<Column> currentColumn(AlterColumn op, TableLookup tables) {
+        try {
+            return tables.table(op.table()).flatMap(t -> t.column(op.column()));
+        } catch (MigrationException e) { // offline, after hand-written DDL: the revision's own 'from' must do
+            return Optional.empty();
+        }
     }
 
     /**

@@ -31,6 +31,17 @@ public record AlterColumn(String table, Column from, Column to) implements Opera
         return !Objects.equals(from.serverDefault(), to.serverDefault());
     }
 
+    /**
+     * This change as it applies to {@code live}, the column as the database has
+     * it: from its real shape, keeping its primary key and generated values
+     * (which alter_column never changes), whatever a hand-edited revision says.
+     */
+    public AlterColumn against(Column live) {
+        Column kept = new Column(to.name(), to.type(), to.nullable(), live.primaryKey(), live.autoincrement(),
+                to.serverDefault());
+        return new AlterColumn(table, live, kept);
+    }
+
     public AlterColumn inverse() {
         return new AlterColumn(table, to, from);
     }

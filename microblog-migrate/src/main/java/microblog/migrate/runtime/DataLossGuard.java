@@ -85,7 +85,9 @@ final class DataLossGuard {
 
     /** What the revision calls the table or column {@code operation} changes. */
     private static String nameIn(Operation operation) {
-        if (operation instanceof DropTable op) {
+        if (operation instanceof AddColumn op) {
+            return "'" + op.table() + "." + op.column().name() + "'";
+        } else if (operation instanceof DropTable op) {
             return "'" + op.table() + "'";
         } else if (operation instanceof DropColumn op) {
             return "'" + op.table() + "." + op.column() + "'";
@@ -96,7 +98,9 @@ final class DataLossGuard {
     }
 
     private static Operation renamedBack(Operation operation, Map<String, String> tables, Map<String, String> columns) {
-        if (operation instanceof DropTable op) {
+        if (operation instanceof AddColumn op) {
+            return new AddColumn(tables.getOrDefault(op.table(), op.table()), op.column());
+        } else if (operation instanceof DropTable op) {
             return new DropTable(tables.getOrDefault(op.table(), op.table()));
         } else if (operation instanceof DropColumn op) {
             String table = tables.getOrDefault(op.table(), op.table());

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class MigrationLock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MigrationLock.class);
     private static final long POSTGRES_KEY = 0x6d6967726174654cL; // "migrateL"
-    private static final String MYSQL_NAME = "microblog_migrate";
+    /** GET_LOCK names are server-wide: one per database, so unrelated databases on a server never wait for each other. */
+    private static final String MYSQL_NAME = "CONCAT('migrate_', MD5(DATABASE()))";
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final Connection connection;
@@ -93,7 +94,7 @@ public final class MigrationLock implements AutoCloseable {
 
     private static boolean tryLock(Connection connection, DatabaseKind kind) throws SQLException {
         String sql = kind == DatabaseKind.POSTGRESQL ? "SELECT pg_try_advisory_lock(" + POSTGRES_KEY + ")"
-                : "SELECT GET_LOCK('" + MYSQL_NAME + "', 0)";
+                : "SELECT GET_LOCK(" + MYSQL_NAME + ", 0)";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() && (kind == DatabaseKind.POSTGRESQL ? rs.getBoolean(1) : rs.getInt(1) == 1);
         }
@@ -106,7 +107,7 @@ public final class MigrationLock implements AutoCloseable {
                 + "a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
                 + "AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = " + POSTGRES_KEY
                 : "SELECT p.ID, p.HOST, p.USER, p.TIME, p.COMMAND FROM information_schema.PROCESSLIST p "
-                + "WHERE p.ID = IS_USED_LOCK('" + MYSQL_NAME + "')";
+                + "WHERE p.ID = IS_USED_LOCK(" + MYSQL_NAME + ")";
         try (PreparedStatement st = connection.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -129,7 +130,7 @@ public final class MigrationLock implements AutoCloseable {
         String session = kind == DatabaseKind.POSTGRESQL
                 ? "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
                 + "((classid::bigint << 32) | objid::bigint) = " + POSTGRES_KEY
-                : "SELECT IS_USED_LOCK('" + MYSQL_NAME + "')";
+                : "SELECT IS_USED_LOCK(" + MYSQL_NAME + ")";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(session)) {
             if (rs.next() && rs.getObject(1) != null) {
                 long id = rs.getLong(1);
@@ -149,7 +150,7 @@ public final class MigrationLock implements AutoCloseable {
             }
             switch (kind) {
                 case POSTGRESQL -> st.execute("SELECT pg_advisory_unlock(" + POSTGRES_KEY + ")");
-                case MYSQL -> st.execute("SELECT RELEASE_LOCK('" + MYSQL_NAME + "')");
+                case MYSQL -> st.execute("SELECT RELEASE_LOCK(" + MYSQL_NAME + ")");
                 case SQLITE -> {
                     // Nothing held.
                 }

@@ -142,6 +142,7 @@ public final class MigrationRunner {
         try {
             checkUnchanged(before);
             guardData(revision, direction, operations);
+            Set<String> brokenBefore = foreignKeyViolations();
             if (progress != null) {
                 progress.start(revision.id(), direction);
             }
@@ -159,18 +160,21 @@ public final class MigrationRunner {
                 afterHandWrittenSql |= operation instanceof ExecuteSql;
                 for (String sql : ddl.render(operation, tables)) {
                     statement++;
+                    boolean commitsAtOnce = progress != null && ProgressRecord.commitsAtOnce(sql);
+                    if (commitsAtOnce) {
+                        committed = statement - 1; // MySQL commits all before it as it starts, even if it then fails
+                    }
                     sink.execute(sql);
                     if (progress != null) {
-                        boolean schemaChange = ProgressRecord.commitsAtOnce(sql);
-                        progress.statementDone(revision.id(), schemaChange);
-                        committed = schemaChange ? statement : committed;
+                        progress.statementDone(revision.id(), commitsAtOnce);
+                        committed = commitsAtOnce ? statement : committed;
                     }
                 }
                 if (simulator != null) {
                     simulator.apply(operation);
                 }
             }
-            checkForeignKeys(revision, direction);
+            checkForeignKeys(revision, direction, brokenBefore);
             for (String sql : versionTable.moveSql(before, after)) {
                 sink.execute(sql);
             }
@@ -277,21 +281,41 @@ public final class MigrationRunner {
         return String.join("; ", parts);
     }
 
-    /** Where foreign keys were off for the revision (SQLite), proves the rows still satisfy them. */
-    private void checkForeignKeys(Revision revision, String direction) {
+    /**
+     * Where foreign keys are off during a revision (SQLite), the rows that
+     * break one, each as {@code table|rowid|parent|key}; none elsewhere.
+     */
+    private Set<String> foreignKeyViolations() {
+        Set<String> violations = new LinkedHashSet<>();
         if (connection == null || ddl.foreignKeyCheckSql().isEmpty()) {
-            return;
+            return violations;
         }
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery(ddl.foreignKeyCheckSql().get())) {
-            if (rs.next()) {
-                throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
-                        + ") would break a foreign key: row " + rs.getLong("rowid") + " of '" + rs.getString("table")
-                        + "' refers to a missing row of '" + rs.getString("parent")
-                        + "'; its changes were rolled back; fix or delete that row first");
+            while (rs.next()) {
+                violations.add(rs.getString("table") + "|" + rs.getLong("rowid") + "|" + rs.getString("parent") + "|"
+                        + rs.getInt("fkid"));
             }
         } catch (SQLException e) {
             throw new MigrationException("cannot check foreign keys: " + e.getMessage(), e);
+        }
+        return violations;
+    }
+
+    /**
+     * Proves the revision broke no foreign key: rows that already broke one
+     * before it (written while keys were off, as many SQLite applications do)
+     * are not its doing and do not stop it.
+     */
+    private void checkForeignKeys(Revision revision, String direction, Set<String> before) {
+        for (String violation : foreignKeyViolations()) {
+            if (!before.contains(violation)) {
+                String[] part = violation.split("\\|");
+                throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
+                        + ") would break a foreign key: row " + part[1] + " of '" + part[0]
+                        + "' refers to a missing row of '" + part[2]
+                        + "'; its changes were rolled back; fix or delete that row first");
+            }
         }
     }
 

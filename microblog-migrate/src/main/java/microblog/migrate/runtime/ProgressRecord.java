@@ -28,7 +28,9 @@ public final class ProgressRecord {
     public record Unfinished(String revision, String direction, int statementsDone, String startedAt) {
     }
 
-    private static final Pattern SCHEMA_CHANGE = Pattern.compile("\\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b",
+    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s+|--[^\\n]*(\\n|$)|#[^\\n]*(\\n|$)|/\\*.*?\\*/)*",
+            Pattern.DOTALL);
+    private static final Pattern PLAIN_DATA_CHANGE = Pattern.compile("(INSERT|UPDATE|DELETE|REPLACE|SELECT)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private final Connection connection;
@@ -62,18 +64,25 @@ public final class ProgressRecord {
     }
 
     /**
-     * Counts one more statement. After a schema change, which MySQL has just
-     * committed with everything before it, the count is committed too; after
-     * a data change it stays in the transaction, so a rollback undoes both.
+     * Counts one more statement. After one MySQL commits at once (see
+     * {@link #commitsAtOnce}), with everything before it, the count is
+     * committed too; after a plain data change it stays in the transaction, so
+     * a rollback undoes both.
      */
     void statementDone(String revision, boolean schemaChange) {
         write(schemaChange, "UPDATE " + ddl.quote(table) + " SET " + ddl.quote("statements_done") + " = "
                 + ddl.quote("statements_done") + " + 1 WHERE " + ddl.quote("revision") + " = ?", revision);
     }
 
-    /** Whether {@code sql} is a schema change, which MySQL commits at once (with all before it). */
+    /**
+     * Whether MySQL may commit {@code sql} at once (with all before it): every
+     * statement but plain data changes and queries, so that a schema change
+     * hidden behind a comment, or in a procedure, is counted as committed too.
+     * Counting a data change as committed is safe (it is then committed); the
+     * other way round would not be.
+     */
     static boolean commitsAtOnce(String sql) {
-        return SCHEMA_CHANGE.matcher(sql).lookingAt();
+        return !PLAIN_DATA_CHANGE.matcher(LEADING_COMMENTS.matcher(sql).replaceFirst("")).lookingAt();
     }
 
     /** Part of the revision's final transaction: the version table moves and this row goes, together. */

@@ -125,7 +125,7 @@ public final class SchemaSimulator implements TableLookup {
 
         @Override
         public Void alterColumn(AlterColumn op) {
-            return change(op.table(), t -> t.withColumn(op.to()));
+            return change(op.table(), t -> t.withColumn(t.column(op.column()).map(op::against).orElse(op).to()));
         }
 
         @Override

@@ -37,6 +37,8 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
  */
 public final class RevisionFile {
     private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+    private static final List<String> KEYS = List.of("revision", "down_revision", "message", "create_date",
+            "upgrade", "downgrade");
 
     private RevisionFile() {
     }
@@ -58,11 +60,17 @@ public final class RevisionFile {
             throw new MigrationException(path + ": expected keys revision, down_revision, message, upgrade, downgrade");
         }
         String where = path.getFileName().toString();
+        for (Object key : map.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                throw new MigrationException(where + ": unknown key '" + key + "': use " + String.join(", ", KEYS));
+            }
+        }
         Object id = map.get("revision");
         if (id == null) {
             throw new MigrationException(where + ": missing 'revision'");
         }
-        List<String> parents = downRevisions(map.get("down_revision"));
+        requireText(where, "revision", id);
+        List<String> parents = downRevisions(where, map.get("down_revision"));
         requireRevisionId(where, "revision", String.valueOf(id));
         parents.forEach(parent -> requireRevisionId(where, "down_revision", parent));
         return new Revision(String.valueOf(id), parents,
@@ -83,14 +91,21 @@ public final class RevisionFile {
         }
     }
 
-    private static List<String> downRevisions(Object value) {
+    private static List<String> downRevisions(String where, Object value) {
         if (value == null) {
             return List.of();
         }
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
+        List<?> ids = value instanceof List<?> list ? list : List.of(value);
+        ids.forEach(id -> requireText(where, "down_revision", id));
+        return ids.stream().map(String::valueOf).toList();
+    }
+
+    /** YAML reads 1234567e8901 as a number (infinity), which would change the id: such an id must be quoted. */
+    private static void requireText(String where, String key, Object value) {
+        if (!(value instanceof String || value instanceof Integer || value instanceof Long)) {
+            throw new MigrationException(where + ": " + key + " " + value + " is read as a number, not as an id: "
+                    + "quote it, as in " + key + ": '...'");
         }
-        return List.of(String.valueOf(value));
     }
 
     private static List<Operation> operations(Object value, String where) {

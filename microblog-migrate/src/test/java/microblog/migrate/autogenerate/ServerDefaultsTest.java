@@ -14,6 +14,8 @@ class ServerDefaultsTest {
         assertThat(ServerDefaults.same("now()", "CURRENT_TIMESTAMP")).isTrue();
         assertThat(ServerDefaults.same(null, "NULL")).isTrue();
         assertThat(ServerDefaults.same("0", "(0)")).isTrue();
+        assertThat(ServerDefaults.same("-1", "'-1'::integer")).isTrue();
+        assertThat(ServerDefaults.same("-1.5", "'-1.5'::numeric")).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package microblog.migrate.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +26,7 @@ import microblog.migrate.schema.Table;
 import microblog.migrate.testmodels.evolution.MembersV1;
 import microblog.migrate.testmodels.evolution.MembersV2;
 import microblog.migrate.testmodels.evolution.MembersV3;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -243,6 +246,114 @@ class PopulatedDatabaseMigrationTest {
             assertThat(rows(db, "SELECT COUNT(*) FROM alembic_version_progress")).containsExactly("0");
             commands(db, List.of()).acceptingDataLoss().downgrade(null, false); // not blocked by a stale record
             assertThat(tableNames(db)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aDataChangeBeforeAFailingSchemaChangeIsReportedAsWhatItIs(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "doubles", """
+                      - execute: {sql: "UPDATE member SET bio = 'same'"}
+                      - create_unique_constraint: {table: member, name: uq_member_bio, columns: [bio]}
+                    """, """
+                      - drop_unique_constraint: {table: member, name: uq_member_bio}
+                    """);
+            Throwable failure = catchThrowable(() -> commands(db, List.of()).upgrade(null, false));
+            assertThat(failure).hasMessageContaining("upgrade of revision ccc000000001 (doubles) failed at statement");
+            if (backend == Backend.MARIADB) {
+                assertThat(failure).hasMessageContaining("so the first 1 statement(s) stay applied");
+                assertThat(rows(db, "SELECT DISTINCT bio FROM member")).as("MySQL committed it").containsExactly("same");
+                assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                        .hasMessageContaining("stopped after 1 statement(s)");
+            } else {
+                assertThat(failure).hasMessageContaining("its changes were rolled back");
+                assertThat(rows(db, "SELECT bio FROM member ORDER BY id")).containsExactly("likes tea", "null", "new here");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = "MARIADB")
+    void aSchemaChangeBehindACommentIsStillCountedAsCommitted(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "commented", """
+                      - execute: {sql: "-- widen\\nALTER TABLE member ADD COLUMN w INTEGER"}
+                      - execute: {sql: "ALTER TABLE nowhere ADD COLUMN x INTEGER"}
+                    """, """
+                      - drop_column: {table: member, name: w}
+                    """);
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .hasMessageContaining("so the first 1 statement(s) stay applied");
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .hasMessageContaining("stopped after 1 statement(s)");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void alterColumnOnAKeyKeepsItAKeyWithGeneratedValues(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "tags", """
+                      - create_table: {name: tag, columns: [{name: id, type: Integer, primary_key: true, autoincrement: true}, {name: label, type: String(20)}]}
+                    """, """
+                      - drop_table: {name: tag}
+                    """);
+            writeRevision("ccc000000002", "ccc000000001", "big ids", """
+                      - alter_column: {table: tag, name: id, from: {type: Integer, nullable: false}, to: {type: BigInteger, nullable: false}}
+                    """, """
+                      - alter_column: {table: tag, name: id, from: {type: BigInteger, nullable: false}, to: {type: Integer, nullable: false}}
+                    """);
+            commands(db, List.of()).upgrade("ccc000000001", false);
+            execute(db, "INSERT INTO tag (label) VALUES ('a')");
+            execute(db, "INSERT INTO tag (label) VALUES ('b')");
+            commands(db, List.of()).upgrade(null, false);
+            execute(db, "INSERT INTO tag (label) VALUES ('c')");
+            assertThat(rows(db, "SELECT id, label FROM tag ORDER BY id")).containsExactly("1|a", "2|b", "3|c");
+            Table tag = CrossDatabaseMigrationTest.schemaOf(db).table("tag").orElseThrow();
+            assertThat(tag.primaryKey()).containsExactly("id");
+            assertThat(tag.column("id").orElseThrow().autoincrement()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aNotNullColumnAddedToARenamedTableWithRowsIsRefusedToo(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "renamed", """
+                      - rename_table: {from: member, to: person}
+                      - add_column: {table: person, column: {name: z, type: Integer, nullable: false}}
+                    """, """
+                      - drop_column: {table: person, name: z}
+                      - rename_table: {from: person, to: member}
+                    """);
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("would add column 'member.z' NOT NULL with no server default to a table "
+                            + "holding 3 rows");
+            assertThat(tableNames(db)).contains("member");
+        }
+    }
+
+    @Test
+    void rowsThatBrokeAForeignKeyBeforeARevisionDoNotStopIt() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
+            String base = populatedBase(db);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.databaseUrl().sqliteDatabaseFile()
+                    .orElseThrow()); Statement st = c.createStatement()) { // foreign keys off, as SQLAlchemy leaves them
+                st.execute("INSERT INTO note (id, member_id, body) VALUES (9, 99, 'orphan from before')");
+            }
+            writeRevision("ccc000000001", base, "unrelated", """
+                      - create_table: {name: other, columns: [{name: id, type: Integer, primary_key: true}]}
+                    """, """
+                      - drop_table: {name: other}
+                    """);
+            commands(db, List.of()).upgrade(null, false);
+            assertThat(tableNames(db)).contains("other");
         }
     }
 

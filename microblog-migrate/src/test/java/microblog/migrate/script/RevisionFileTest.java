@@ -103,6 +103,15 @@ class RevisionFileTest {
         Files.writeString(file, "revision: " + "a".repeat(33) + "\ndown_revision: null\n");
         assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: revision '" + "a".repeat(33)
                 + "' is not a revision id: use 1 to 32 letters, digits, '_', '-' or '.' (the version table holds 32)");
+        Files.writeString(file, "revision: abc\ndown_revision: null\ndowngrades: []\n");
+        assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: unknown key 'downgrades': use "
+                + "revision, down_revision, message, create_date, upgrade, downgrade");
+        Files.writeString(file, "revision: 1234567e8901\ndown_revision: null\n");
+        assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: revision Infinity is read as a "
+                + "number, not as an id: quote it, as in revision: '...'");
+        Files.writeString(file, "revision: 123456789012\ndown_revision: 000000000001\n");
+        assertThat(RevisionFile.read(file).id()).isEqualTo("123456789012");
+        assertThat(RevisionFile.read(file).downRevisions()).containsExactly("000000000001");
         Files.writeString(file, "revision: abc\ndown_revision: \"x'; DROP TABLE y\"\n");
         assertThatThrownBy(() -> RevisionFile.read(file)).hasMessageContaining("down_revision 'x'; DROP TABLE y'");
     }
