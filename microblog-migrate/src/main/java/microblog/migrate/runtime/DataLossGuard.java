@@ -6,14 +6,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.ddl.TableLookup;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.DataLossRisk;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropTable;
@@ -63,17 +66,23 @@ final class DataLossGuard {
         Map<String, String> liveTables = new HashMap<>(); // table name in the revision -> live name
         Map<String, String> liveColumns = new HashMap<>(); // live table + "." + column in the revision -> live column
         List<Hazard> losses = new ArrayList<>();
+        Set<String> madeHere = new HashSet<>();
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
             int index = i;
             if (operation instanceof ExecuteSql) {
                 break;
+            } else if (operation instanceof CreateTable op) {
+                madeHere.add(op.table().name()); // a new table: what the live one of that name holds is not its
             } else if (operation instanceof RenameTable op) {
                 liveTables.put(op.to(), liveTables.getOrDefault(op.from(), op.from()));
             } else if (operation instanceof RenameColumn op) {
                 String table = liveTables.getOrDefault(op.table(), op.table());
                 liveColumns.put(table + "." + op.to(), liveColumns.getOrDefault(table + "." + op.from(), op.from()));
             } else {
+                if (madeHere.contains(tableOf(operation))) {
+                    continue;
+                }
                 Operation live = renamedBack(operation, liveTables, liveColumns);
                 String called = live.equals(operation) ? "" : " (" + nameIn(operation) + " in the revision)";
                 check(live).ifPresent(hazard -> losses.add(new Hazard(index, hazard.phrase() + called,
@@ -81,6 +90,20 @@ final class DataLossGuard {
             }
         }
         return losses;
+    }
+
+    /** The table a data-changing operation works on, or null. */
+    private static String tableOf(Operation operation) {
+        if (operation instanceof AddColumn op) {
+            return op.table();
+        } else if (operation instanceof DropTable op) {
+            return op.table();
+        } else if (operation instanceof DropColumn op) {
+            return op.table();
+        } else if (operation instanceof AlterColumn op) {
+            return op.table();
+        }
+        return null;
     }
 
     /** What the revision calls the table or column {@code operation} changes. */

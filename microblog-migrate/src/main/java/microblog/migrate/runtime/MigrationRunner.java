@@ -40,6 +40,7 @@ public final class MigrationRunner {
     private final DataLossPolicy dataLoss;
     private final ProgressRecord progress; // null where DDL is transactional, or offline
     private boolean versionTableExists;
+    private final List<String> completed = new ArrayList<>(); // revisions this runner has run, for messages
 
     private MigrationRunner(DdlRenderer ddl, VersionTable versionTable, SqlSink sink, Connection connection,
                             SchemaSimulator simulator, boolean versionTableExists, DataLossPolicy dataLoss) {
@@ -183,6 +184,7 @@ public final class MigrationRunner {
             }
             sink.commit();
             versionTableExists = true;
+            completed.add(revision.id());
         } catch (StatementFailedException e) {
             sink.rollback();
             forgetIfNothingRan(revision, committed);
@@ -234,7 +236,7 @@ public final class MigrationRunner {
             return;
         }
         List<DataLossGuard.Hazard> hazards = new DataLossGuard(connection, ddl, tables).check(operations);
-        refuseIfNeeded(direction, hazards, Collections.nCopies(operations.size(), revision));
+        refuseIfNeeded(direction, hazards, Collections.nCopies(operations.size(), revision)); // rows as they now are
         hazards.forEach(h -> log.warn("Accepted data loss: {} will {}", revision.id(), h.phrase()));
     }
 
@@ -263,12 +265,18 @@ public final class MigrationRunner {
     private void refuseIfNeeded(String direction, List<DataLossGuard.Hazard> hazards, List<Revision> owners) {
         List<DataLossGuard.Hazard> blockers = hazards.stream().filter(h -> !h.acceptable()).toList();
         if (!blockers.isEmpty()) {
-            throw new DataLossException(describe(direction, blockers, owners) + "; nothing was changed");
+            throw new DataLossException(describe(direction, blockers, owners) + "; " + unchanged());
         }
         if (!hazards.isEmpty() && dataLoss == DataLossPolicy.REFUSE) {
-            throw new DataLossException(describe(direction, hazards, owners) + "; nothing was changed. To accept "
-                    + "the loss, run 'db " + direction + "' again with --accept-data-loss");
+            throw new DataLossException(describe(direction, hazards, owners) + "; " + unchanged()
+                    + ". To accept the loss, run 'db " + direction + "' again with --accept-data-loss");
         }
+    }
+
+    /** What a refusal leaves: nothing, or the revisions this command already ran before it. */
+    private String unchanged() {
+        return completed.isEmpty() ? "nothing was changed"
+                : "nothing of it ran, after " + String.join(", ", completed) + " completed";
     }
 
     private static String describe(String direction, List<DataLossGuard.Hazard> hazards, List<Revision> owners) {

@@ -339,6 +339,26 @@ class PopulatedDatabaseMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTableMadeAgainInTheRevisionIsJudgedAsTheNewEmptyTable(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            String base = populatedBase(db);
+            writeRevision("ccc000000001", base, "remade", """
+                      - drop_table: {name: note}
+                      - create_table: {name: note, columns: [{name: id, type: Integer, primary_key: true}]}
+                      - add_column: {table: note, column: {name: z, type: Integer, nullable: false}}
+                    """, """
+                      - drop_column: {table: note, name: z}
+                    """);
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                    .hasMessage("upgrade of revision ccc000000001 (remade) would drop table 'note' holding 5 rows; "
+                            + "nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss");
+            commands(db, List.of()).acceptingDataLoss().upgrade(null, false);
+            assertThat(rows(db, "SELECT count(*) FROM note")).containsExactly("0");
+        }
+    }
+
     @Test
     void rowsThatBrokeAForeignKeyBeforeARevisionDoNotStopIt() throws Exception {
         try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
