@@ -1,3 +1,5 @@
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,24 +18,27 @@ import microblog.app.Microblog;
 import microblog.app.models.Post;
 import microblog.app.models.User;
 import microblog.app.web.WebServer;
+import microblog.migrate.command.MigrationCommands;
 
 /**
- * The SQLite load test of the soak suite: writers doing what the README teaches
+ * The load test of the soak suite: writers doing what the README teaches
  * (load a user, add a post, commit) beside readers of the index page, for a
- * while, on a fresh SQLite database; then every committed post is counted.
- * Run by soak/sqlite-load; prints one line per figure.
+ * while, on a fresh database (a SQLite file, or an empty server database given
+ * as DATABASE_URL); then every committed post is counted. Run by soak/load;
+ * prints one line per figure.
  */
-public final class SqliteLoad {
+public final class Load {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         int seconds = Integer.parseInt(args[1]);
+        String url = args.length > 2 ? args[2] : "sqlite:///load.db";
         int writers = 32;
         int readers = 8;
-        Path project = Files.createTempDirectory("sqlite-load-");
+        Path project = Files.createTempDirectory("load-");
         copy(root.resolve("migrations"), project.resolve("migrations"));
-        Config config = Config.load(project, Map.of("DATABASE_URL", "sqlite:///load.db"));
+        Config config = Config.load(project, Map.of("DATABASE_URL", url));
         try (Microblog app = new Microblog(config)) {
-            app.prepareDatabase();
+            new MigrationCommands(app.migrationConfig(), new PrintWriter(Writer.nullWriter())).upgrade("head", false);
             for (int i = 1; i <= writers; i++) {
                 app.db().session().add(new User("writer" + i, "writer" + i + "@example.com"));
             }
@@ -98,7 +103,8 @@ public final class SqliteLoad {
             long stored = Post.query().count();
             List<Long> sorted = new ArrayList<>(commitMicros);
             Collections.sort(sorted);
-            System.out.println("seconds: " + seconds + ", writers: " + writers + ", readers: " + readers);
+            System.out.println("database: " + app.config().databaseUrl() + ", seconds: " + seconds + ", writers: "
+                    + writers + ", readers: " + readers);
             System.out.println("writes attempted: " + attempted.get() + ", committed: " + committed.get()
                     + ", stored: " + stored + ", failed: " + failed.get());
             System.out.println("commit p50: " + percentile(sorted, 50) + " ms, p99: " + percentile(sorted, 99)
