@@ -140,8 +140,8 @@ class DbCommandLineTest {
         Result missing = MicroblogProcess.run(project, "db", "stamp");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("Error: Missing required parameter: 'REV'");
-        for (String command : new String[] {"init", "migrate", "upgrade", "downgrade", "current", "history", "heads",
-                "show", "stamp", "check", "test"}) {
+        for (String command : new String[] {"init", "revision", "migrate", "merge", "upgrade", "downgrade", "current",
+                "history", "heads", "branches", "show", "stamp", "check", "test"}) {
             Result help = MicroblogProcess.run(project, "db", command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).startsWith("Usage: microblog db " + command);

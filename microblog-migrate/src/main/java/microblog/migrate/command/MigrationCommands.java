@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +26,6 @@ import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.script.Revision;
-import microblog.migrate.script.RevisionFile;
 import microblog.migrate.script.RevisionGraph;
 import microblog.migrate.script.ScriptDirectory;
 import org.slf4j.Logger;
@@ -47,7 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class MigrationCommands {
     private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
     private static final int MAX_ATTEMPTS = 5;
-    private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final MigrationConfig config;
     private final PrintWriter out;
@@ -118,6 +113,11 @@ public final class MigrationCommands {
 
     /** Writes a revision with the operations that bring the database to the models; changes nothing else. */
     public Optional<Path> migrate(String message) {
+        return migrate(message, null);
+    }
+
+    /** The same, with the revision id given ({@code --rev-id}), or a random one if null. */
+    public Optional<Path> migrate(String message, String revId) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         Changes changes = compareWithModels(scripts, graph);
@@ -127,19 +127,40 @@ public final class MigrationCommands {
         }
         changes.findings().forEach(log::info);
         changes.warnings().forEach(log::warn);
-        String id = ScriptDirectory.newRevisionId();
-        String text = message == null ? "" : message.strip();
-        Path path = scripts.pathFor(id, text);
-        Revision revision = new Revision(id, graph.heads(), text, LocalDateTime.now(ZoneOffset.UTC).format(CREATE_DATE),
-                changes.upgrade(), changes.downgrade(), path);
-        out.print("Generating " + path.toAbsolutePath() + " ... ");
-        try {
-            Files.writeString(path, RevisionFile.render(revision), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MigrationException("cannot write " + path + ": " + e.getMessage(), e);
+        return Optional.of(new RevisionWriter(scripts, graph, out).write(revId, graph.heads(), message,
+                changes.upgrade(), changes.downgrade()));
+    }
+
+    /**
+     * Writes an empty revision to fill in by hand ({@code db revision}), on top
+     * of the one head, or of {@code head} when given.
+     */
+    public Path revision(String message, String head, String revId) {
+        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
+        RevisionGraph graph = scripts.graph();
+        List<String> parents;
+        if (head != null && !head.equals("head")) {
+            parents = List.of(graph.resolve(head).id());
+        } else if (graph.heads().size() > 1) {
+            throw new MigrationException("there are " + graph.heads().size() + " heads (" + String.join(", ",
+                    graph.heads()) + "): pass --head REV to build on one, or merge them with 'db merge heads'");
+        } else {
+            parents = graph.heads();
         }
-        out.println("done");
-        return Optional.of(path);
+        return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of());
+    }
+
+    /** Writes a revision that joins {@code revisions} (or all heads) into one, with no operations of its own. */
+    public Path merge(List<String> revisions, String message, String revId) {
+        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
+        RevisionGraph graph = scripts.graph();
+        List<String> parents = revisions.isEmpty() || revisions.equals(List.of("heads")) ? graph.heads()
+                : revisions.stream().map(r -> graph.resolve(r).id()).distinct().toList();
+        if (parents.size() < 2) {
+            throw new MigrationException("nothing to merge: " + (parents.isEmpty() ? "there are no revisions"
+                    : "there is one head, " + parents.get(0)) + "; merge joins two or more heads");
+        }
+        return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of());
     }
 
     /** Fails if the models hold changes that no revision has yet. */
@@ -334,6 +355,21 @@ public final class MigrationCommands {
         for (Revision r : ordered) {
             out.println(r.downRevisionText() + " -> " + r.id() + (heads.contains(r.id()) ? " (head)" : "")
                     + (r.isMerge() ? " (mergepoint)" : "") + ", " + r.message());
+        }
+    }
+
+    /** Lists the branch points: revisions that more than one revision follows, with those that do. */
+    public void branches() {
+        RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
+        List<String> heads = graph.heads();
+        for (Revision r : graph.topologicalOrder()) {
+            List<Revision> children = graph.topologicalOrder().stream()
+                    .filter(c -> c.downRevisions().contains(r.id())).toList();
+            if (children.size() > 1) {
+                out.println(r.id() + " (branchpoint)");
+                children.forEach(c -> out.println("        -> " + c.id() + (heads.contains(c.id()) ? " (head)" : "")
+                        + ", " + c.message()));
+            }
         }
     }
 

@@ -361,6 +361,44 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void branchesAreMadeWithRevisionShownWithBranchesAndJoinedWithMerge() throws Exception {
+        commands().init();
+        String base = commands().migrate("writers", "base0").orElseThrow().getFileName().toString();
+        assertThat(base).isEqualTo("base0_writers.yaml");
+        commands().revision("hand", null, "b1");
+        commands().revision("other", "base0", "b2");
+        MigrationCommands listing = commands();
+        listing.branches();
+        assertThat(out()).isEqualTo("base0 (branchpoint)\n        -> b1 (head), hand\n        -> b2 (head), other\n");
+        assertThatThrownBy(() -> commands().revision("x", null, null))
+                .hasMessage("there are 2 heads (b1, b2): pass --head REV to build on one, or merge them with "
+                        + "'db merge heads'");
+        commands().upgrade("heads", false);
+        MigrationCommands current = commands();
+        current.current();
+        assertThat(out()).isEqualTo("b1 (head)\nb2 (head)\n");
+
+        commands().merge(List.of("heads"), "join", "m1");
+        commands().upgrade(null, false);
+        MigrationCommands after = commands();
+        after.current();
+        assertThat(out()).isEqualTo("m1 (head)\n");
+        MigrationCommands history = commands();
+        history.history();
+        assertThat(out()).startsWith("(b1, b2) -> m1 (head) (mergepoint), join\n");
+        assertThatThrownBy(() -> commands().merge(List.of(), "again", null))
+                .hasMessage("nothing to merge: there is one head, m1; merge joins two or more heads");
+        assertThatThrownBy(() -> commands().revision("dup", null, "m1"))
+                .hasMessage("--rev-id 'm1': revision m1 already exists");
+        assertThatThrownBy(() -> commands().revision("bad", null, "no spaces"))
+                .hasMessageStartingWith("--rev-id 'no spaces' is not a revision id");
+        commands().downgrade("base0", false);
+        MigrationCommands down = commands();
+        down.current();
+        assertThat(out()).isEqualTo("base0\n");
+    }
+
+    @Test
     void unknownRevisionsAreNamed() {
         commands().init();
         commands().migrate("users");

@@ -1,0 +1,67 @@
+package microblog.migrate.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Pattern;
+import microblog.migrate.MigrationException;
+import microblog.migrate.operations.Operation;
+import microblog.migrate.script.Revision;
+import microblog.migrate.script.RevisionFile;
+import microblog.migrate.script.RevisionGraph;
+import microblog.migrate.script.ScriptDirectory;
+
+/** Writes a new revision file into the repository: what migrate, revision and merge share. */
+final class RevisionWriter {
+    private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
+    private final ScriptDirectory scripts;
+    private final RevisionGraph graph;
+    private final PrintWriter out;
+
+    RevisionWriter(ScriptDirectory scripts, RevisionGraph graph, PrintWriter out) {
+        this.scripts = scripts;
+        this.graph = graph;
+        this.out = out;
+    }
+
+    /**
+     * Writes the revision and prints where, as Flask-Migrate does.
+     *
+     * @param revId the id to give it, or null for a new random one
+     */
+    Path write(String revId, List<String> parents, String message, List<Operation> upgrade,
+               List<Operation> downgrade) {
+        String id = revId == null ? ScriptDirectory.newRevisionId() : checked(revId);
+        String text = message == null ? "" : message.strip();
+        Path path = scripts.pathFor(id, text);
+        Revision revision = new Revision(id, parents, text, LocalDateTime.now(ZoneOffset.UTC).format(CREATE_DATE),
+                upgrade, downgrade, path);
+        out.print("Generating " + path.toAbsolutePath() + " ... ");
+        try {
+            Files.writeString(path, RevisionFile.render(revision), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+        out.println("done");
+        return path;
+    }
+
+    private String checked(String revId) {
+        if (!REVISION_ID.matcher(revId).matches()) {
+            throw new MigrationException("--rev-id '" + revId + "' is not a revision id: use 1 to 32 letters, digits, "
+                    + "'_', '-' or '.'");
+        }
+        if (graph.get(revId) != null) {
+            throw new MigrationException("--rev-id '" + revId + "': revision " + revId + " already exists");
+        }
+        return revId;
+    }
+}
