@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DbCommand.Init.class, DbCommand.Revision.class, DbCommand.Migrate.class, DbCommand.Merge.class,
                 DbCommand.Upgrade.class, DbCommand.Downgrade.class, DbCommand.Current.class, DbCommand.History.class,
                 DbCommand.Heads.class, DbCommand.Branches.class, DbCommand.Show.class, DbCommand.Stamp.class,
-                DbCommand.Check.class, DbCommand.Test.class})
+                DbCommand.Check.class, DbCommand.Test.class, DbCommand.Repair.class})
 public final class DbCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -301,6 +301,18 @@ public final class DbCommand implements Runnable {
         @Override
         public void run() {
             commands().test();
+        }
+    }
+
+    @Command(name = "repair", description = "Record the applied revisions as they are now, after an intended edit.")
+    static final class Repair extends Subcommand {
+        Repair(MigrationConfig config) {
+            super(config);
+        }
+
+        @Override
+        public void run() {
+            commands().repair();
         }
     }
 

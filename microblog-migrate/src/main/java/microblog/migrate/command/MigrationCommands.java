@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -233,13 +234,40 @@ public final class MigrationCommands {
         if (sqlOnly) {
             String[] range = RevisionTargets.range(target);
             Set<String> from = range[0] == null ? Set.of() : RevisionTargets.heads(graph, range[0], Set.of());
-            offline(scripts, graph, from).stamp(from, RevisionTargets.heads(graph, range[1], from));
+            Set<String> to = RevisionTargets.heads(graph, range[1], from);
+            offline(scripts, graph, from).stamp(from, to, stampedAway(graph, from, to));
             return;
         }
         // Stamping is how a database at a revision no file defines gets fixed, so only a
         // relative target (+N) needs the recorded revision to be known.
-        onLockedDatabase(scripts, "stamp", (runner, recorded) -> runner.stamp(recorded,
-                RevisionTargets.heads(graph, target, target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded)));
+        onLockedDatabase(scripts, "stamp", (runner, recorded) -> {
+            Set<String> to = RevisionTargets.heads(graph, target,
+                    target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded);
+            runner.stamp(recorded, to, stampedAway(graph, recorded, to));
+        });
+    }
+
+    /** The revisions applied at {@code from} and not at {@code to}, as far as the files know them. */
+    private static Set<String> stampedAway(RevisionGraph graph, Set<String> from, Set<String> to) {
+        Set<String> known = new LinkedHashSet<>();
+        from.stream().filter(id -> graph.get(id) != null).forEach(known::add);
+        Set<String> away = new LinkedHashSet<>(graph.ancestry(known));
+        away.removeAll(graph.ancestry(to));
+        return away;
+    }
+
+    /**
+     * Records the revisions the database stands at as applied in their present
+     * form: after an edit made on purpose to a revision already applied, or on
+     * a database migrated before applied revisions were recorded.
+     */
+    public void repair() {
+        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
+        RevisionGraph graph = scripts.graph();
+        onLockedDatabase(scripts, "repair", (runner, recorded) -> {
+            int count = runner.repair(graph, RevisionTargets.known(graph, recorded));
+            out.println("Recorded " + count + " applied revision(s) as they are now");
+        });
     }
 
     /** What a writing command does once it holds the migration lock. */
@@ -259,8 +287,9 @@ public final class MigrationCommands {
         try (Connection connection = MigrationConnections.openForWriting(url);
              MigrationLock lock = MigrationLock.acquire(connection, url.kind(), scripts.lockTimeout())) {
             VersionTable versions = versionTable(scripts, url);
-            if (!command.equals("stamp")) {
+            if (!command.equals("stamp") && !command.equals("repair")) {
                 HalfAppliedRevisions.refuseToGoOn(connection, scripts, url);
+                EditedRevisions.refuse(connection, scripts, scripts.graph(), url);
             }
             for (int attempt = 1; ; attempt++) {
                 try {

@@ -52,6 +52,7 @@ final class ModelComparison {
         try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
             if (connection != null) {
                 HalfAppliedRevisions.refuseToGoOn(connection, scripts, url);
+                EditedRevisions.refuse(connection, scripts, graph, url);
             }
             current = connection == null ? Set.of() : versions.heads(connection);
             live = connection == null ? Schema.empty()

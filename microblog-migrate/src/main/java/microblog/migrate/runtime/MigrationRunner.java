@@ -3,11 +3,13 @@ package microblog.migrate.runtime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import microblog.migrate.MigrationException;
@@ -18,6 +20,7 @@ import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.script.Revision;
+import microblog.migrate.script.RevisionFile;
 import microblog.migrate.script.RevisionGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,8 @@ public final class MigrationRunner {
     private final ProgressRecord progress; // null where DDL is transactional, or offline
     private boolean versionTableExists;
     private final List<String> completed = new ArrayList<>(); // revisions this runner has run, for messages
+    private final AppliedRevisions applied;
+    private boolean appliedTableReady;
 
     private MigrationRunner(DdlRenderer ddl, VersionTable versionTable, SqlSink sink, Connection connection,
                             SchemaSimulator simulator, boolean versionTableExists, DataLossPolicy dataLoss) {
@@ -51,6 +56,7 @@ public final class MigrationRunner {
         this.simulator = simulator;
         this.versionTableExists = versionTableExists;
         this.dataLoss = dataLoss;
+        this.applied = new AppliedRevisions(versionTable.name(), ddl);
         this.progress = connection != null && ProgressRecord.isNeeded(ddl.kind())
                 ? new ProgressRecord(connection, ddl, versionTable.name()) : null;
         this.tables = connection == null ? simulator
@@ -102,8 +108,12 @@ public final class MigrationRunner {
         return current;
     }
 
-    /** Records {@code target} as the current heads without running any revision. */
-    public void stamp(Set<String> current, Set<String> target) {
+    /**
+     * Records {@code target} as the current heads without running any revision;
+     * {@code stampedAway}, the revisions that are no longer applied, leave the
+     * record of applied revisions.
+     */
+    public void stamp(Set<String> current, Set<String> target, Set<String> stampedAway) {
         log.info("Running stamp_revision {} -> {}", String.join(", ", current), String.join(", ", target));
         sink.begin();
         try {
@@ -114,6 +124,10 @@ public final class MigrationRunner {
             }
             statements.addAll(versionTable.moveSql(current, target));
             statements.forEach(sink::execute);
+            prepareAppliedRecord();
+            for (String gone : stampedAway) {
+                sink.execute(applied.forgetSql(gone));
+            }
             sink.commit();
             versionTableExists = true;
             if (progress != null) {
@@ -150,6 +164,8 @@ public final class MigrationRunner {
             if (!versionTableExists) {
                 sink.execute(versionTable.createSql());
             }
+            prepareAppliedRecord();
+            long started = System.nanoTime();
             boolean afterHandWrittenSql = false;
             for (Operation operation : operations) {
                 if (simulator != null) { // offline: nothing to count, so the script says what may be lost
@@ -178,6 +194,12 @@ public final class MigrationRunner {
             checkForeignKeys(revision, direction, brokenBefore);
             for (String sql : versionTable.moveSql(before, after)) {
                 sink.execute(sql);
+            }
+            if (direction.equals("upgrade")) {
+                applied.recordSql(revision.id(), RevisionFile.checksum(revision), Instant.now().toString(),
+                        (System.nanoTime() - started) / 1_000_000).forEach(sink::execute);
+            } else {
+                sink.execute(applied.forgetSql(revision.id()));
             }
             if (progress != null) {
                 sink.execute(progress.finishSql(revision.id()));
@@ -324,6 +346,43 @@ public final class MigrationRunner {
                         + "' refers to a missing row of '" + part[2]
                         + "'; its changes were rolled back; fix or delete that row first");
             }
+        }
+    }
+
+    /**
+     * Records every revision {@code heads} stand on as applied in its present
+     * form, keeping when it was applied where that is known; returns how many.
+     */
+    public int repair(RevisionGraph graph, Set<String> heads) {
+        log.info("Recording the applied revisions as they are now");
+        sink.begin();
+        try {
+            checkUnchanged(heads);
+            prepareAppliedRecord();
+            Map<String, AppliedRevisions.Applied> known = applied.read(connection);
+            List<Revision> path = graph.upgradePath(Set.of(), graph.ancestry(heads));
+            for (Revision revision : path) {
+                AppliedRevisions.Applied before = known.get(revision.id());
+                applied.recordSql(revision.id(), RevisionFile.checksum(revision),
+                        before == null ? Instant.now().toString() : before.appliedAt(),
+                        before == null ? null : before.durationMillis()).forEach(sink::execute);
+            }
+            sink.commit();
+            return path.size();
+        } catch (SQLException e) {
+            sink.rollback();
+            throw new MigrationException("cannot read the record of applied revisions: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            sink.rollback();
+            throw e;
+        }
+    }
+
+    /** Makes the record of applied revisions exist (once per runner): databases made before it lack it. */
+    private void prepareAppliedRecord() {
+        if (!appliedTableReady) {
+            sink.execute(applied.createSql());
+            appliedTableReady = true;
         }
     }
 

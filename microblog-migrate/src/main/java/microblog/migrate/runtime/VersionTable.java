@@ -31,7 +31,7 @@ public final class VersionTable {
 
     /** The tables this tool keeps for itself, which autogenerate never compares with the models. */
     public Set<String> bookkeepingTables() {
-        return Set.of(name, ProgressRecord.tableName(name));
+        return Set.of(name, ProgressRecord.tableName(name), AppliedRevisions.tableName(name));
     }
 
     public boolean exists(Connection connection) throws SQLException {

@@ -5,7 +5,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +183,26 @@ public final class RevisionFile {
             }
         }
         return notes.toString();
+    }
+
+    /**
+     * A fingerprint of what the revision does: SHA-256 of its upgrade and
+     * downgrade operations in one canonical form, so that comments, spacing
+     * or key order edited by hand do not change it, and any change to what
+     * runs does.
+     */
+    public static String checksum(Revision revision) {
+        Map<String, Object> operations = new LinkedHashMap<>();
+        operations.put("upgrade", revision.upgrade().stream().map(OperationCodec::write).toList());
+        operations.put("downgrade", revision.downgrade().stream().map(OperationCodec::write).toList());
+        String canonical = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.FLOW).build())
+                .dumpToString(operations);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Writes a mapping or list on one line when it holds only scalars and scalar lists. */

@@ -334,6 +334,42 @@ class CrossDatabaseMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRevisionEditedAfterItRanIsRefusedUntilRepairAcceptsIt(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            Path file = commands(db, List.of(Writer.class)).migrate("writers").orElseThrow();
+            String id = file.getFileName().toString().substring(0, 12);
+            commands(db, List.of()).upgrade(null, false);
+            try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
+                 var rs = c.createStatement().executeQuery("SELECT checksum, applied_at, duration_ms FROM "
+                         + "alembic_version_applied")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).hasSize(64);
+                assertThat(rs.getString(2)).startsWith("20");
+                assertThat(rs.getLong(3)).isNotNegative();
+            }
+            String text = Files.readString(file);
+            Files.writeString(file, "# a reviewer's note\n" + text.replace("  - create_table:", "\n  - create_table:"));
+            assertThat(commands(db, List.of(Writer.class)).migrate("again")).as("comments and spacing are no edit")
+                    .isEmpty();
+
+            Files.writeString(file, text.replace("String(64)", "String(65)"));
+            for (Runnable command : List.<Runnable>of(() -> commands(db, List.of()).downgrade(null, false),
+                    () -> commands(db, List.of()).upgrade(null, false),
+                    () -> commands(db, List.of(Writer.class)).check())) {
+                assertThatThrownBy(command::run).isInstanceOf(MigrationException.class)
+                        .hasMessageStartingWith("revision " + id + " (writers) was edited after it was applied to this "
+                                + "database (")
+                        .hasMessageEndingWith("record it with 'db repair'");
+            }
+            commands(db, List.of()).repair();
+            commands(db, List.of()).downgrade(null, false);
+            assertThat(tableNames(db)).isEmpty();
+        }
+    }
+
     /** What must be equal across databases: tables, columns, types, nullability, keys, indexes. */
     record SchemaEquivalence(List<String> tables) {
         static SchemaEquivalence of(Schema schema) {

@@ -1,0 +1,39 @@
+package microblog.migrate.command;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import microblog.db.url.DatabaseUrl;
+import microblog.migrate.MigrationException;
+import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.runtime.AppliedRevisions;
+import microblog.migrate.script.Revision;
+import microblog.migrate.script.RevisionFile;
+import microblog.migrate.script.RevisionGraph;
+import microblog.migrate.script.ScriptDirectory;
+
+/**
+ * A revision edited after it was applied no longer says what the database
+ * went through: undoing it, or planning on top of it, would act on a schema
+ * that is not there. Commands that run or plan revisions stop on one.
+ */
+final class EditedRevisions {
+    private EditedRevisions() {
+    }
+
+    static void refuse(Connection connection, ScriptDirectory scripts, RevisionGraph graph, DatabaseUrl url) {
+        try {
+            AppliedRevisions record = new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(url.kind()));
+            for (AppliedRevisions.Applied applied : record.read(connection).values()) {
+                Revision revision = graph.get(applied.revision());
+                if (revision != null && !RevisionFile.checksum(revision).equals(applied.checksum())) {
+                    throw new MigrationException("revision " + revision.id() + " (" + revision.message()
+                            + ") was edited after it was applied to this database (" + applied.appliedAt()
+                            + "): what it does no longer matches what ran; undo the edit, or, if the database "
+                            + "already matches the edited revision, record it with 'db repair'");
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the record of applied revisions: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package microblog.migrate.runtime;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import microblog.db.url.DatabaseKind;
+import microblog.migrate.ddl.DdlRenderer;
+
+/**
+ * The record of the revisions applied to a database, beside the version table
+ * ({@code <version table>_applied}): each with the checksum of its operations,
+ * when it was applied and how long it took. The version table stays exactly
+ * as Alembic keeps it, so either tool reads where a database stands; this
+ * record is what lets a command notice that a revision was edited after it ran.
+ */
+public final class AppliedRevisions {
+    /** One applied revision; {@code durationMillis} is null where it was recorded by {@code db repair}. */
+    public record Applied(String revision, String checksum, String appliedAt, Long durationMillis) {
+    }
+
+    private final String table;
+    private final DdlRenderer ddl;
+
+    public AppliedRevisions(String versionTable, DdlRenderer ddl) {
+        this.table = tableName(versionTable);
+        this.ddl = ddl;
+    }
+
+    public static String tableName(String versionTable) {
+        return versionTable + "_applied";
+    }
+
+    public boolean exists(Connection connection) throws SQLException {
+        String catalog = ddl.kind() == DatabaseKind.MYSQL ? connection.getCatalog() : null;
+        String schema = ddl.kind() == DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
+        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, table, new String[] {"TABLE"})) {
+            while (rs.next()) {
+                if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    String createSql() {
+        return "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision") + " VARCHAR(32) NOT NULL PRIMARY KEY, "
+                + ddl.quote("checksum") + " VARCHAR(64) NOT NULL, " + ddl.quote("applied_at") + " VARCHAR(32) NOT NULL, "
+                + ddl.quote("duration_ms") + " BIGINT)";
+    }
+
+    List<String> recordSql(String revision, String checksum, String appliedAt, Long durationMillis) {
+        return List.of(forgetSql(revision), "INSERT INTO " + ddl.quote(table) + " VALUES (" + literal(revision) + ", "
+                + literal(checksum) + ", " + literal(appliedAt) + ", " + (durationMillis == null ? "NULL" : durationMillis)
+                + ")");
+    }
+
+    String forgetSql(String revision) {
+        return "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = " + literal(revision);
+    }
+
+    /** The record, by revision id; empty where the table does not exist (a database migrated before it). */
+    public Map<String, Applied> read(Connection connection) throws SQLException {
+        Map<String, Applied> applied = new LinkedHashMap<>();
+        if (!exists(connection)) {
+            return applied;
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table) + " ORDER BY "
+                     + ddl.quote("applied_at"))) {
+            while (rs.next()) {
+                long duration = rs.getLong("duration_ms");
+                applied.put(rs.getString("revision"), new Applied(rs.getString("revision"), rs.getString("checksum"),
+                        rs.getString("applied_at"), rs.wasNull() ? null : duration));
+            }
+        }
+        return applied;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}
