@@ -157,11 +157,19 @@ public final class ScriptDirectory {
         }
     }
 
-    /** A new random revision id: twelve hex digits, as Alembic makes them. */
+    /**
+     * A new random revision id: twelve hex digits, as Alembic makes them, but
+     * never one that YAML would read as a number (123456789012, 1234e5678901)
+     * if someone writes it unquoted in a hand-made revision.
+     */
     public static String newRevisionId() {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        String id;
+        do {
+            byte[] bytes = new byte[6];
+            RANDOM.nextBytes(bytes);
+            id = HexFormat.of().formatHex(bytes);
+        } while (id.matches("[0-9]*e?[0-9]*"));
+        return id;
     }
 
     /** Where a revision with this id and message is written: {@code versions/<id>_<slug>.yaml}. */

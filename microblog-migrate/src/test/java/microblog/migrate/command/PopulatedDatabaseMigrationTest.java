@@ -388,7 +388,7 @@ class PopulatedDatabaseMigrationTest {
     private void writeRevision(String id, String parent, String message, String upgrade, String downgrade)
             throws IOException {
         Files.writeString(project.resolve("migrations/versions/" + id + "_" + message.replace(' ', '_') + ".yaml"),
-                "revision: " + id + "\ndown_revision: " + parent + "\nmessage: " + message + "\nupgrade:\n" + upgrade
+                "revision: '" + id + "'\ndown_revision: '" + parent + "'\nmessage: " + message + "\nupgrade:\n" + upgrade
                         + "downgrade:\n" + downgrade);
     }
 

@@ -128,5 +128,8 @@ class RevisionFileTest {
         assertThat(ScriptDirectory.slug("Add the 'about me' field, and last_seen!")).isEqualTo("add_the_about_me_field_and_last_seen");
         assertThat(ScriptDirectory.slug("a".repeat(30) + " " + "b".repeat(30))).isEqualTo("a".repeat(30));
         assertThat(ScriptDirectory.newRevisionId()).matches("[0-9a-f]{12}");
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(ScriptDirectory.newRevisionId()).as("never a YAML number").doesNotMatch("[0-9]*e?[0-9]*");
+        }
     }
 }
