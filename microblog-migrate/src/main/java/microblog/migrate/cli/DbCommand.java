@@ -200,25 +200,35 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "current", description = "Show the revision the database is at.")
     static final class Current extends Subcommand {
+        @Option(names = {"-v", "--verbose"}, description = "With each revision's details and when it was applied.")
+        boolean verbose;
+
         Current(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().current();
+            commands().current(verbose);
         }
     }
 
     @Command(name = "history", description = "List the revisions, newest first.")
     static final class History extends Subcommand {
+        @Option(names = {"-v", "--verbose"}, description = "With each revision's details.")
+        boolean verbose;
+
+        @Option(names = {"-i", "--indicate-current"},
+                description = "Mark the revisions the database is at (with -v: when each was applied).")
+        boolean indicateCurrent;
+
         History(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().history();
+            commands().history(verbose, indicateCurrent);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
 import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.runtime.ConcurrentMigrationException;
 import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.runtime.MigrationLock;
@@ -340,21 +342,39 @@ public final class MigrationCommands {
 
     /** Prints the revision(s) the database stands at; nothing for a database at base. */
     public void current() {
+        current(false);
+    }
+
+    /** Prints the revision(s) the database stands at; {@code verbose}, with their details and when each was applied. */
+    public void current(boolean verbose) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseUrl url = config.databaseUrl().get();
-        Set<String> current;
-        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
-            current = connection == null ? Set.of() : versionTable(scripts, url).heads(connection);
-            if (connection != null) {
-                HalfAppliedRevisions.warn(connection, scripts, url);
+        DatabaseState state = readState(scripts);
+        List<String> heads = graph.heads();
+        for (String id : RevisionTargets.known(graph, state.heads())) {
+            if (verbose) {
+                printDetails(graph.get(id), heads, state);
+            } else {
+                out.println(id + (heads.contains(id) ? " (head)" : ""));
             }
+        }
+    }
+
+    /** Where the database stands and what its record says, read without writing; empty for a missing SQLite file. */
+    private record DatabaseState(Set<String> heads, Map<String, AppliedRevisions.Applied> applied) {
+    }
+
+    private DatabaseState readState(ScriptDirectory scripts) {
+        DatabaseUrl url = config.databaseUrl().get();
+        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
+            if (connection == null) {
+                return new DatabaseState(Set.of(), Map.of());
+            }
+            HalfAppliedRevisions.warn(connection, scripts, url);
+            return new DatabaseState(versionTable(scripts, url).heads(connection),
+                    new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(url.kind())).read(connection));
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
-        }
-        List<String> heads = graph.heads();
-        for (String id : RevisionTargets.known(graph, current)) {
-            out.println(id + (heads.contains(id) ? " (head)" : ""));
         }
     }
 
@@ -377,12 +397,28 @@ public final class MigrationCommands {
 
     /** Lists the revisions, newest first. */
     public void history() {
-        RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
+        history(false, false);
+    }
+
+    /**
+     * Lists the revisions, newest first; {@code verbose}, with their details;
+     * {@code indicateCurrent}, marking those the database stands at and, with
+     * {@code verbose}, when each was applied.
+     */
+    public void history(boolean verbose, boolean indicateCurrent) {
+        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
+        RevisionGraph graph = scripts.graph();
+        DatabaseState state = indicateCurrent ? readState(scripts) : null;
         List<String> heads = graph.heads();
         List<Revision> ordered = new ArrayList<>(graph.topologicalOrder());
         Collections.reverse(ordered);
         for (Revision r : ordered) {
+            if (verbose) {
+                printDetails(r, heads, state);
+                continue;
+            }
             out.println(r.downRevisionText() + " -> " + r.id() + (heads.contains(r.id()) ? " (head)" : "")
+                    + (state != null && state.heads().contains(r.id()) ? " (current)" : "")
                     + (r.isMerge() ? " (mergepoint)" : "") + ", " + r.message());
         }
     }
@@ -417,18 +453,30 @@ public final class MigrationCommands {
             default -> List.of(graph.resolve(name));
         };
         for (Revision r : shown) {
-            out.println("Rev: " + r.id() + (heads.contains(r.id()) ? " (head)" : ""));
-            out.println("Parent: " + r.downRevisionText());
-            out.println("Path: " + r.path().toAbsolutePath());
-            out.println();
-            out.println("    " + r.message());
-            out.println();
-            out.println("    Revision ID: " + r.id());
-            out.println("    Revises: " + String.join(", ", r.downRevisions()));
-            out.println("    Create Date: " + r.createDate());
-            out.println("    Upgrade: " + r.upgrade().stream().map(op -> op.describe()).toList());
-            out.println("    Downgrade: " + r.downgrade().stream().map(op -> op.describe()).toList());
+            printDetails(r, heads, null);
         }
+    }
+
+    /** One revision as {@code show} prints it; with {@code state}, whether and when it was applied. */
+    private void printDetails(Revision r, List<String> heads, DatabaseState state) {
+        out.println("Rev: " + r.id() + (heads.contains(r.id()) ? " (head)" : "")
+                + (state != null && state.heads().contains(r.id()) ? " (current)" : ""));
+        out.println("Parent: " + r.downRevisionText());
+        out.println("Path: " + r.path().toAbsolutePath());
+        out.println();
+        out.println("    " + r.message());
+        out.println();
+        out.println("    Revision ID: " + r.id());
+        out.println("    Revises: " + String.join(", ", r.downRevisions()));
+        out.println("    Create Date: " + r.createDate());
+        out.println("    Upgrade: " + r.upgrade().stream().map(op -> op.describe()).toList());
+        out.println("    Downgrade: " + r.downgrade().stream().map(op -> op.describe()).toList());
+        if (state != null) {
+            AppliedRevisions.Applied applied = state.applied().get(r.id());
+            out.println("    Applied: " + (applied == null ? "not recorded" : applied.appliedAt()
+                    + (applied.durationMillis() == null ? "" : ", in " + applied.durationMillis() + " ms")));
+        }
+        out.println();
     }
 
     // ---- helpers ----

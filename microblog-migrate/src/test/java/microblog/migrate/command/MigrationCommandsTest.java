@@ -378,6 +378,14 @@ class MigrationCommandsTest {
         current.current();
         assertThat(out()).isEqualTo("b1 (head)\nb2 (head)\n");
 
+        MigrationCommands marked = commands();
+        marked.history(false, true);
+        assertThat(out()).contains("base0 -> b1 (head) (current), hand", "base0 -> b2 (head) (current), other");
+        MigrationCommands verbose = commands();
+        verbose.current(true);
+        assertThat(out()).contains("Rev: b1 (head) (current)", "    Upgrade: []").containsPattern(
+                "    Applied: 20\\d\\d-\\d\\d-\\d\\dT.*, in \\d+ ms");
+
         commands().merge(List.of("heads"), "join", "m1");
         commands().upgrade(null, false);
         MigrationCommands after = commands();
