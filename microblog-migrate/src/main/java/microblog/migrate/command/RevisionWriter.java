@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Pattern;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.script.Revision;
@@ -20,7 +19,6 @@ import microblog.migrate.script.ScriptDirectory;
 /** Writes a new revision file into the repository: what migrate, revision and merge share. */
 final class RevisionWriter {
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-    private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
     private final ScriptDirectory scripts;
     private final RevisionGraph graph;
@@ -55,7 +53,7 @@ final class RevisionWriter {
     }
 
     private String checked(String revId) {
-        if (!REVISION_ID.matcher(revId).matches()) {
+        if (!RevisionFile.isRevisionId(revId)) {
             throw new MigrationException("--rev-id '" + revId + "' is not a revision id: use 1 to 32 letters, digits, "
                     + "'_', '-' or '.'");
         }

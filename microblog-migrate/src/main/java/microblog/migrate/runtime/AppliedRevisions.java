@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import microblog.db.url.DatabaseKind;
 import microblog.migrate.ddl.DdlRenderer;
 
 /**
@@ -35,16 +34,7 @@ public final class AppliedRevisions {
     }
 
     public boolean exists(Connection connection) throws SQLException {
-        String catalog = ddl.kind() == DatabaseKind.MYSQL ? connection.getCatalog() : null;
-        String schema = ddl.kind() == DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
-        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, table, new String[] {"TABLE"})) {
-            while (rs.next()) {
-                if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return BookkeepingTables.exists(connection, ddl.kind(), table);
     }
 
     String createSql() {

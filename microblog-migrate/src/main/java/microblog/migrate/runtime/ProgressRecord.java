@@ -123,14 +123,8 @@ public final class ProgressRecord {
     }
 
     private boolean exists() {
-        try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), null, table,
-                new String[] {"TABLE"})) {
-            while (rs.next()) {
-                if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
-                    return true;
-                }
-            }
-            return false;
+        try {
+            return BookkeepingTables.exists(connection, ddl.kind(), table);
         } catch (SQLException e) {
             throw new MigrationException("cannot look for " + table + ": " + e.getMessage(), e);
         }

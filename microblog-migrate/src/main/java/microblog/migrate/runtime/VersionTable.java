@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import microblog.db.url.DatabaseKind;
 import microblog.migrate.ddl.DdlRenderer;
 
 /**
@@ -35,18 +34,7 @@ public final class VersionTable {
     }
 
     public boolean exists(Connection connection) throws SQLException {
-        String table = name;
-        var meta = connection.getMetaData();
-        String catalog = ddl.kind() == DatabaseKind.MYSQL ? connection.getCatalog() : null;
-        String schema = ddl.kind() == DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
-        try (ResultSet rs = meta.getTables(catalog, schema, table, new String[] {"TABLE"})) {
-            while (rs.next()) {
-                if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return BookkeepingTables.exists(connection, ddl.kind(), name);
     }
 
     /** The revisions recorded, or none if the table is missing. */

@@ -88,10 +88,15 @@ public final class RevisionFile {
      * database, and into SQL and file names: letters, digits, '_', '-' and '.'.
      */
     private static void requireRevisionId(String where, String key, String id) {
-        if (!REVISION_ID.matcher(id).matches()) {
+        if (!isRevisionId(id)) {
             throw new MigrationException(where + ": " + key + " '" + id + "' is not a revision id: use 1 to 32 "
                     + "letters, digits, '_', '-' or '.' (the version table holds 32)");
         }
+    }
+
+    /** Whether {@code id} can be a revision id (see {@link #read}). */
+    public static boolean isRevisionId(String id) {
+        return REVISION_ID.matcher(id).matches();
     }
 
     private static List<String> downRevisions(String where, Object value) {

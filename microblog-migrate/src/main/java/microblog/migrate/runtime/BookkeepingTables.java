@@ -1,0 +1,25 @@
+package microblog.migrate.runtime;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import microblog.db.url.DatabaseKind;
+
+/** Whether one of this tool's own tables exists, looked up where each database keeps tables. */
+final class BookkeepingTables {
+    private BookkeepingTables() {
+    }
+
+    static boolean exists(Connection connection, DatabaseKind kind, String table) throws SQLException {
+        String catalog = kind == DatabaseKind.MYSQL ? connection.getCatalog() : null;
+        String schema = kind == DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
+        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, table, new String[] {"TABLE"})) {
+            while (rs.next()) {
+                if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
