@@ -4,14 +4,15 @@ import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import microblog.migrate.MigrationException;
 import microblog.migrate.command.MigrationCommands;
 import microblog.migrate.command.MigrationConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code db}: the migration commands on the command line, as {@code flask db}
@@ -119,6 +120,10 @@ public final class DbCommand implements Runnable {
 
         @Override
         public void run() {
+            if (autogenerate && head != null) {
+                throw new MigrationException("--head cannot be used with --autogenerate: autogenerate builds on the "
+                        + "revision the database is at");
+            }
             if (autogenerate) {
                 commands().migrate(message, revId);
             } else {

@@ -28,7 +28,8 @@ final class EditedRevisions {
                 if (revision != null && !RevisionFile.checksum(revision).equals(applied.checksum())) {
                     throw new MigrationException("revision " + revision.id() + " (" + revision.message()
                             + ") was edited after it was applied to this database (" + applied.appliedAt()
-                            + "): what it does no longer matches what ran; undo the edit, or, if the database "
+                            + "): its operations no longer match those recorded when it was applied; undo the "
+                            + "edit, or, if the database "
                             + "already matches the edited revision, record it with 'db repair'");
                 }
             }

@@ -161,7 +161,16 @@ public final class MigrationCommands {
                 : revisions.stream().map(r -> graph.resolve(r).id()).distinct().toList();
         if (parents.size() < 2) {
             throw new MigrationException("nothing to merge: " + (parents.isEmpty() ? "there are no revisions"
-                    : "there is one head, " + parents.get(0)) + "; merge joins two or more heads");
+                    : revisions.isEmpty() || revisions.equals(List.of("heads")) ? "there is one head, " + parents.get(0)
+                    : "only one revision given, " + parents.get(0)) + "; merge joins two or more heads");
+        }
+        for (String parent : parents) {
+            for (String other : parents) {
+                if (!parent.equals(other) && graph.ancestry(List.of(other)).contains(parent)) {
+                    throw new MigrationException("cannot merge " + parent + " with " + other + ", which already "
+                            + "follows it: merge revisions on different branches, such as the heads");
+                }
+            }
         }
         return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of());
     }
@@ -237,7 +246,7 @@ public final class MigrationCommands {
             String[] range = RevisionTargets.range(target);
             Set<String> from = range[0] == null ? Set.of() : RevisionTargets.heads(graph, range[0], Set.of());
             Set<String> to = RevisionTargets.heads(graph, range[1], from);
-            offline(scripts, graph, from).stamp(from, to, stampedAway(graph, from, to));
+            offline(scripts, graph, from).stamp(from, to, graph.ancestry(to), stampedOn(graph, from, to));
             return;
         }
         // Stamping is how a database at a revision no file defines gets fixed, so only a
@@ -245,17 +254,15 @@ public final class MigrationCommands {
         onLockedDatabase(scripts, "stamp", (runner, recorded) -> {
             Set<String> to = RevisionTargets.heads(graph, target,
                     target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded);
-            runner.stamp(recorded, to, stampedAway(graph, recorded, to));
+            runner.stamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
         });
     }
 
-    /** The revisions applied at {@code from} and not at {@code to}, as far as the files know them. */
-    private static Set<String> stampedAway(RevisionGraph graph, Set<String> from, Set<String> to) {
+    /** The revisions applied at {@code to} and not at {@code from}, oldest first, as far as the files know them. */
+    private static List<Revision> stampedOn(RevisionGraph graph, Set<String> from, Set<String> to) {
         Set<String> known = new LinkedHashSet<>();
         from.stream().filter(id -> graph.get(id) != null).forEach(known::add);
-        Set<String> away = new LinkedHashSet<>(graph.ancestry(known));
-        away.removeAll(graph.ancestry(to));
-        return away;
+        return graph.upgradePath(known, to);
     }
 
     /**
@@ -267,8 +274,9 @@ public final class MigrationCommands {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         onLockedDatabase(scripts, "repair", (runner, recorded) -> {
-            int count = runner.repair(graph, RevisionTargets.known(graph, recorded));
-            out.println("Recorded " + count + " applied revision(s) as they are now");
+            List<String> changed = runner.repair(graph, RevisionTargets.known(graph, recorded));
+            out.println(changed.isEmpty() ? "The record of applied revisions matches the revision files"
+                    : "Recorded as they are now, edited since they were applied: " + String.join(", ", changed));
         });
     }
 
@@ -349,7 +357,7 @@ public final class MigrationCommands {
     public void current(boolean verbose) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseState state = readState(scripts);
+        DatabaseState state = readState(scripts, graph);
         List<String> heads = graph.heads();
         for (String id : RevisionTargets.known(graph, state.heads())) {
             if (verbose) {
@@ -361,17 +369,19 @@ public final class MigrationCommands {
     }
 
     /** Where the database stands and what its record says, read without writing; empty for a missing SQLite file. */
-    private record DatabaseState(Set<String> heads, Map<String, AppliedRevisions.Applied> applied) {
+    private record DatabaseState(Set<String> heads, Set<String> appliedIds,
+                                 Map<String, AppliedRevisions.Applied> applied) {
     }
 
-    private DatabaseState readState(ScriptDirectory scripts) {
+    private DatabaseState readState(ScriptDirectory scripts, RevisionGraph graph) {
         DatabaseUrl url = config.databaseUrl().get();
         try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
             if (connection == null) {
-                return new DatabaseState(Set.of(), Map.of());
+                return new DatabaseState(Set.of(), Set.of(), Map.of());
             }
             HalfAppliedRevisions.warn(connection, scripts, url);
-            return new DatabaseState(versionTable(scripts, url).heads(connection),
+            Set<String> heads = versionTable(scripts, url).heads(connection);
+            return new DatabaseState(heads, graph.ancestry(RevisionTargets.known(graph, heads)),
                     new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(url.kind())).read(connection));
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
@@ -408,7 +418,7 @@ public final class MigrationCommands {
     public void history(boolean verbose, boolean indicateCurrent) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseState state = indicateCurrent ? readState(scripts) : null;
+        DatabaseState state = indicateCurrent ? readState(scripts, graph) : null;
         List<String> heads = graph.heads();
         List<Revision> ordered = new ArrayList<>(graph.topologicalOrder());
         Collections.reverse(ordered);
@@ -473,8 +483,11 @@ public final class MigrationCommands {
         out.println("    Downgrade: " + r.downgrade().stream().map(op -> op.describe()).toList());
         if (state != null) {
             AppliedRevisions.Applied applied = state.applied().get(r.id());
-            out.println("    Applied: " + (applied == null ? "not recorded" : applied.appliedAt()
-                    + (applied.durationMillis() == null ? "" : ", in " + applied.durationMillis() + " ms")));
+            out.println("    Applied: " + (!state.appliedIds().contains(r.id()) ? "no"
+                    : applied == null ? "yes, not recorded (db repair records it)"
+                    : applied.appliedAt() + (applied.durationMillis() == null
+                    ? " (recorded without running it: stamp, repair or a SQL script)"
+                    : ", in " + applied.durationMillis() + " ms")));
         }
         out.println();
     }

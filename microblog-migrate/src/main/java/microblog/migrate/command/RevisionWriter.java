@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.script.Revision;
@@ -19,6 +20,8 @@ import microblog.migrate.script.ScriptDirectory;
 /** Writes a new revision file into the repository: what migrate, revision and merge share. */
 final class RevisionWriter {
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    private static final Set<String> RESERVED = Set.of("head", "heads", "base", "current");
 
     private final ScriptDirectory scripts;
     private final RevisionGraph graph;
@@ -53,6 +56,10 @@ final class RevisionWriter {
     }
 
     private String checked(String revId) {
+        if (RESERVED.contains(revId) || revId.startsWith("-") || revId.startsWith("+")) {
+            throw new MigrationException("--rev-id '" + revId + "' would be read as a target ('head', 'base', "
+                    + "'-1', ...), not as this revision: choose another id");
+        }
         if (!RevisionFile.isRevisionId(revId)) {
             throw new MigrationException("--rev-id '" + revId + "' is not a revision id: use 1 to 32 letters, digits, "
                     + "'_', '-' or '.'");

@@ -72,6 +72,11 @@ public abstract class DdlRenderer {
 
     protected abstract String typeSql(ColumnType type);
 
+    /** SQL for the current UTC time as ISO-8601 text, such as {@code 2026-11-25T17:20:00.123456Z}. */
+    public String utcTimestampText() {
+        return "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+    }
+
     /** SQL for the length in characters of {@code expression}. */
     public String charLength(String expression) {
         return "CHAR_LENGTH(" + expression + ")";

@@ -63,6 +63,11 @@ final class MysqlDdl extends DdlRenderer {
         return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
     }
 
+    @Override
+    public String utcTimestampText() {
+        return "DATE_FORMAT(UTC_TIMESTAMP(6), '%Y-%m-%dT%H:%i:%s.%fZ')";
+    }
+
     /** MySQL restates the whole column: type, nullability and default in one MODIFY. */
     @Override
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {

@@ -60,6 +60,11 @@ final class SqliteDdl extends DdlRenderer {
     }
 
     @Override
+    public String utcTimestampText() {
+        return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+    }
+
+    @Override
     public String charLength(String expression) {
         return "LENGTH(" + expression + ")";
     }

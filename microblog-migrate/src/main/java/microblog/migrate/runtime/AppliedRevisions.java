@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,31 @@ public final class AppliedRevisions {
                 + ddl.quote("duration_ms") + " BIGINT)";
     }
 
-    List<String> recordSql(String revision, String checksum, String appliedAt, Long durationMillis) {
-        return List.of(forgetSql(revision), "INSERT INTO " + ddl.quote(table) + " VALUES (" + literal(revision) + ", "
-                + literal(checksum) + ", " + literal(appliedAt) + ", " + (durationMillis == null ? "NULL" : durationMillis)
+    /**
+     * Records {@code revision} as applied now, by the database's clock (so an
+     * offline script records when it runs); {@code durationMillis} is null for
+     * a revision recorded without running it (stamp, repair, offline SQL).
+     */
+    List<String> recordSql(String revision, String checksum, Long durationMillis) {
+        return List.of(forgetSql(revision), "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision") + ", "
+                + ddl.quote("checksum") + ", " + ddl.quote("applied_at") + ", " + ddl.quote("duration_ms")
+                + ") VALUES (" + literal(revision) + ", " + literal(checksum) + ", " + ddl.utcTimestampText() + ", "
+                + (durationMillis == null ? "NULL" : durationMillis) + ")");
+    }
+
+    /** The same, keeping the time the revision was first applied. */
+    List<String> rerecordSql(Applied before, String checksum) {
+        return List.of(forgetSql(before.revision()), "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision")
+                + ", " + ddl.quote("checksum") + ", " + ddl.quote("applied_at") + ", " + ddl.quote("duration_ms")
+                + ") VALUES (" + literal(before.revision()) + ", " + literal(checksum) + ", "
+                + literal(before.appliedAt()) + ", " + (before.durationMillis() == null ? "NULL" : before.durationMillis())
                 + ")");
+    }
+
+    /** Forgets every revision but {@code applied}: what a stamp leaves no longer applied. */
+    String keepOnlySql(Collection<String> applied) {
+        return "DELETE FROM " + ddl.quote(table) + (applied.isEmpty() ? "" : " WHERE " + ddl.quote("revision")
+                + " NOT IN (" + String.join(", ", applied.stream().map(AppliedRevisions::literal).toList()) + ")");
     }
 
     String forgetSql(String revision) {
@@ -63,9 +85,9 @@ public final class AppliedRevisions {
              ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table) + " ORDER BY "
                      + ddl.quote("applied_at"))) {
             while (rs.next()) {
-                long duration = rs.getLong("duration_ms");
+                Object duration = rs.getObject("duration_ms");
                 applied.put(rs.getString("revision"), new Applied(rs.getString("revision"), rs.getString("checksum"),
-                        rs.getString("applied_at"), rs.wasNull() ? null : duration));
+                        rs.getString("applied_at"), duration == null ? null : ((Number) duration).longValue()));
             }
         }
         return applied;

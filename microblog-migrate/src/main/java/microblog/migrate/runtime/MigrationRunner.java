@@ -3,7 +3,6 @@ package microblog.migrate.runtime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,11 +108,12 @@ public final class MigrationRunner {
     }
 
     /**
-     * Records {@code target} as the current heads without running any revision;
-     * {@code stampedAway}, the revisions that are no longer applied, leave the
-     * record of applied revisions.
+     * Records {@code target} as the current heads without running any revision.
+     * The record of applied revisions follows: all but {@code appliedAfter}
+     * leave it (including revisions no file defines any more), and
+     * {@code stampedOn}, newly applied, enter it as they are now.
      */
-    public void stamp(Set<String> current, Set<String> target, Set<String> stampedAway) {
+    public void stamp(Set<String> current, Set<String> target, Set<String> appliedAfter, List<Revision> stampedOn) {
         log.info("Running stamp_revision {} -> {}", String.join(", ", current), String.join(", ", target));
         sink.begin();
         try {
@@ -125,8 +125,9 @@ public final class MigrationRunner {
             statements.addAll(versionTable.moveSql(current, target));
             statements.forEach(sink::execute);
             prepareAppliedRecord();
-            for (String gone : stampedAway) {
-                sink.execute(applied.forgetSql(gone));
+            sink.execute(applied.keepOnlySql(appliedAfter));
+            for (Revision revision : stampedOn) {
+                applied.recordSql(revision.id(), RevisionFile.checksum(revision), null).forEach(sink::execute);
             }
             sink.commit();
             versionTableExists = true;
@@ -196,8 +197,8 @@ public final class MigrationRunner {
                 sink.execute(sql);
             }
             if (direction.equals("upgrade")) {
-                applied.recordSql(revision.id(), RevisionFile.checksum(revision), Instant.now().toString(),
-                        (System.nanoTime() - started) / 1_000_000).forEach(sink::execute);
+                applied.recordSql(revision.id(), RevisionFile.checksum(revision),
+                        connection == null ? null : (System.nanoTime() - started) / 1_000_000).forEach(sink::execute);
             } else {
                 sink.execute(applied.forgetSql(revision.id()));
             }
@@ -353,7 +354,7 @@ public final class MigrationRunner {
      * Records every revision {@code heads} stand on as applied in its present
      * form, keeping when it was applied where that is known; returns how many.
      */
-    public int repair(RevisionGraph graph, Set<String> heads) {
+    public List<String> repair(RevisionGraph graph, Set<String> heads) {
         log.info("Recording the applied revisions as they are now");
         sink.begin();
         try {
@@ -361,14 +362,22 @@ public final class MigrationRunner {
             prepareAppliedRecord();
             Map<String, AppliedRevisions.Applied> known = applied.read(connection);
             List<Revision> path = graph.upgradePath(Set.of(), graph.ancestry(heads));
+            List<String> changed = new ArrayList<>();
             for (Revision revision : path) {
-                AppliedRevisions.Applied before = known.get(revision.id());
-                applied.recordSql(revision.id(), RevisionFile.checksum(revision),
-                        before == null ? Instant.now().toString() : before.appliedAt(),
-                        before == null ? null : before.durationMillis()).forEach(sink::execute);
+                AppliedRevisions.Applied before = known.remove(revision.id());
+                String checksum = RevisionFile.checksum(revision);
+                if (before == null) {
+                    applied.recordSql(revision.id(), checksum, null).forEach(sink::execute);
+                } else if (!before.checksum().equals(checksum)) {
+                    changed.add(revision.id());
+                    applied.rerecordSql(before, checksum).forEach(sink::execute);
+                }
+            }
+            for (String stale : known.keySet()) { // recorded, but not applied by the version table's account
+                sink.execute(applied.forgetSql(stale));
             }
             sink.commit();
-            return path.size();
+            return changed;
         } catch (SQLException e) {
             sink.rollback();
             throw new MigrationException("cannot read the record of applied revisions: " + e.getMessage(), e);

@@ -144,7 +144,9 @@ public final class RevisionFile {
         document.put("upgrade", revision.upgrade().stream().map(OperationCodec::write).toList());
         document.put("downgrade", revision.downgrade().stream().map(OperationCodec::write).toList());
 
-        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(200)
+        // No anchors: two empty lists must stay two lists, or filling one in by hand would fill both.
+        DumpSettings settings = DumpSettings.builder().setDereferenceAliases(true).setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setWidth(200)
                 .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).build();
         Node root = new StandardRepresenter(settings).represent(document);
         flowSmallCollections(root, 0);
@@ -168,7 +170,7 @@ public final class RevisionFile {
                 + "# Revision ID: " + revision.id() + "\n"
                 + "# Revises: " + String.join(", ", revision.downRevisions()) + "\n"
                 + "# Create Date: " + revision.createDate() + "\n#\n"
-                + "# Made by `db migrate`. Review it, and adjust it if needed: it is applied as written.\n"
+                + "# Review it, and adjust it if needed: it is applied as written.\n"
                 + reviewNotes("upgrade", revision.upgrade()) + reviewNotes("downgrade", revision.downgrade());
     }
 

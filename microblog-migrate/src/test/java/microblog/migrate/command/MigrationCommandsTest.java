@@ -407,6 +407,51 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void stampKeepsTheRecordOfAppliedRevisionsTrueEvenForRevisionsWhoseFileIsGone() throws Exception {
+        commands().init();
+        commands().migrate("writers", "aaa1");
+        Path empty = commands().revision("empty", null, "bbb2");
+        assertThat(Files.readString(empty)).contains("upgrade: []", "downgrade: []").doesNotContain("&", "*id");
+        commands().upgrade(null, false);
+        commands().stamp("aaa1", false);
+        MigrationCommands down = commands();
+        down.history(true, true);
+        assertThat(out()).contains("Rev: bbb2 (head)\n").contains("    Applied: no\n");
+        commands().stamp("head", false);
+        MigrationCommands up = commands();
+        up.current(true);
+        assertThat(out()).contains("(recorded without running it: stamp, repair or a SQL script)");
+
+        Files.delete(empty); // the database stands at a revision no file defines any more
+        commands().stamp("aaa1", false);
+        commands().revision("empty again", null, "bbb2");
+        commands().upgrade(null, false);
+        MigrationCommands again = commands();
+        again.current();
+        assertThat(out()).as("no stale record of the old bbb2 blocks the new one").isEqualTo("bbb2 (head)\n");
+        MigrationCommands repair = commands();
+        repair.repair();
+        assertThat(out()).isEqualTo("The record of applied revisions matches the revision files\n");
+    }
+
+    @Test
+    void revisionIdsThatReadAsTargetsAndMergesOfOneBranchAreRefused() {
+        commands().init();
+        commands().migrate("writers", "aaa1");
+        commands().revision("second", null, "bbb2");
+        for (String reserved : List.of("head", "base", "heads", "-1", "+2")) {
+            assertThatThrownBy(() -> commands().revision("x", null, reserved))
+                    .hasMessage("--rev-id '" + reserved + "' would be read as a target ('head', 'base', '-1', ...), "
+                            + "not as this revision: choose another id");
+        }
+        assertThatThrownBy(() -> commands().merge(List.of("aaa1", "bbb2"), "m", null))
+                .hasMessage("cannot merge aaa1 with bbb2, which already follows it: merge revisions on different "
+                        + "branches, such as the heads");
+        assertThatThrownBy(() -> commands().merge(List.of("bbb2"), "m", null))
+                .hasMessage("nothing to merge: only one revision given, bbb2; merge joins two or more heads");
+    }
+
+    @Test
     void unknownRevisionsAreNamed() {
         commands().init();
         commands().migrate("users");
