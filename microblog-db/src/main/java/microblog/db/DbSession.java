@@ -31,6 +31,12 @@ public final class DbSession implements AutoCloseable {
     private final SessionFactory factory;
     private final DeleteOrder deleteOrder;
     private final List<Object> pendingDeletes = new ArrayList<>();
+    /**
+     * Detached objects given to {@link #add}: Hibernate copies them into managed
+     * ones, so what the caller changes on them afterwards is copied again at
+     * flush, as SQLAlchemy's session, which takes the object itself, would see it.
+     */
+    private final List<Object> readded = new ArrayList<>();
     private Session session;
 
     DbSession(SessionFactory factory) {
@@ -54,6 +60,7 @@ public final class DbSession implements AutoCloseable {
                 s.persist(entity);
             } else {
                 s.merge(entity);
+                readded.add(entity);
             }
         });
     }
@@ -84,8 +91,10 @@ public final class DbSession implements AutoCloseable {
     public void commit() {
         guarded(() -> {
             Session s = writing();
+            mergeReadded(s);
             removePendingDeletes(s);
             s.getTransaction().commit();
+            readded.clear();
         });
     }
 
@@ -98,6 +107,7 @@ public final class DbSession implements AutoCloseable {
     public void flush() {
         guarded(() -> {
             Session s = writing();
+            mergeReadded(s);
             removePendingDeletes(s);
             s.flush();
         });
@@ -143,6 +153,10 @@ public final class DbSession implements AutoCloseable {
         return s;
     }
 
+    private void mergeReadded(Session s) {
+        readded.forEach(s::merge);
+    }
+
     private void removePendingDeletes(Session s) {
         pendingDeletes.sort(Comparator.comparingInt((Object e) -> deleteOrder.depth(e.getClass())).reversed());
         pendingDeletes.forEach(s::remove);
@@ -151,6 +165,7 @@ public final class DbSession implements AutoCloseable {
 
     private void discard() {
         pendingDeletes.clear();
+        readded.clear();
         if (session == null) {
             return;
         }

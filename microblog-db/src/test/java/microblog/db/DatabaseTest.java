@@ -72,6 +72,19 @@ class DatabaseTest {
     }
 
     @Test
+    void changesToADetachedObjectAfterAddingItBackAreCommitted() {
+        db.session().add(new Author("john"));
+        db.session().commit();
+        Author john = Author.query().get(1);
+        db.session().close(); // john is detached now, as after a request ends
+        db.session().add(john);
+        john.setName("johnny"); // changed after add(), on the object the caller holds
+        db.session().commit();
+        db.session().close();
+        assertThat(Author.query().get(1).getName()).isEqualTo("johnny");
+    }
+
+    @Test
     void addCommitAndQueryBack() {
         db.session().add(new Author("john"));
         db.session().add(new Author("susan"));

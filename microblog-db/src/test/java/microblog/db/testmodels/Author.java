@@ -40,6 +40,10 @@ public class Author extends Model {
         return name;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     @Override
     public String toString() {
         return "<Author " + name + ">";
