@@ -141,7 +141,7 @@ class DbCommandLineTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("Error: Missing required parameter: 'REV'");
         for (String command : new String[] {"init", "revision", "migrate", "merge", "upgrade", "downgrade", "current",
-                "history", "heads", "branches", "show", "stamp", "check", "test"}) {
+                "history", "heads", "branches", "show", "stamp", "check", "test", "repair", "edit"}) {
             Result help = MicroblogProcess.run(project, "db", command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).startsWith("Usage: microblog db " + command);

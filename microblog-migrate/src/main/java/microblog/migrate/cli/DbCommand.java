@@ -23,7 +23,7 @@ import picocli.CommandLine;
         subcommands = {DbCommand.Init.class, DbCommand.Revision.class, DbCommand.Migrate.class, DbCommand.Merge.class,
                 DbCommand.Upgrade.class, DbCommand.Downgrade.class, DbCommand.Current.class, DbCommand.History.class,
                 DbCommand.Heads.class, DbCommand.Branches.class, DbCommand.Show.class, DbCommand.Stamp.class,
-                DbCommand.Check.class, DbCommand.Test.class, DbCommand.Repair.class})
+                DbCommand.Check.class, DbCommand.Test.class, DbCommand.Repair.class, DbCommand.Edit.class})
 public final class DbCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -227,37 +227,63 @@ public final class DbCommand implements Runnable {
                 description = "Mark the revisions the database is at (with -v: when each was applied).")
         boolean indicateCurrent;
 
+        @Option(names = {"-r", "--rev-range"}, paramLabel = "FROM:TO",
+                description = "Only these revisions, such as base:head or 21d81fd5534f: (either side may be empty).")
+        String range;
+
         History(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().history(verbose, indicateCurrent);
+            commands().history(verbose, indicateCurrent, range);
         }
     }
 
     @Command(name = "heads", description = "Show the current heads of the revision history.")
     static final class Heads extends Subcommand {
+        @Option(names = {"-v", "--verbose"}, description = "With each head's details.")
+        boolean verbose;
+
         Heads(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().heads();
+            commands().heads(verbose);
+        }
+    }
+
+    @Command(name = "edit", description = "Open a revision (default: the head) in $EDITOR, and check it afterwards.")
+    static final class Edit extends Subcommand {
+        @Parameters(arity = "0..1", paramLabel = "REV", description = "An id or prefix, or head.")
+        String revision;
+
+        Edit(MigrationConfig config) {
+            super(config);
+        }
+
+        @Override
+        public void run() {
+            String editor = System.getenv("EDITOR");
+            commands().edit(revision, editor == null ? System.getenv("VISUAL") : editor);
         }
     }
 
     @Command(name = "branches", description = "Show the branch points of the revision history.")
     static final class Branches extends Subcommand {
+        @Option(names = {"-v", "--verbose"}, description = "With each branch point's details.")
+        boolean verbose;
+
         Branches(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().branches();
+            commands().branches(verbose);
         }
     }
 
@@ -284,13 +310,16 @@ public final class DbCommand implements Runnable {
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
         boolean sql;
 
+        @Option(names = "--purge", description = "Empty the version table first (it names unwanted revisions).")
+        boolean purge;
+
         Stamp(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().stamp(revision, sql);
+            commands().stamp(revision, sql, purge);
         }
     }
 

@@ -29,6 +29,7 @@ import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.script.Revision;
+import microblog.migrate.script.RevisionFile;
 import microblog.migrate.script.RevisionGraph;
 import microblog.migrate.script.ScriptDirectory;
 import org.slf4j.Logger;
@@ -237,6 +238,11 @@ public final class MigrationCommands {
 
     /** Sets the version table to {@code target} without running any revision. */
     public void stamp(String target, boolean sqlOnly) {
+        stamp(target, sqlOnly, false);
+    }
+
+    /** The same; with {@code purge}, whatever the version table holds is removed first. */
+    public void stamp(String target, boolean sqlOnly, boolean purge) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         if (target == null) {
@@ -246,7 +252,12 @@ public final class MigrationCommands {
             String[] range = RevisionTargets.range(target);
             Set<String> from = range[0] == null ? Set.of() : RevisionTargets.heads(graph, range[0], Set.of());
             Set<String> to = RevisionTargets.heads(graph, range[1], from);
-            offline(scripts, graph, from).stamp(from, to, graph.ancestry(to), stampedOn(graph, from, to));
+            MigrationRunner runner = offline(scripts, graph, from);
+            if (purge) {
+                runner.purgeAndStamp(from, to, graph.ancestry(to), stampedOn(graph, from, to));
+            } else {
+                runner.stamp(from, to, graph.ancestry(to), stampedOn(graph, from, to));
+            }
             return;
         }
         // Stamping is how a database at a revision no file defines gets fixed, so only a
@@ -254,7 +265,11 @@ public final class MigrationCommands {
         onLockedDatabase(scripts, "stamp", (runner, recorded) -> {
             Set<String> to = RevisionTargets.heads(graph, target,
                     target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded);
-            runner.stamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
+            if (purge) {
+                runner.purgeAndStamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
+            } else {
+                runner.stamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
+            }
         });
     }
 
@@ -416,12 +431,20 @@ public final class MigrationCommands {
      * {@code verbose}, when each was applied.
      */
     public void history(boolean verbose, boolean indicateCurrent) {
+        history(verbose, indicateCurrent, null);
+    }
+
+    /** The same, limited to {@code range} ({@code FROM:TO}, either side may be empty, as in {@code -r base:head}). */
+    public void history(boolean verbose, boolean indicateCurrent, String range) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         DatabaseState state = indicateCurrent ? readState(scripts, graph) : null;
         List<String> heads = graph.heads();
         List<Revision> ordered = new ArrayList<>(graph.topologicalOrder());
         Collections.reverse(ordered);
+        if (range != null) {
+            ordered.retainAll(inRange(graph, range));
+        }
         for (Revision r : ordered) {
             if (verbose) {
                 printDetails(r, heads, state);
@@ -433,14 +456,37 @@ public final class MigrationCommands {
         }
     }
 
+    /** The revisions from FROM (inclusive) up to TO, for {@code history -r FROM:TO}. */
+    private static List<Revision> inRange(RevisionGraph graph, String range) {
+        int colon = range.indexOf(':');
+        if (colon < 0) {
+            throw new MigrationException("-r takes a range FROM:TO, such as base:head or 21d81fd5534f:");
+        }
+        String from = range.substring(0, colon);
+        String to = range.substring(colon + 1);
+        Set<String> upper = to.isEmpty() || to.equals("heads") || to.equals("head")
+                ? new LinkedHashSet<>(graph.heads()) : Set.of(graph.resolve(to).id());
+        String lower = from.isEmpty() || from.equals("base") ? null : graph.resolve(from).id();
+        return graph.ancestry(upper).stream().map(graph::get)
+                .filter(r -> lower == null || graph.ancestry(List.of(r.id())).contains(lower)).toList();
+    }
+
     /** Lists the branch points: revisions that more than one revision follows, with those that do. */
     public void branches() {
+        branches(false);
+    }
+
+    /** The same; {@code verbose}, with each branch point's details. */
+    public void branches(boolean verbose) {
         RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
         List<String> heads = graph.heads();
         for (Revision r : graph.topologicalOrder()) {
             List<Revision> children = graph.topologicalOrder().stream()
                     .filter(c -> c.downRevisions().contains(r.id())).toList();
             if (children.size() > 1) {
+                if (verbose) {
+                    printDetails(r, heads, null);
+                }
                 out.println(r.id() + " (branchpoint)");
                 children.forEach(c -> out.println("        -> " + c.id() + (heads.contains(c.id()) ? " (head)" : "")
                         + ", " + c.message()));
@@ -449,8 +495,48 @@ public final class MigrationCommands {
     }
 
     public void heads() {
+        heads(false);
+    }
+
+    /** Prints the heads; {@code verbose}, with their details. */
+    public void heads(boolean verbose) {
         RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
-        graph.heads().forEach(id -> out.println(id + " (head)"));
+        List<String> heads = graph.heads();
+        for (String id : heads) {
+            if (verbose) {
+                printDetails(graph.get(id), heads, null);
+            } else {
+                out.println(id + " (head)");
+            }
+        }
+    }
+
+    /**
+     * Opens revision {@code name} (default: the head) in {@code editor}, the
+     * user's EDITOR, and checks the file once the editor is closed.
+     */
+    public void edit(String name, String editor) {
+        if (editor == null || editor.isBlank()) {
+            throw new MigrationException("no editor: set EDITOR (for example EDITOR=nano), or open the file "
+                    + "'db show' names yourself");
+        }
+        RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
+        Revision revision = name == null || name.equals("head") ? graph.get(RevisionTargets.requireHead(graph))
+                : graph.resolve(name);
+        List<String> command = new ArrayList<>(List.of(editor.strip().split("\\s+")));
+        command.add(revision.path().toAbsolutePath().toString());
+        try {
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new MigrationException("the editor (" + editor + ") exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new MigrationException("cannot start the editor '" + editor + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("interrupted while the editor was open", e);
+        }
+        RevisionFile.read(revision.path()); // a mistake made in the editor is named now, not at the next upgrade
     }
 
     /** Describes one revision: its place in the history, its file, and its message. */

@@ -114,6 +114,25 @@ public final class MigrationRunner {
      * {@code stampedOn}, newly applied, enter it as they are now.
      */
     public void stamp(Set<String> current, Set<String> target, Set<String> appliedAfter, List<Revision> stampedOn) {
+        stamp(current, target, appliedAfter, stampedOn, versionTable.moveSql(current, target));
+    }
+
+    /**
+     * The same, emptying the version table first ({@code stamp --purge}): for
+     * a table that names revisions no longer wanted, such as another branch's.
+     */
+    public void purgeAndStamp(Set<String> current, Set<String> target, Set<String> appliedAfter,
+                              List<Revision> stampedOn) {
+        List<String> statements = new ArrayList<>();
+        if (versionTableExists) {
+            statements.add(versionTable.purgeSql());
+        }
+        statements.addAll(versionTable.moveSql(Set.of(), target));
+        stamp(current, target, appliedAfter, stampedOn, statements);
+    }
+
+    private void stamp(Set<String> current, Set<String> target, Set<String> appliedAfter, List<Revision> stampedOn,
+                       List<String> versionStatements) {
         log.info("Running stamp_revision {} -> {}", String.join(", ", current), String.join(", ", target));
         sink.begin();
         try {
@@ -122,7 +141,7 @@ public final class MigrationRunner {
             if (!versionTableExists) {
                 statements.add(versionTable.createSql());
             }
-            statements.addAll(versionTable.moveSql(current, target));
+            statements.addAll(versionStatements);
             statements.forEach(sink::execute);
             prepareAppliedRecord();
             sink.execute(applied.keepOnlySql(appliedAfter));

@@ -57,6 +57,10 @@ public final class VersionTable {
                 + "    CONSTRAINT " + ddl.quote(name + "_pkc") + " PRIMARY KEY (" + ddl.quote("version_num") + ")\n)";
     }
 
+    public String purgeSql() {
+        return "DELETE FROM " + ddl.quote(name);
+    }
+
     /** Statements that move the recorded heads from {@code before} to {@code after}. */
     public List<String> moveSql(Set<String> before, Set<String> after) {
         List<String> removed = before.stream().filter(h -> !after.contains(h)).toList();

@@ -452,6 +452,46 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void editOpensTheRevisionInTheEditorAndChecksItAfterwards() throws Exception {
+        commands().init();
+        Path file = commands().migrate("writers", "aaa1").orElseThrow();
+        Path appends = project.resolve("append.sh");
+        Files.writeString(appends, "#!/bin/sh\necho '# looked at' >> \"$1\"\n");
+        appends.toFile().setExecutable(true);
+        commands().edit(null, appends.toString());
+        assertThat(Files.readString(file)).endsWith("# looked at\n");
+        Path breaks = project.resolve("break.sh");
+        Files.writeString(breaks, "#!/bin/sh\necho 'upgrade: [' >> \"$1\"\n");
+        breaks.toFile().setExecutable(true);
+        assertThatThrownBy(() -> commands().edit("aaa1", breaks.toString())).hasMessageContaining("is not valid YAML");
+        assertThatThrownBy(() -> commands().edit(null, null)).hasMessageStartingWith("no editor: set EDITOR");
+    }
+
+    @Test
+    void stampPurgeHeadsVerboseAndHistoryRanges() throws Exception {
+        commands().init();
+        commands().migrate("writers", "aaa1");
+        commands().revision("second", null, "bbb2");
+        commands().revision("third", null, "ccc3");
+        commands().upgrade("aaa1", false);
+        execute("INSERT INTO alembic_version (version_num) VALUES ('gone99')"); // another branch's, now deleted
+        assertThatThrownBy(() -> commands().upgrade(null, false)).hasMessageContaining("gone99");
+        commands().stamp("bbb2", false, true);
+        MigrationCommands current = commands();
+        current.current();
+        assertThat(out()).isEqualTo("bbb2\n");
+        MigrationCommands range = commands();
+        range.history(false, false, "bbb2:");
+        assertThat(out()).isEqualTo("bbb2 -> ccc3 (head), third\naaa1 -> bbb2, second\n");
+        MigrationCommands upTo = commands();
+        upTo.history(false, false, ":aaa1");
+        assertThat(out()).isEqualTo("<base> -> aaa1, writers\n");
+        MigrationCommands heads = commands();
+        heads.heads(true);
+        assertThat(out()).startsWith("Rev: ccc3 (head)\nParent: bbb2\n");
+    }
+
+    @Test
     void unknownRevisionsAreNamed() {
         commands().init();
         commands().migrate("users");
