@@ -1,6 +1,12 @@
 package microblog.app.cli;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import microblog.app.Microblog;
@@ -30,8 +36,33 @@ public final class RunCommand implements Callable<Integer> {
         this.app = app;
     }
 
+    /** A bad --host or --port, or a port in use, is said in one line, saying which. */
+    private void requireFreeAddress() {
+        if (port < 0 || port > 65535) {
+            throw new CommandFailedException("--port " + port + " is not a port: use 1 to 65535 (or 0 for any free one)");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new CommandFailedException("--host " + host + " is not an address of this machine nor a known name: "
+                    + "use 127.0.0.1, 0.0.0.0 or one of its addresses");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, port));
+        } catch (BindException e) {
+            throw new CommandFailedException(port == 0 || !e.getMessage().contains("in use")
+                    ? "cannot listen on " + host + ": it is not an address of this machine (" + e.getMessage() + ")"
+                    : "port " + port + " on " + host + " is in use (another server?): choose another with --port");
+        } catch (IOException e) {
+            throw new CommandFailedException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        requireFreeAddress(); // before booting and migrating anything
         if (app.config().usesDevelopmentSecretKey()) {
             log.warn("SECRET_KEY is not set: using the development key; set SECRET_KEY before deploying");
         }
@@ -41,8 +72,7 @@ public final class RunCommand implements Callable<Integer> {
             server.start(host, port);
         } catch (RuntimeException e) {
             app.close();
-            throw new CommandFailedException("cannot serve on " + host + ":" + port + ": " + e.getMessage()
-                    + " (is another server running there? choose another with --port)", e);
+            throw new CommandFailedException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         log.info("Running on http://{}:{}/ with database {} (Press CTRL+C to quit)", host, server.port(),
                 app.config().databaseUrl());

@@ -3,7 +3,8 @@ package microblog.app.shell;
 /**
  * The snippets JShell runs before the first prompt: the shell context of the
  * tutorial's {@code flask shell} ({@code app}, {@code db}, {@code User},
- * {@code Post}), plus the query helpers.
+ * {@code Post}), plus the query helpers and the typed metamodel
+ * ({@code User_}, {@code Post_}) that {@code desc(User_.username)} needs.
  */
 final class ShellStartup {
     private ShellStartup() {
@@ -14,6 +15,8 @@ final class ShellStartup {
                 import microblog.app.Microblog;
                 import microblog.app.models.User;
                 import microblog.app.models.Post;
+                import microblog.app.models.User_;
+                import microblog.app.models.Post_;
                 import microblog.db.Database;
                 import microblog.db.Query;
                 import microblog.db.Sort;

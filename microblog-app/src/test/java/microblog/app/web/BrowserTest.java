@@ -40,7 +40,11 @@ class BrowserTest {
     void start() throws Exception {
         boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
         if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(installed, "headless Chromium is not installed: apt-get install chromium chromium-driver");
+            String reason = "headless Chromium is not installed: apt-get install chromium chromium-driver";
+            if (!installed) {
+                System.err.println("BrowserTest skipped: " + reason); // surefire keeps the reason in its report only
+            }
+            assumeTrue(installed, reason);
         }
         app = TestProject.migratedApp(base);
         server = WebServer.create(app).start("127.0.0.1", 0);
