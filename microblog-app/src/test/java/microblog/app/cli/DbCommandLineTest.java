@@ -2,6 +2,8 @@ package microblog.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -146,6 +148,19 @@ class DbCommandLineTest {
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).startsWith("Usage: microblog db " + command);
         }
+    }
+
+    @Test
+    void runSaysWhatIsWrongWithItsAddressBeforeStartingAnything() throws Exception {
+        assertError(MicroblogProcess.run(project, "run", "--port", "70000"),
+                "Error: --port 70000 is not a port: use 1 to 65535");
+        assertError(MicroblogProcess.run(project, "run", "--host", "nosuchhost.invalid"),
+                "Error: --host nosuchhost.invalid is not an address of this machine nor a known name");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertError(MicroblogProcess.run(project, "run", "--port", String.valueOf(taken.getLocalPort())),
+                    "Error: port " + taken.getLocalPort() + " on 127.0.0.1 is in use (another server?)");
+        }
+        assertThat(project.resolve("app.db")).as("nothing was booted or migrated").doesNotExist();
     }
 
     private static void assertError(Result result, String start) {
