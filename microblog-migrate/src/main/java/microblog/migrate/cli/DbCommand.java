@@ -111,6 +111,9 @@ public final class DbCommand implements Runnable {
         @Option(names = "--head", paramLabel = "REV", description = "The revision to build on (default: the head).")
         String head;
 
+        @Option(names = "--splice", description = "Allow --head to name a revision that is not a head (a new branch).")
+        boolean splice;
+
         @Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id, instead of a random one.")
         String revId;
 
@@ -127,7 +130,7 @@ public final class DbCommand implements Runnable {
             if (autogenerate) {
                 commands().migrate(message, revId);
             } else {
-                commands().revision(message, head, revId);
+                commands().revision(message, head, splice, revId);
             }
         }
     }

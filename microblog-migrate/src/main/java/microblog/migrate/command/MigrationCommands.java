@@ -140,11 +140,24 @@ public final class MigrationCommands {
      * of the one head, or of {@code head} when given.
      */
     public Path revision(String message, String head, String revId) {
+        return revision(message, head, false, revId);
+    }
+
+    /**
+     * The same; building on a revision that is not a head starts a new branch,
+     * which {@code splice} must confirm, as Alembic asks.
+     */
+    public Path revision(String message, String head, boolean splice, String revId) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         List<String> parents;
         if (head != null && !head.equals("head")) {
-            parents = List.of(graph.resolve(head).id());
+            String base = graph.resolve(head).id();
+            if (!graph.heads().contains(base) && !splice) {
+                throw new MigrationException("revision " + base + " is not a head: building on it starts a new "
+                        + "branch; pass --splice if that is what you want");
+            }
+            parents = List.of(base);
         } else if (graph.heads().size() > 1) {
             throw new MigrationException("there are " + graph.heads().size() + " heads (" + String.join(", ",
                     graph.heads()) + "): pass --head REV to build on one, or merge them with 'db merge heads'");

@@ -366,7 +366,10 @@ class MigrationCommandsTest {
         String base = commands().migrate("writers", "base0").orElseThrow().getFileName().toString();
         assertThat(base).isEqualTo("base0_writers.yaml");
         commands().revision("hand", null, "b1");
-        commands().revision("other", "base0", "b2");
+        assertThatThrownBy(() -> commands().revision("other", "base0", "b2"))
+                .hasMessage("revision base0 is not a head: building on it starts a new branch; pass --splice if that "
+                        + "is what you want");
+        commands().revision("other", "base0", true, "b2");
         MigrationCommands listing = commands();
         listing.branches();
         assertThat(out()).isEqualTo("base0 (branchpoint)\n        -> b1 (head), hand\n        -> b2 (head), other\n");
