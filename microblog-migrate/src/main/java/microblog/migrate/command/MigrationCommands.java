@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -455,6 +456,8 @@ public final class MigrationCommands {
         List<String> heads = graph.heads();
         List<Revision> ordered = new ArrayList<>(graph.topologicalOrder());
         Collections.reverse(ordered);
+        Map<String, Integer> children = new HashMap<>();
+        ordered.forEach(r -> r.downRevisions().forEach(parent -> children.merge(parent, 1, Integer::sum)));
         if (range != null) {
             ordered.retainAll(inRange(graph, range));
         }
@@ -463,9 +466,13 @@ public final class MigrationCommands {
                 printDetails(r, heads, state);
                 continue;
             }
-            out.println(r.downRevisionText() + " -> " + r.id() + (heads.contains(r.id()) ? " (head)" : "")
+            // As Alembic prints it: a merge's parents comma-separated, a branch point marked.
+            String parents = r.downRevisions().isEmpty() ? "<base>" : String.join(", ", r.downRevisions());
+            boolean branchpoint = children.getOrDefault(r.id(), 0) > 1;
+            out.println(parents + " -> " + r.id() + (heads.contains(r.id()) ? " (head)" : "")
                     + (state != null && state.heads().contains(r.id()) ? " (current)" : "")
-                    + (r.isMerge() ? " (mergepoint)" : "") + ", " + r.message());
+                    + (branchpoint ? " (branchpoint)" : "") + (r.isMerge() ? " (mergepoint)" : "") + ", "
+                    + r.message());
         }
     }
 

@@ -396,7 +396,8 @@ class MigrationCommandsTest {
         assertThat(out()).isEqualTo("m1 (head)\n");
         MigrationCommands history = commands();
         history.history();
-        assertThat(out()).startsWith("(b1, b2) -> m1 (head) (mergepoint), join\n");
+        assertThat(out()).startsWith("b1, b2 -> m1 (head) (mergepoint), join\n").contains(
+                "<base> -> base0 (branchpoint), writers");
         assertThatThrownBy(() -> commands().merge(List.of(), "again", null))
                 .hasMessage("nothing to merge: there is one head, m1; merge joins two or more heads");
         assertThatThrownBy(() -> commands().revision("dup", null, "m1"))
