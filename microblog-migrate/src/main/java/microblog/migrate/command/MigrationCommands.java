@@ -223,7 +223,7 @@ public final class MigrationCommands {
             offline(scripts, graph, from).upgrade(graph, from, path);
             return;
         }
-        onLockedDatabase(scripts, "upgrade", (runner, recorded) -> {
+        onLockedDatabase(scripts, graph, "upgrade", (runner, recorded) -> {
             Set<String> current = RevisionTargets.known(graph, recorded);
             runner.upgrade(graph, current, graph.upgradePath(current, RevisionTargets.heads(graph, spec, current)));
         });
@@ -244,7 +244,7 @@ public final class MigrationCommands {
             offline(scripts, graph, graph.ancestry(from)).downgrade(graph, from, path);
             return;
         }
-        onLockedDatabase(scripts, "downgrade", (runner, recorded) -> {
+        onLockedDatabase(scripts, graph, "downgrade", (runner, recorded) -> {
             Set<String> current = RevisionTargets.known(graph, recorded);
             runner.downgrade(graph, current, RevisionTargets.downgradePath(graph, current, spec));
         });
@@ -276,7 +276,7 @@ public final class MigrationCommands {
         }
         // Stamping is how a database at a revision no file defines gets fixed, so only a
         // relative target (+N) needs the recorded revision to be known.
-        onLockedDatabase(scripts, "stamp", (runner, recorded) -> {
+        onLockedDatabase(scripts, graph, "stamp", (runner, recorded) -> {
             Set<String> to = RevisionTargets.heads(graph, target,
                     target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded);
             if (purge) {
@@ -302,7 +302,7 @@ public final class MigrationCommands {
     public void repair() {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        onLockedDatabase(scripts, "repair", (runner, recorded) -> {
+        onLockedDatabase(scripts, graph, "repair", (runner, recorded) -> {
             List<String> changed = runner.repair(graph, RevisionTargets.known(graph, recorded));
             out.println(changed.isEmpty() ? "The record of applied revisions matches the revision files"
                     : "Recorded as they are now, edited since they were applied: " + String.join(", ", changed));
@@ -321,14 +321,14 @@ public final class MigrationCommands {
      * applying (possible on SQLite, which has no session lock), the work is
      * planned again from where the database now stands.
      */
-    private void onLockedDatabase(ScriptDirectory scripts, String command, LockedWork work) {
+    private void onLockedDatabase(ScriptDirectory scripts, RevisionGraph graph, String command, LockedWork work) {
         DatabaseUrl url = config.databaseUrl().get();
         try (Connection connection = MigrationConnections.openForWriting(url);
              MigrationLock lock = MigrationLock.acquire(connection, url.kind(), scripts.lockTimeout())) {
             VersionTable versions = versionTable(scripts, url);
             if (!command.equals("stamp") && !command.equals("repair")) {
                 HalfAppliedRevisions.refuseToGoOn(connection, scripts, url);
-                EditedRevisions.refuse(connection, scripts, scripts.graph(), url);
+                EditedRevisions.refuse(connection, scripts, graph, url);
             }
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -386,7 +386,7 @@ public final class MigrationCommands {
     public void current(boolean verbose) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseState state = readState(scripts, graph);
+        DatabaseState state = readState(scripts, graph, verbose);
         List<String> heads = graph.heads();
         for (String id : RevisionTargets.known(graph, state.heads())) {
             if (verbose) {
@@ -402,16 +402,17 @@ public final class MigrationCommands {
                                  Map<String, AppliedRevisions.Applied> applied) {
     }
 
-    private DatabaseState readState(ScriptDirectory scripts, RevisionGraph graph) {
+    /** Reads where the database stands; {@code withRecord}, also its record of applied revisions. */
+    private DatabaseState readState(ScriptDirectory scripts, RevisionGraph graph, boolean withRecord) {
         DatabaseUrl url = config.databaseUrl().get();
         try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
             if (connection == null) {
                 return new DatabaseState(Set.of(), Set.of(), Map.of());
             }
             HalfAppliedRevisions.warn(connection, scripts, url);
-            Set<String> heads = versionTable(scripts, url).heads(connection);
-            return new DatabaseState(heads, graph.ancestry(RevisionTargets.known(graph, heads)),
-                    new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(url.kind())).read(connection));
+            Set<String> heads = RevisionTargets.known(graph, versionTable(scripts, url).heads(connection));
+            return new DatabaseState(heads, graph.ancestry(heads), !withRecord ? Map.of()
+                    : new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(url.kind())).read(connection));
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
         }
@@ -421,17 +422,7 @@ public final class MigrationCommands {
     public List<Revision> pending() {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseUrl url = config.databaseUrl().get();
-        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
-            if (connection != null) {
-                HalfAppliedRevisions.warn(connection, scripts, url);
-            }
-            Set<String> current = connection == null ? Set.of()
-                    : RevisionTargets.known(graph, versionTable(scripts, url).heads(connection));
-            return graph.upgradePath(current, graph.heads());
-        } catch (SQLException e) {
-            throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
-        }
+        return graph.upgradePath(readState(scripts, graph, false).heads(), graph.heads());
     }
 
     /** Lists the revisions, newest first. */
@@ -452,7 +443,7 @@ public final class MigrationCommands {
     public void history(boolean verbose, boolean indicateCurrent, String range) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseState state = indicateCurrent ? readState(scripts, graph) : null;
+        DatabaseState state = indicateCurrent ? readState(scripts, graph, verbose) : null;
         List<String> heads = graph.heads();
         List<Revision> ordered = new ArrayList<>(graph.topologicalOrder());
         Collections.reverse(ordered);

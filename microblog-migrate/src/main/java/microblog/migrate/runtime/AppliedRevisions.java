@@ -1,5 +1,7 @@
 package microblog.migrate.runtime;
 
+import static microblog.migrate.runtime.BookkeepingTables.literal;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,9 +41,9 @@ public final class AppliedRevisions {
     }
 
     String createSql() {
-        return "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision") + " VARCHAR(32) NOT NULL PRIMARY KEY, "
-                + ddl.quote("checksum") + " VARCHAR(64) NOT NULL, " + ddl.quote("applied_at") + " VARCHAR(32) NOT NULL, "
-                + ddl.quote("duration_ms") + " BIGINT)";
+        return "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
+                + " VARCHAR(32) NOT NULL PRIMARY KEY, " + ddl.quote("checksum") + " VARCHAR(64) NOT NULL, "
+                + ddl.quote("applied_at") + " VARCHAR(32) NOT NULL, " + ddl.quote("duration_ms") + " BIGINT)";
     }
 
     /**
@@ -50,25 +52,26 @@ public final class AppliedRevisions {
      * a revision recorded without running it (stamp, repair, offline SQL).
      */
     List<String> recordSql(String revision, String checksum, Long durationMillis) {
-        return List.of(forgetSql(revision), "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision") + ", "
-                + ddl.quote("checksum") + ", " + ddl.quote("applied_at") + ", " + ddl.quote("duration_ms")
-                + ") VALUES (" + literal(revision) + ", " + literal(checksum) + ", " + ddl.utcTimestampText() + ", "
-                + (durationMillis == null ? "NULL" : durationMillis) + ")");
+        return insertSql(revision, checksum, ddl.utcTimestampText(), durationMillis);
     }
 
     /** The same, keeping the time the revision was first applied. */
     List<String> rerecordSql(Applied before, String checksum) {
-        return List.of(forgetSql(before.revision()), "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision")
-                + ", " + ddl.quote("checksum") + ", " + ddl.quote("applied_at") + ", " + ddl.quote("duration_ms")
-                + ") VALUES (" + literal(before.revision()) + ", " + literal(checksum) + ", "
-                + literal(before.appliedAt()) + ", " + (before.durationMillis() == null ? "NULL" : before.durationMillis())
-                + ")");
+        return insertSql(before.revision(), checksum, literal(before.appliedAt()),
+                before.durationMillis());
+    }
+
+    private List<String> insertSql(String revision, String checksum, String appliedAtSql, Long durationMillis) {
+        return List.of(forgetSql(revision), "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision") + ", "
+                + ddl.quote("checksum") + ", " + ddl.quote("applied_at") + ", " + ddl.quote("duration_ms")
+                + ") VALUES (" + literal(revision) + ", " + literal(checksum)
+                + ", " + appliedAtSql + ", " + (durationMillis == null ? "NULL" : durationMillis) + ")");
     }
 
     /** Forgets every revision but {@code applied}: what a stamp leaves no longer applied. */
     String keepOnlySql(Collection<String> applied) {
         return "DELETE FROM " + ddl.quote(table) + (applied.isEmpty() ? "" : " WHERE " + ddl.quote("revision")
-                + " NOT IN (" + String.join(", ", applied.stream().map(AppliedRevisions::literal).toList()) + ")");
+                + " NOT IN (" + String.join(", ", applied.stream().map(BookkeepingTables::literal).toList()) + ")");
     }
 
     String forgetSql(String revision) {
@@ -93,7 +96,4 @@ public final class AppliedRevisions {
         return applied;
     }
 
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
 }

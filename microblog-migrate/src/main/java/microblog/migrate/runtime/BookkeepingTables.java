@@ -10,6 +10,11 @@ final class BookkeepingTables {
     private BookkeepingTables() {
     }
 
+    /** {@code value} as a SQL string literal. */
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     static boolean exists(Connection connection, DatabaseKind kind, String table) throws SQLException {
         String catalog = kind == DatabaseKind.MYSQL ? connection.getCatalog() : null;
         String schema = kind == DatabaseKind.POSTGRESQL ? connection.getSchema() : null;

@@ -50,14 +50,15 @@ public final class MigrationLock implements AutoCloseable {
         try {
             while (!tryLock(connection, kind)) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                String holder = holder(connection, kind).orElse("another process");
                 if (waited.compareTo(timeout) >= 0) {
+                    String holder = holder(connection, kind).orElse("another process");
                     throw new MigrationException(holder + " has held the migration lock for longer than "
                             + timeout.toSeconds() + " s (lock_timeout in migrate.yaml); try again when it is done, "
                             + "or, if that process is gone, free its lock with: " + freeing(connection, kind));
                 }
                 if (!told) {
-                    log.info("Waiting for the migration lock, held by {}", holder);
+                    log.info("Waiting for the migration lock, held by {}",
+                            holder(connection, kind).orElse("another process"));
                     told = true;
                 }
                 Thread.sleep(POLL.toMillis());
@@ -126,6 +127,11 @@ public final class MigrationLock implements AutoCloseable {
         return application == null || application.isBlank() ? "" : ", " + application;
     }
 
+    /**
+     * The statement that ends the holder's session. Looked up on its own, from
+     * what any user may read (pg_locks, IS_USED_LOCK), as the description above
+     * may need rights the user lacks.
+     */
     private static String freeing(Connection connection, DatabaseKind kind) {
         String session = kind == DatabaseKind.POSTGRESQL
                 ? "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND "

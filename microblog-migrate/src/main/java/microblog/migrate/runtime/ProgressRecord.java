@@ -87,8 +87,8 @@ public final class ProgressRecord {
 
     /** Part of the revision's final transaction: the version table moves and this row goes, together. */
     String finishSql(String revision) {
-        return "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = '"
-                + revision.replace("'", "''") + "'";
+        return "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = "
+                + BookkeepingTables.literal(revision);
     }
 
     /** Forgets {@code revision}, which stopped before changing anything. */

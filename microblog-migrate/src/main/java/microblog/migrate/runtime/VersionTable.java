@@ -1,5 +1,7 @@
 package microblog.migrate.runtime;
 
+import static microblog.migrate.runtime.BookkeepingTables.literal;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -78,7 +80,4 @@ public final class VersionTable {
         return sql;
     }
 
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
 }
