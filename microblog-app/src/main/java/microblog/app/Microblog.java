@@ -25,21 +25,28 @@ public final class Microblog implements AutoCloseable {
     public static final List<Class<?>> MODELS = List.of(User.class, Post.class);
 
     private final Config config;
+    private final List<Class<?>> models;
     private final SessionScope sessionScope;
     private Database db;
 
     public Microblog(Config config) {
-        this(config, SessionScope.THREAD);
+        this(config, MODELS);
     }
 
-    private Microblog(Config config, SessionScope sessionScope) {
+    /** An app that maps only {@code models}, as a project does while its models are being written. */
+    public Microblog(Config config, List<Class<?>> models) {
+        this(config, List.copyOf(models), SessionScope.THREAD);
+    }
+
+    private Microblog(Config config, List<Class<?>> models, SessionScope sessionScope) {
         this.config = config;
+        this.models = models;
         this.sessionScope = sessionScope;
     }
 
     /** The same app with one session for the whole process, as an interactive shell needs. */
     public Microblog forShell() {
-        return new Microblog(config, SessionScope.PROCESS);
+        return new Microblog(config, models, SessionScope.PROCESS);
     }
 
     /** The app configured from the process environment and the project's {@code .env}. */
@@ -55,14 +62,14 @@ public final class Microblog implements AutoCloseable {
     /** The database, opened on first call. */
     public synchronized Database db() {
         if (db == null) {
-            db = Database.open(config.databaseUrl(), MODELS, sessionScope);
+            db = Database.open(config.databaseUrl(), models, sessionScope);
         }
         return db;
     }
 
     /** What the {@code db} commands need: the repository, the URL and the models, each only when asked. */
     public MigrationConfig migrationConfig() {
-        return new MigrationConfig(config.migrationsDirectory(), config::databaseUrl, () -> MODELS);
+        return new MigrationConfig(config.migrationsDirectory(), config::databaseUrl, () -> models);
     }
 
     /**

@@ -25,12 +25,27 @@ public final class MicroblogProcess {
     /** As {@link #run(Path, Map, String, String...)}, with extra options for the JVM. */
     public static Result runWithJvmOptions(Path projectDir, List<String> jvmOptions, Map<String, String> env,
                                            String stdin, String... args) throws IOException, InterruptedException {
+        return launch(projectDir, jvmOptions, Main.class, env, stdin, false, args);
+    }
+
+    /**
+     * As a terminal shows it: standard error and output in one stream, in {@link Result#out()}; the
+     * entry point is {@code mainClass} (a {@link Main} with other models, say).
+     */
+    public static Result runInTerminal(Path projectDir, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
+        return launch(projectDir, jvmOptions, mainClass, Map.of(), null, true, args);
+    }
+
+    private static Result launch(Path projectDir, List<String> jvmOptions, Class<?> mainClass, Map<String, String> env,
+                                 String stdin, boolean mergeError, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 // The app's own logging, not the quiet one the tests run with.
                 "-Dlogback.configurationFile=logback.xml",
-                "-cp", classPath(), Main.class.getName()));
+                "-cp", classPath(), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());
         builder.environment().remove("DATABASE_URL");
@@ -39,7 +54,7 @@ public final class MicroblogProcess {
         builder.environment().putAll(env);
         Path out = Files.createTempFile("microblog-out", ".txt");
         Path err = Files.createTempFile("microblog-err", ".txt");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectErrorStream(mergeError);
         Process process = builder.start();
         try (var input = process.getOutputStream()) {
             if (stdin != null) {
