@@ -58,6 +58,23 @@ class DbCommandLineTest {
     }
 
     @Test
+    void diagramPrintsMermaidOrWritesAnSvgPicture() throws Exception {
+        Result mermaid = MicroblogProcess.run(project, "db", "diagram");
+        assertThat(mermaid.exitCode()).as(mermaid.err()).isZero();
+        assertThat(mermaid.out()).startsWith("erDiagram\n").contains("        Integer user_id FK\n",
+                "    user |o--o{ post : \"user_id\"\n");
+        assertThat(project.resolve("app.db")).as("the models' diagram needs no database").doesNotExist();
+
+        Result svg = MicroblogProcess.run(project, "db", "diagram", "--svg", "schema.svg");
+        assertThat(svg.exitCode()).as(svg.err()).isZero();
+        assertThat(svg.out()).isEqualTo("Generating " + project.resolve("schema.svg") + " ... done\n");
+        assertThat(Files.readString(project.resolve("schema.svg"))).startsWith("<svg ").contains(">password_hash<");
+
+        assertError(MicroblogProcess.run(project, "db", "diagram", "--svg", "missing/dir/schema.svg"),
+                "Error: cannot write " + project.resolve("missing/dir/schema.svg"));
+    }
+
+    @Test
     void commandsThatNeedNoModelsNeverLoadHibernate() throws Exception {
         microblog.app.TestProject.copyMigrations(project);
         for (String[] args : new String[][] {{"db", "upgrade"}, {"db", "current"}, {"db", "history"}, {"db", "heads"},

@@ -2,16 +2,24 @@ package microblog.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import microblog.app.Config;
+import microblog.app.Microblog;
 import microblog.app.TestProject;
 import microblog.app.cli.MicroblogProcess.Result;
+import microblog.migrate.cli.DbCommand;
+import microblog.migrate.command.MigrationCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +55,33 @@ class ReadmeWalkthroughTest {
             typed.append(prompt).append(lines(result.out().replace(project.toString(), README_PROJECT)));
         }
         assertThat(numberRevisions(typed.toString())).isEqualTo(numberRevisions(shown.toString()));
+    }
+
+    @Test
+    void theDiagramInTheReadmeIsWhatDbDiagramPrints() throws Exception {
+        String readme = Files.readString(README);
+        int block = readme.indexOf("```mermaid\n", readme.indexOf("<!-- db diagram -->")) + "```mermaid\n".length();
+        StringWriter printed = new StringWriter();
+        try (Microblog app = new Microblog(Config.load(project, Map.of()))) {
+            new MigrationCommands(app.migrationConfig(), new PrintWriter(printed)).diagram(false, null);
+        }
+        assertThat(readme.substring(block, readme.indexOf("```", block))).isEqualTo(printed.toString());
+    }
+
+    @Test
+    void theReadmesTableListsEveryDbCommand() throws Exception {
+        Set<String> listed = new TreeSet<>();
+        for (String row : Files.readAllLines(README)) {
+            if (row.startsWith("| `db ")) {
+                Matcher command = Pattern.compile("`db (\\w+)").matcher(row.substring(0, row.indexOf(" | ")));
+                while (command.find()) {
+                    listed.add(command.group(1));
+                }
+            }
+        }
+        try (Microblog app = new Microblog(Config.load(project, Map.of()))) {
+            assertThat(listed).isEqualTo(new TreeSet<>(DbCommand.create(app.migrationConfig()).getSubcommands().keySet()));
+        }
     }
 
     /** The commands of the marked blocks, each with the output shown under it. */

@@ -23,7 +23,8 @@ import picocli.CommandLine;
         subcommands = {DbCommand.Init.class, DbCommand.Revision.class, DbCommand.Migrate.class, DbCommand.Merge.class,
                 DbCommand.Upgrade.class, DbCommand.Downgrade.class, DbCommand.Current.class, DbCommand.History.class,
                 DbCommand.Heads.class, DbCommand.Branches.class, DbCommand.Show.class, DbCommand.Stamp.class,
-                DbCommand.Check.class, DbCommand.Test.class, DbCommand.Repair.class, DbCommand.Edit.class})
+                DbCommand.Check.class, DbCommand.Test.class, DbCommand.Repair.class, DbCommand.Edit.class,
+                DbCommand.Diagram.class})
 public final class DbCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,6 +45,29 @@ public final class DbCommand implements Runnable {
         @Option(names = {"-d", "--directory"}, paramLabel = "DIR",
                 description = "Migrations repository (default: migrations/ in the project).")
         Path directory;
+    }
+
+    /** What the commands that run revisions share: consent to lose data, and a tag to record. */
+    static final class RunOptions {
+        @Option(names = "--accept-data-loss",
+                description = "Run revisions that drop tables or columns holding data, narrow a column, or make "
+                        + "one NOT NULL over NULLs (refused by default).")
+        boolean acceptDataLoss;
+
+        @Mixin
+        TagOption tagOption;
+
+        MigrationCommands applyTo(MigrationCommands commands) {
+            MigrationCommands tagged = commands.tagged(tagOption.tag);
+            return acceptDataLoss ? tagged.acceptingDataLoss() : tagged;
+        }
+    }
+
+    /** {@code --tag}: Alembic hands it to env.py; here it is recorded with the revisions applied. */
+    static final class TagOption {
+        @Option(names = "--tag", paramLabel = "TAG",
+                description = "A name to record with each revision applied (a release, say): 'current -v' shows it.")
+        String tag;
     }
 
     /** What every subcommand shares: the config, the -d option, and where output goes. */
@@ -165,10 +189,8 @@ public final class DbCommand implements Runnable {
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
         boolean sql;
 
-        @Option(names = "--accept-data-loss",
-                description = "Run revisions that drop tables or columns holding data, narrow a column, or make "
-                        + "one NOT NULL over NULLs (refused by default).")
-        boolean acceptDataLoss;
+        @Mixin
+        RunOptions runOptions;
 
         Upgrade(MigrationConfig config) {
             super(config);
@@ -176,8 +198,7 @@ public final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            MigrationCommands commands = commands();
-            (acceptDataLoss ? commands.acceptingDataLoss() : commands).upgrade(revision, sql);
+            runOptions.applyTo(commands()).upgrade(revision, sql);
         }
     }
 
@@ -190,10 +211,8 @@ public final class DbCommand implements Runnable {
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
         boolean sql;
 
-        @Option(names = "--accept-data-loss",
-                description = "Run revisions that drop tables or columns holding data, narrow a column, or make "
-                        + "one NOT NULL over NULLs (refused by default).")
-        boolean acceptDataLoss;
+        @Mixin
+        RunOptions runOptions;
 
         Downgrade(MigrationConfig config) {
             super(config);
@@ -201,8 +220,7 @@ public final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            MigrationCommands commands = commands();
-            (acceptDataLoss ? commands.acceptingDataLoss() : commands).downgrade(revision, sql);
+            runOptions.applyTo(commands()).downgrade(revision, sql);
         }
     }
 
@@ -316,13 +334,16 @@ public final class DbCommand implements Runnable {
         @Option(names = "--purge", description = "Empty the version table first (it names unwanted revisions).")
         boolean purge;
 
+        @Mixin
+        TagOption tagOption;
+
         Stamp(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().stamp(revision, sql, purge);
+            commands().tagged(tagOption.tag).stamp(revision, sql, purge);
         }
     }
 
@@ -360,6 +381,25 @@ public final class DbCommand implements Runnable {
         @Override
         public void run() {
             commands().repair();
+        }
+    }
+
+    @Command(name = "diagram", description = "Draw the tables, columns, keys and relations of the models (or of the "
+            + "database): Mermaid text on standard output, or an SVG picture with --svg.")
+    static final class Diagram extends Subcommand {
+        @Option(names = "--live", description = "Draw the database as it is, instead of the models.")
+        boolean live;
+
+        @Option(names = "--svg", paramLabel = "FILE", description = "Write an SVG picture to FILE instead of Mermaid.")
+        Path svg;
+
+        Diagram(MigrationConfig config) {
+            super(config);
+        }
+
+        @Override
+        public void run() {
+            commands().diagram(live, svg);
         }
     }
 

@@ -52,15 +52,17 @@ public final class MigrationCommands {
     private final MigrationConfig config;
     private final PrintWriter out;
     private final DataLossPolicy dataLoss;
+    private final String tag;
 
     public MigrationCommands(MigrationConfig config, PrintWriter out) {
-        this(config, out, DataLossPolicy.REFUSE);
+        this(config, out, DataLossPolicy.REFUSE, null);
     }
 
-    private MigrationCommands(MigrationConfig config, PrintWriter out, DataLossPolicy dataLoss) {
+    private MigrationCommands(MigrationConfig config, PrintWriter out, DataLossPolicy dataLoss, String tag) {
         this.config = config;
         this.out = out;
         this.dataLoss = dataLoss;
+        this.tag = tag;
     }
 
     /**
@@ -70,7 +72,16 @@ public final class MigrationCommands {
      * database where it would destroy something, before running any of it.
      */
     public MigrationCommands acceptingDataLoss() {
-        return new MigrationCommands(config, out, DataLossPolicy.ACCEPT);
+        return new MigrationCommands(config, out, DataLossPolicy.ACCEPT, tag);
+    }
+
+    /**
+     * These commands, recording {@code tag} (a release name, a ticket) with each revision that
+     * {@link #upgrade} applies or {@link #stamp} records, shown by {@code current -v} and
+     * {@code history -v}; every command that runs revisions names it in its log.
+     */
+    public MigrationCommands tagged(String tag) {
+        return new MigrationCommands(config, out, dataLoss, tag);
     }
 
     // ---- repository ----
@@ -209,6 +220,14 @@ public final class MigrationCommands {
                 .compare(config.entityClasses().get());
     }
 
+    /**
+     * Draws the models' tables (or, with {@code live}, the database's): Mermaid text on the output,
+     * or, given {@code svgFile}, an SVG picture there.
+     */
+    public void diagram(boolean live, Path svgFile) {
+        new SchemaDiagrams(config, out).draw(live, svgFile);
+    }
+
     // ---- applying ----
 
     /** Applies revisions up to {@code target} (default {@code head}); with {@code sqlOnly}, prints them. */
@@ -223,7 +242,7 @@ public final class MigrationCommands {
             offline(scripts, graph, from).upgrade(graph, from, path);
             return;
         }
-        onLockedDatabase(scripts, graph, "upgrade", (runner, recorded) -> {
+        onLockedDatabase(scripts, graph, "upgrade", (runner, recorded, connection) -> {
             Set<String> current = RevisionTargets.known(graph, recorded);
             runner.upgrade(graph, current, graph.upgradePath(current, RevisionTargets.heads(graph, spec, current)));
         });
@@ -244,7 +263,7 @@ public final class MigrationCommands {
             offline(scripts, graph, graph.ancestry(from)).downgrade(graph, from, path);
             return;
         }
-        onLockedDatabase(scripts, graph, "downgrade", (runner, recorded) -> {
+        onLockedDatabase(scripts, graph, "downgrade", (runner, recorded, connection) -> {
             Set<String> current = RevisionTargets.known(graph, recorded);
             runner.downgrade(graph, current, RevisionTargets.downgradePath(graph, current, spec));
         });
@@ -274,14 +293,15 @@ public final class MigrationCommands {
             }
             return;
         }
-        // Stamping is how a database at a revision no file defines gets fixed, so only a
+        // Stamping is how a database at a revision no file defines gets adopted, so only a
         // relative target (+N) needs the recorded revision to be known.
-        onLockedDatabase(scripts, graph, "stamp", (runner, recorded) -> {
+        onLockedDatabase(scripts, graph, "stamp", (runner, recorded, connection) -> {
             Set<String> to = RevisionTargets.heads(graph, target,
                     target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded);
             if (purge) {
                 runner.purgeAndStamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
             } else {
+                ForeignRevisions.requireSchemaOf(to, connection, scripts, graph, recorded, config.databaseUrl().get());
                 runner.stamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
             }
         });
@@ -302,7 +322,7 @@ public final class MigrationCommands {
     public void repair() {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        onLockedDatabase(scripts, graph, "repair", (runner, recorded) -> {
+        onLockedDatabase(scripts, graph, "repair", (runner, recorded, connection) -> {
             List<String> changed = runner.repair(graph, RevisionTargets.known(graph, recorded));
             out.println(changed.isEmpty() ? "The record of applied revisions matches the revision files"
                     : "Recorded as they are now, edited since they were applied: " + String.join(", ", changed));
@@ -312,7 +332,7 @@ public final class MigrationCommands {
     /** What a writing command does once it holds the migration lock. */
     @FunctionalInterface
     private interface LockedWork {
-        void run(MigrationRunner runner, Set<String> recordedHeads);
+        void run(MigrationRunner runner, Set<String> recordedHeads, Connection connection);
     }
 
     /**
@@ -332,8 +352,9 @@ public final class MigrationCommands {
             }
             for (int attempt = 1; ; attempt++) {
                 try {
-                    work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions, dataLoss),
-                            versions.heads(connection));
+                    work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions, dataLoss)
+                                    .tagged(tag),
+                            versions.heads(connection), connection);
                     return;
                 } catch (ConcurrentMigrationException e) {
                     if (attempt == MAX_ATTEMPTS) {
@@ -584,7 +605,8 @@ public final class MigrationCommands {
                     : applied == null ? "yes, not recorded (db repair records it)"
                     : applied.appliedAt() + (applied.durationMillis() == null
                     ? " (recorded without running it: stamp, repair or a SQL script)"
-                    : ", in " + applied.durationMillis() + " ms")));
+                    : ", in " + applied.durationMillis() + " ms")
+                    + (applied.tag() == null ? "" : ", tag " + applied.tag())));
         }
         out.println();
     }
@@ -598,7 +620,7 @@ public final class MigrationCommands {
         graph.upgradePath(Set.of(), graph.ancestry(applied)).forEach(r -> r.upgrade().forEach(simulator::apply));
         DdlRenderer ddl = DdlRenderer.forKind(kind);
         return MigrationRunner.offline(new ScriptSink(out, kind.hasTransactionalDdl()), ddl,
-                new VersionTable(scripts.versionTable(), ddl), simulator, !applied.isEmpty());
+                new VersionTable(scripts.versionTable(), ddl), simulator, !applied.isEmpty()).tagged(tag);
     }
 
     private static VersionTable versionTable(ScriptDirectory scripts, DatabaseUrl url) {

@@ -78,7 +78,8 @@ final class RevisionTargets {
         for (String id : recorded) {
             if (graph.get(id) == null) {
                 throw new MigrationException("the database is at revision " + id
-                        + ", which no file in versions/ defines: restore that file or 'db stamp' another revision");
+                        + ", which no file in versions/ defines: restore that file, or, if another project's "
+                        + "migrations made this database, run 'db stamp head' to adopt it (it checks the schema first)");
             }
         }
         return recorded;

@@ -2,7 +2,6 @@ package microblog.migrate.command;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +19,6 @@ import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
-import microblog.migrate.schema.Table;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionGraph;
 
@@ -51,7 +49,7 @@ final class RevisionTester {
         SchemaSimulator expected = new SchemaSimulator();
         Set<String> heads = new LinkedHashSet<>();
         for (Revision revision : graph.topologicalOrder()) {
-            SchemaSimulator before = replay(graph, heads);
+            SchemaSimulator before = DescribedSchema.at(graph, heads);
             Set<String> after = runner.upgrade(graph, heads, List.of(revision));
             revision.upgrade().forEach(expected::apply);
             requireSchema(expected, revision, "upgrade");
@@ -75,28 +73,12 @@ final class RevisionTester {
         }
     }
 
-    /** A simulation of the schema at {@code heads}, replayed from base. */
-    private static SchemaSimulator replay(RevisionGraph graph, Set<String> heads) {
-        SchemaSimulator simulator = new SchemaSimulator();
-        graph.upgradePath(Set.of(), graph.ancestry(heads)).forEach(r -> r.upgrade().forEach(simulator::apply));
-        return simulator;
-    }
-
     private void requireSchema(SchemaSimulator expected, Revision revision, String step) {
-        Schema live = live();
-        List<Table> comparable = new ArrayList<>();
-        for (Table table : live.tables()) {
-            boolean known = expected.knownSchema().table(table.name()).isPresent();
-            if (known || !expected.changedByHand(table.name()) && !expected.mayMissTables()) {
-                comparable.add(table);
-            }
-        }
-        Changes differences = SchemaComparator.compare(expected.knownSchema(), new Schema(comparable),
-                new ComparisonRules(Renames.NONE, ddl::storedType));
+        List<String> differences = DescribedSchema.differences(expected, live(), ddl);
         if (!differences.isEmpty()) {
             throw new MigrationException("after the " + step + " of revision " + revision.id() + " ("
                     + revision.message() + "), the database differs from what the revisions describe: "
-                    + String.join("; ", differences.findings()));
+                    + String.join("; ", differences));
         }
     }
 

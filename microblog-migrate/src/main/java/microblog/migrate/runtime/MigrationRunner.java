@@ -45,6 +45,7 @@ public final class MigrationRunner {
     private final List<String> completed = new ArrayList<>(); // revisions this runner has run, for messages
     private final AppliedRevisions applied;
     private boolean appliedTableReady;
+    private String tag; // recorded with each revision applied or stamped, or null
 
     private MigrationRunner(DdlRenderer ddl, VersionTable versionTable, SqlSink sink, Connection connection,
                             SchemaSimulator simulator, boolean versionTableExists, DataLossPolicy dataLoss) {
@@ -79,14 +80,28 @@ public final class MigrationRunner {
                 DataLossPolicy.ACCEPT);
     }
 
+    /**
+     * This runner, recording {@code tag} (a release name, say) with each revision it applies or
+     * stamps, and naming it in the log; null for none. Alembic hands its tag to env.py; with no
+     * env.py here, the record is where it is useful.
+     */
+    public MigrationRunner tagged(String tag) {
+        this.tag = tag;
+        return this;
+    }
+
+    private String tagNote() {
+        return tag == null ? "" : " (tag " + tag + ")";
+    }
+
     /** Runs {@code path} (oldest first) on top of {@code heads}; returns the heads reached. */
     public Set<String> upgrade(RevisionGraph graph, Set<String> heads, List<Revision> path) {
         guardPath("upgrade", path, Revision::upgrade);
         Set<String> current = new LinkedHashSet<>(heads);
         for (Revision revision : path) {
             Set<String> next = graph.headsAfterUpgrade(current, revision);
-            log.info("Running upgrade {} -> {}, {}", String.join(", ", revision.downRevisions()), revision.id(),
-                    revision.message());
+            log.info("Running upgrade {} -> {}, {}{}", String.join(", ", revision.downRevisions()), revision.id(),
+                    revision.message(), tagNote());
             run(revision, "upgrade", revision.upgrade(), current, next);
             current = next;
         }
@@ -99,8 +114,8 @@ public final class MigrationRunner {
         Set<String> current = new LinkedHashSet<>(heads);
         for (Revision revision : path) {
             Set<String> next = graph.headsAfterDowngrade(current, revision);
-            log.info("Running downgrade {} -> {}, {}", revision.id(), String.join(", ", revision.downRevisions()),
-                    revision.message());
+            log.info("Running downgrade {} -> {}, {}{}", revision.id(), String.join(", ", revision.downRevisions()),
+                    revision.message(), tagNote());
             run(revision, "downgrade", revision.downgrade(), current, next);
             current = next;
         }
@@ -133,7 +148,8 @@ public final class MigrationRunner {
 
     private void stamp(Set<String> current, Set<String> target, Set<String> appliedAfter, List<Revision> stampedOn,
                        List<String> versionStatements) {
-        log.info("Running stamp_revision {} -> {}", String.join(", ", current), String.join(", ", target));
+        log.info("Running stamp_revision {} -> {}{}", String.join(", ", current), String.join(", ", target),
+                tagNote());
         sink.begin();
         try {
             checkUnchanged(current);
@@ -146,7 +162,7 @@ public final class MigrationRunner {
             prepareAppliedRecord();
             sink.execute(applied.keepOnlySql(appliedAfter));
             for (Revision revision : stampedOn) {
-                applied.recordSql(revision.id(), RevisionFile.checksum(revision), null).forEach(sink::execute);
+                applied.recordSql(revision.id(), RevisionFile.checksum(revision), null, tag).forEach(sink::execute);
             }
             sink.commit();
             versionTableExists = true;
@@ -217,7 +233,8 @@ public final class MigrationRunner {
             }
             if (direction.equals("upgrade")) {
                 applied.recordSql(revision.id(), RevisionFile.checksum(revision),
-                        connection == null ? null : (System.nanoTime() - started) / 1_000_000).forEach(sink::execute);
+                        connection == null ? null : (System.nanoTime() - started) / 1_000_000, tag)
+                        .forEach(sink::execute);
             } else {
                 sink.execute(applied.forgetSql(revision.id()));
             }
@@ -386,7 +403,7 @@ public final class MigrationRunner {
                 AppliedRevisions.Applied before = known.remove(revision.id());
                 String checksum = RevisionFile.checksum(revision);
                 if (before == null) {
-                    applied.recordSql(revision.id(), checksum, null).forEach(sink::execute);
+                    applied.recordSql(revision.id(), checksum, null, null).forEach(sink::execute);
                 } else if (!before.checksum().equals(checksum)) {
                     changed.add(revision.id());
                     applied.rerecordSql(before, checksum).forEach(sink::execute);
@@ -409,7 +426,11 @@ public final class MigrationRunner {
     /** Makes the record of applied revisions exist (once per runner): databases made before it lack it. */
     private void prepareAppliedRecord() {
         if (!appliedTableReady) {
-            sink.execute(applied.createSql());
+            try {
+                applied.prepareSql(connection).forEach(sink::execute);
+            } catch (SQLException e) {
+                throw new MigrationException("cannot read the record of applied revisions: " + e.getMessage(), e);
+            }
             appliedTableReady = true;
         }
     }

@@ -133,8 +133,6 @@ public final class LiveSchemaReader {
             columns.addAll(byPosition.values());
         }
         List<ForeignKey> foreignKeys = foreignKeys(meta, table);
-        Set<String> foreignKeyNames = new HashSet<>();
-        foreignKeys.forEach(fk -> foreignKeyNames.add(fk.name()));
         List<Index> indexes = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         Set<String> uniqueConstraintNames = uniqueConstraintNames(table);
@@ -142,7 +140,7 @@ public final class LiveSchemaReader {
             if (index.unique() && index.columns().equals(primaryKey)) {
                 continue; // the primary key's own index
             }
-            if (!index.unique() && foreignKeyNames.contains(index.name()) && kind == DatabaseKind.MYSQL) {
+            if (kind == DatabaseKind.MYSQL && !index.unique() && backsForeignKey(index, foreignKeys)) {
                 continue; // InnoDB's automatic index behind a foreign key
             }
             if (index.name().startsWith("sqlite_autoindex_")) {
@@ -154,6 +152,15 @@ public final class LiveSchemaReader {
             }
         }
         return new Table(table, columns, uniques, foreignKeys, indexes, checkConstraints(table));
+    }
+
+    /**
+     * InnoDB adds an index on a foreign key's columns when none exists, named after the constraint,
+     * or, for a constraint created without a name (as SQLAlchemy creates them), after its first column.
+     */
+    private static boolean backsForeignKey(Index index, List<ForeignKey> foreignKeys) {
+        return foreignKeys.stream().anyMatch(fk -> index.columns().equals(fk.columns())
+                && (index.name().equals(fk.name()) || index.name().equals(fk.columns().get(0))));
     }
 
     /** MariaDB reports a column without a default as having the default {@code NULL}: the same thing. */

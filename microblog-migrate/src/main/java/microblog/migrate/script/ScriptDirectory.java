@@ -42,6 +42,11 @@ public final class ScriptDirectory {
         this.lockTimeout = lockTimeout;
     }
 
+    /** Whether {@code directory} holds a repository {@link #open} would accept. */
+    public static boolean exists(Path directory) {
+        return Files.isDirectory(directory.resolve("versions")) && Files.isRegularFile(directory.resolve(CONFIG_FILE));
+    }
+
     /**
      * Opens the repository at {@code directory}.
      *
@@ -49,7 +54,7 @@ public final class ScriptDirectory {
      */
     public static ScriptDirectory open(Path directory) {
         Path config = directory.resolve(CONFIG_FILE);
-        if (!Files.isDirectory(directory.resolve("versions")) || !Files.isRegularFile(config)) {
+        if (!exists(directory)) {
             throw new MigrationException("no migrations repository at " + directory
                     + ": run 'microblog db init' first (or pass -d DIR)");
         }

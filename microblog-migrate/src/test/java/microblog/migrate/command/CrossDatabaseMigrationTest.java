@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -367,6 +369,34 @@ class CrossDatabaseMigrationTest {
             commands(db, List.of()).repair();
             commands(db, List.of()).downgrade(null, false);
             assertThat(tableNames(db)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTagIsRecordedWithEachRevisionEvenInARecordMadeBeforeTags(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            commands(db, List.of()).init();
+            commands(db, List.of(Writer.class)).migrate("writers").orElseThrow();
+            try (Connection c = new ConnectionFactory(db.databaseUrl()).open(); Statement st = c.createStatement()) {
+                // the record as the previous release created it, without the tag column
+                st.execute("CREATE TABLE alembic_version_applied (revision VARCHAR(32) NOT NULL PRIMARY KEY, "
+                        + "checksum VARCHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, duration_ms BIGINT)");
+            }
+            commands(db, List.of()).tagged("release 1.4").upgrade(null, false);
+            StringWriter verbose = new StringWriter();
+            new MigrationCommands(new MigrationConfig(project.resolve("migrations"), db::databaseUrl, List::of),
+                    new PrintWriter(verbose, true)).current(true);
+            assertThat(verbose.toString()).containsPattern("    Applied: 20\\d\\d-.*, in \\d+ ms, tag release 1.4\n");
+
+            commands(db, List.of()).downgrade("base", false);
+            commands(db, List.of()).tagged("it's 2").stamp("head", false);
+            try (Connection c = new ConnectionFactory(db.databaseUrl()).open(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT tag, duration_ms FROM alembic_version_applied")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("it's 2");
+                assertThat(rs.getObject(2)).as("stamped, not run").isNull();
+            }
         }
     }
 

@@ -1,0 +1,73 @@
+package microblog.migrate.command;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+import microblog.db.url.DatabaseKind;
+import microblog.db.url.DatabaseUrl;
+import microblog.migrate.MigrationException;
+import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.runtime.SchemaSimulator;
+import microblog.migrate.runtime.VersionTable;
+import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.LiveSchemaReader;
+import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Table;
+import microblog.migrate.script.RevisionGraph;
+import microblog.migrate.script.ScriptDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A database whose version table names revisions no file here defines was migrated by another
+ * project's revisions (the Python microblog's, say). Stamping it claims its schema is what our
+ * revisions describe, so it is adopted only when that is so: otherwise the next upgrade or
+ * downgrade would act on tables, columns or constraints that are not what it expects.
+ */
+final class ForeignRevisions {
+    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+
+    private ForeignRevisions() {
+    }
+
+    /** Refuses, listing every difference, unless the live schema is what {@code target} describes. */
+    static void requireSchemaOf(Set<String> target, Connection connection, ScriptDirectory scripts,
+                                RevisionGraph graph, Set<String> recorded, DatabaseUrl url) {
+        List<String> foreign = recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
+        if (foreign.isEmpty() || target.isEmpty()) {
+            return; // a known starting point, or a stamp to base, which claims no schema
+        }
+        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
+        Schema live = new TableExclusions(scripts.excludedTables()).apply(
+                new LiveSchemaReader(connection, url.kind(), new VersionTable(scripts.versionTable(), ddl).bookkeepingTables())
+                        .read());
+        SchemaSimulator described = DescribedSchema.at(graph, target);
+        List<String> differences = DescribedSchema.differences(described, live, ddl);
+        String at = "the database is at " + String.join(", ", foreign) + ", which no revision file here defines";
+        if (!differences.isEmpty()) {
+            throw new MigrationException(at + ", and its schema is not what " + String.join(", ", target)
+                    + " describes (as autogenerate would see the revisions against it: " + String.join("; ", differences)
+                    + "); nothing was stamped. Bring the schema "
+                    + "in line (by hand, or with 'db revision' and 'db upgrade' on a copy), or stamp with --purge "
+                    + "to record the revision regardless");
+        }
+        log.info("Adopting the database: it is at {}, and its schema is what {} describes", String.join(", ", foreign),
+                String.join(", ", target));
+        if (url.kind() != DatabaseKind.SQLITE) { // SQLite keeps no names for foreign keys
+            warnOfOtherNames(described.knownSchema(), live);
+        }
+    }
+
+    /** Constraint names are not part of the schema's meaning, but a revision that drops one names it. */
+    private static void warnOfOtherNames(Schema described, Schema live) {
+        for (Table table : described.tables()) {
+            Table liveTable = live.table(table.name()).orElseThrow();
+            for (ForeignKey fk : table.foreignKeys()) {
+                liveTable.foreignKeys().stream().filter(fk::sameLink).filter(other -> !other.name().equals(fk.name()))
+                        .forEach(other -> log.warn("The foreign key {}({}) is named '{}' in the database and '{}' in "
+                                + "the revisions: a revision written by hand that drops or changes it must use '{}'",
+                                table.name(), String.join(", ", fk.columns()), other.name(), fk.name(), other.name()));
+            }
+        }
+    }
+}
