@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
  * <p>The app the shell works on is made, and its embedded database migrated, by
  * the start-up snippets in the shell itself ({@link ShellStartup}).
  *
- * <p>JShell runs in this process ({@code --execution local}): no second JVM to
- * start, and the snippets see the same classes the app was loaded with.
+ * <p>JShell runs in this process (its local execution, with errors in one line:
+ * {@link BriefErrors}): no second JVM to start, and the snippets see the same
+ * classes the app was loaded with.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
         description = "Run a Java shell (JShell) in the context of the app: app, db, User and Post are defined.")
@@ -27,7 +28,7 @@ public final class ShellCommand implements Callable<Integer> {
             Files.writeString(startup, ShellStartup.snippets(), StandardCharsets.UTF_8);
             return JavaShellToolBuilder.builder().start(
                     "--class-path", System.getProperty("java.class.path"),
-                    "--execution", "local",
+                    "--execution", BriefErrors.NAME,
                     "--startup", "DEFAULT",
                     "--startup", startup.toString(),
                     "--feedback", "normal");

@@ -22,6 +22,7 @@ final class ShellStartup {
                 import microblog.db.Sort;
                 import static microblog.db.Sort.asc;
                 import static microblog.db.Sort.desc;
+                import static microblog.app.shell.BriefErrors.lastError;
                 var app = Microblog.fromEnvironment().forShell();
                 app.prepareDatabase();
                 var db = app.db();

@@ -75,6 +75,19 @@ class DbCommandLineTest {
     }
 
     @Test
+    void sqlWithAutogenerateIsRefusedAsAlembicRefusesIt() throws Exception {
+        microblog.app.TestProject.copyMigrations(project);
+        for (String[] args : new String[][] {{"db", "migrate", "--sql"}, {"db", "revision", "--autogenerate", "--sql"}}) {
+            assertError(MicroblogProcess.run(project, args), "Error: --sql cannot be used with autogenerate");
+        }
+        Result plain = MicroblogProcess.run(project, "db", "revision", "--sql", "-m", "by hand", "--head", "base",
+                "--branch-label", "extras");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(project.resolve("app.db")).as("a plain revision never connects").doesNotExist();
+        assertThat(MicroblogProcess.run(project, "db", "heads").out()).contains(" (extras) (head)\n");
+    }
+
+    @Test
     void commandsThatNeedNoModelsNeverLoadHibernate() throws Exception {
         microblog.app.TestProject.copyMigrations(project);
         for (String[] args : new String[][] {{"db", "upgrade"}, {"db", "current"}, {"db", "history"}, {"db", "heads"},

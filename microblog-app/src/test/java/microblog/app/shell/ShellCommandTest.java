@@ -10,6 +10,7 @@ import microblog.app.cli.MicroblogProcess.Result;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,27 @@ class ShellCommandTest {
             assertThat(MicroblogProcess.run(project, env, null, "db", "upgrade").exitCode()).isZero();
             playTime(env, database.databaseUrl().toString());
         }
+    }
+
+    @Test
+    void anErrorIsOneLineAndItsWholeTraceIsThereWhenAskedFor() throws Exception {
+        TestProject.copyMigrations(project);
+        String session = """
+                db.session().add(new User("john", "john@example.com"));
+                db.session().commit();
+                db.session().add(new User("john", "other@example.com"));
+                lastError().getCause() != null
+                User.query().count()
+                /exit
+                """;
+        Result result = MicroblogProcess.run(project, Map.of(), session, "shell");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String error = result.out().lines().filter(line -> line.contains("Exception")).reduce("", String::concat);
+        assertThat(error).contains("|  Exception microblog.db.IntegrityViolationException: the change violates a "
+                        + "constraint; the transaction was rolled back: ")
+                .contains("user.username").endsWith("(the whole trace: lastError().printStackTrace())");
+        assertThat(result.out()).doesNotContain("\tat ", "|        at ", "Caused by").contains("==> true", "==> 1");
+        assertThat(result.err()).doesNotContain("UNIQUE");
     }
 
     private void playTime(Map<String, String> env, String shownUrl) throws Exception {

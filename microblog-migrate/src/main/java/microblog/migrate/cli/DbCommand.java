@@ -40,6 +40,9 @@ public final class DbCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    private static final String SQL_WITH_AUTOGENERATE = "--sql cannot be used with autogenerate: it compares the "
+            + "models with the live database; write the revision, then print its SQL with 'db upgrade --sql'";
+
     /** The {@code -d DIR} option every subcommand takes. */
     static final class DirectoryOption {
         @Option(names = {"-d", "--directory"}, paramLabel = "DIR",
@@ -114,13 +117,23 @@ public final class DbCommand implements Runnable {
         @Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id, instead of a random one.")
         String revId;
 
+        @Option(names = "--branch-label", paramLabel = "LABEL",
+                description = "A name for the branch the new revision starts, for targets such as LABEL@head.")
+        String branchLabel;
+
+        @Option(names = "--sql", description = "Refused, as Alembic refuses it: autogenerate reads the database.")
+        boolean sql;
+
         Migrate(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().migrate(message, revId);
+            if (sql) {
+                throw new MigrationException(SQL_WITH_AUTOGENERATE);
+            }
+            commands().migrate(message, revId, branchLabel);
         }
     }
 
@@ -141,6 +154,15 @@ public final class DbCommand implements Runnable {
         @Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id, instead of a random one.")
         String revId;
 
+        @Option(names = "--branch-label", paramLabel = "LABEL",
+                description = "A name for the branch the new revision starts (often with --head base), for targets "
+                        + "such as LABEL@head.")
+        String branchLabel;
+
+        @Option(names = "--sql", description = "Never connect to the database (a plain revision never does; "
+                + "refused with --autogenerate, which reads it).")
+        boolean sql;
+
         Revision(MigrationConfig config) {
             super(config);
         }
@@ -151,10 +173,13 @@ public final class DbCommand implements Runnable {
                 throw new MigrationException("--head cannot be used with --autogenerate: autogenerate builds on the "
                         + "revision the database is at");
             }
+            if (autogenerate && sql) {
+                throw new MigrationException(SQL_WITH_AUTOGENERATE);
+            }
             if (autogenerate) {
-                commands().migrate(message, revId);
+                commands().migrate(message, revId, branchLabel);
             } else {
-                commands().revision(message, head, splice, revId);
+                commands().revision(message, head, splice, revId, branchLabel);
             }
         }
     }

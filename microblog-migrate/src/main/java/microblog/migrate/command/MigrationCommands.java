@@ -134,6 +134,11 @@ public final class MigrationCommands {
 
     /** The same, with the revision id given ({@code --rev-id}), or a random one if null. */
     public Optional<Path> migrate(String message, String revId) {
+        return migrate(message, revId, null);
+    }
+
+    /** The same, the new revision carrying {@code branchLabel} ({@code --branch-label}) unless null. */
+    public Optional<Path> migrate(String message, String revId, String branchLabel) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         Changes changes = compareWithModels(scripts, graph);
@@ -144,7 +149,7 @@ public final class MigrationCommands {
         changes.findings().forEach(log::info);
         changes.warnings().forEach(log::warn);
         return Optional.of(new RevisionWriter(scripts, graph, out).write(revId, graph.heads(), message,
-                changes.upgrade(), changes.downgrade()));
+                changes.upgrade(), changes.downgrade(), branchLabel));
     }
 
     /**
@@ -160,11 +165,22 @@ public final class MigrationCommands {
      * which {@code splice} must confirm, as Alembic asks.
      */
     public Path revision(String message, String head, boolean splice, String revId) {
+        return revision(message, head, splice, revId, null);
+    }
+
+    /**
+     * The same, the new revision carrying {@code branchLabel} unless null; {@code head} may be
+     * {@code base}, for a new branch with no parent, or {@code LABEL@head}.
+     */
+    public Path revision(String message, String head, boolean splice, String revId, String branchLabel) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         List<String> parents;
-        if (head != null && !head.equals("head")) {
-            String base = graph.resolve(head).id();
+        if ("base".equals(head)) {
+            parents = List.of();
+        } else if (head != null && !head.equals("head")) {
+            String base = head.endsWith("@head") ? RevisionTargets.heads(graph, head, Set.of()).iterator().next()
+                    : graph.resolve(head).id();
             if (!graph.heads().contains(base) && !splice) {
                 throw new MigrationException("revision " + base + " is not a head: building on it starts a new "
                         + "branch; pass --splice if that is what you want");
@@ -176,7 +192,8 @@ public final class MigrationCommands {
         } else {
             parents = graph.heads();
         }
-        return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of());
+        return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of(),
+                branchLabel);
     }
 
     /** Writes a revision that joins {@code revisions} (or all heads) into one, with no operations of its own. */
@@ -198,7 +215,7 @@ public final class MigrationCommands {
                 }
             }
         }
-        return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of());
+        return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of(), null);
     }
 
     /** Fails if the models hold changes that no revision has yet. */
@@ -413,7 +430,7 @@ public final class MigrationCommands {
             if (verbose) {
                 printDetails(graph.get(id), heads, state);
             } else {
-                out.println(id + (heads.contains(id) ? " (head)" : ""));
+                out.println(id + labels(graph, id) + (heads.contains(id) ? " (head)" : ""));
             }
         }
     }
@@ -481,7 +498,7 @@ public final class MigrationCommands {
             // As Alembic prints it: a merge's parents comma-separated, a branch point marked.
             String parents = r.downRevisions().isEmpty() ? "<base>" : String.join(", ", r.downRevisions());
             boolean branchpoint = children.getOrDefault(r.id(), 0) > 1;
-            out.println(parents + " -> " + r.id() + (heads.contains(r.id()) ? " (head)" : "")
+            out.println(parents + " -> " + r.id() + labels(graph, r.id()) + (heads.contains(r.id()) ? " (head)" : "")
                     + (state != null && state.heads().contains(r.id()) ? " (current)" : "")
                     + (branchpoint ? " (branchpoint)" : "") + (r.isMerge() ? " (mergepoint)" : "") + ", "
                     + r.message());
@@ -519,9 +536,9 @@ public final class MigrationCommands {
                 if (verbose) {
                     printDetails(r, heads, null);
                 }
-                out.println(r.id() + " (branchpoint)");
-                children.forEach(c -> out.println("        -> " + c.id() + (heads.contains(c.id()) ? " (head)" : "")
-                        + ", " + c.message()));
+                out.println(r.id() + labels(graph, r.id()) + " (branchpoint)");
+                children.forEach(c -> out.println("        -> " + c.id() + labels(graph, c.id())
+                        + (heads.contains(c.id()) ? " (head)" : "") + ", " + c.message()));
             }
         }
     }
@@ -538,7 +555,7 @@ public final class MigrationCommands {
             if (verbose) {
                 printDetails(graph.get(id), heads, null);
             } else {
-                out.println(id + " (head)");
+                out.println(id + labels(graph, id) + " (head)");
             }
         }
     }
@@ -590,6 +607,9 @@ public final class MigrationCommands {
         out.println("Rev: " + r.id() + (heads.contains(r.id()) ? " (head)" : "")
                 + (state != null && state.heads().contains(r.id()) ? " (current)" : ""));
         out.println("Parent: " + r.downRevisionText());
+        if (!r.branchLabels().isEmpty()) {
+            out.println("Branch names: " + String.join(", ", r.branchLabels()));
+        }
         out.println("Path: " + r.path().toAbsolutePath());
         out.println();
         out.println("    " + r.message());
@@ -625,6 +645,12 @@ public final class MigrationCommands {
 
     private static VersionTable versionTable(ScriptDirectory scripts, DatabaseUrl url) {
         return new VersionTable(scripts.versionTable(), DdlRenderer.forKind(url.kind()));
+    }
+
+    /** A revision's branch labels as Alembic prints them after its id: {@code " (shoppingcart)"}, or nothing. */
+    private static String labels(RevisionGraph graph, String id) {
+        List<String> labels = graph.branchLabelsOf(id);
+        return labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")";
     }
 
     private static String describe(Set<String> heads) {

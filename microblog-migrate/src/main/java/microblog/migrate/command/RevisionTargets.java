@@ -9,8 +9,9 @@ import microblog.migrate.script.RevisionGraph;
 
 /**
  * Resolves the revision names users type ({@code head}, {@code heads},
- * {@code base}, {@code +N}, {@code -N}, ids and id prefixes, {@code FROM:TO}
- * ranges for offline SQL) against the revision graph.
+ * {@code base}, {@code +N}, {@code -N}, ids and id prefixes, branch labels,
+ * {@code LABEL@head} and {@code LABEL@base}, {@code FROM:TO} ranges for
+ * offline SQL) against the revision graph.
  */
 final class RevisionTargets {
     private RevisionTargets() {
@@ -34,6 +35,12 @@ final class RevisionTargets {
         }
         if (spec.equals("head")) {
             return Set.of(requireHead(graph));
+        }
+        if (spec.endsWith("@head")) {
+            return Set.of(branchHead(graph, spec.substring(0, spec.length() - "@head".length())));
+        }
+        if (spec.endsWith("@base")) {
+            throw new MigrationException(spec + " names where a branch starts: use it with 'db downgrade'");
         }
         if (spec.matches("\\+\\d+")) {
             String at = current.isEmpty() ? null : single(current, "+N");
@@ -65,12 +72,35 @@ final class RevisionTargets {
             }
             return applied.subList(0, steps);
         }
+        if (spec.endsWith("@base")) {
+            return withoutBranch(graph, current, spec.substring(0, spec.length() - "@base".length()));
+        }
         Set<String> goal = heads(graph, spec, current);
         if (!graph.ancestry(current).containsAll(goal)) {
             throw new MigrationException("revision " + String.join(", ", goal)
                     + " is not below the database's current revision " + describe(current) + ": use 'db upgrade'");
         }
         return graph.downgradePath(current, goal);
+    }
+
+    /** The one head that descends from the revision {@code branch} names (a label, an id or a prefix). */
+    private static String branchHead(RevisionGraph graph, String branch) {
+        Revision start = graph.resolve(branch);
+        Set<String> onBranch = graph.descendants(start.id());
+        List<String> heads = graph.heads().stream().filter(onBranch::contains).toList();
+        if (heads.size() > 1) {
+            throw new MigrationException(branch + "@head is ambiguous: the branch from " + start.id()
+                    + " has several heads (" + String.join(", ", heads) + "); name one, or merge them");
+        }
+        return heads.get(0);
+    }
+
+    /** Undoes the revision {@code branch} names and everything built on it, newest first. */
+    private static List<Revision> withoutBranch(RevisionGraph graph, Set<String> current, String branch) {
+        Set<String> onBranch = graph.descendants(graph.resolve(branch).id());
+        Set<String> kept = new LinkedHashSet<>(graph.ancestry(current));
+        kept.removeAll(onBranch);
+        return graph.downgradePath(current, kept);
     }
 
     /** The heads recorded in the database, checked against the repository. */

@@ -36,15 +36,17 @@ final class RevisionWriter {
     /**
      * Writes the revision and prints where, as Flask-Migrate does.
      *
-     * @param revId the id to give it, or null for a new random one
+     * @param revId       the id to give it, or null for a new random one
+     * @param branchLabel a label for the branch it starts, or null
      */
     Path write(String revId, List<String> parents, String message, List<Operation> upgrade,
-               List<Operation> downgrade) {
+               List<Operation> downgrade, String branchLabel) {
         String id = revId == null ? ScriptDirectory.newRevisionId() : checked(revId);
+        List<String> labels = branchLabel == null ? List.of() : List.of(checkedLabel(branchLabel, id));
         String text = message == null ? "" : message.strip();
         Path path = scripts.pathFor(id, text);
         Revision revision = new Revision(id, parents, text, LocalDateTime.now(ZoneOffset.UTC).format(CREATE_DATE),
-                upgrade, downgrade, path);
+                upgrade, downgrade, path, labels);
         out.print("Generating " + path.toAbsolutePath() + " ... ");
         try {
             Files.writeString(path, RevisionFile.render(revision), StandardCharsets.UTF_8);
@@ -53,6 +55,18 @@ final class RevisionWriter {
         }
         out.println("done");
         return path;
+    }
+
+    private String checkedLabel(String label, String id) {
+        RevisionFile.requireBranchLabel("--branch-label", label);
+        graph.labelled(label).ifPresent(other -> {
+            throw new MigrationException("--branch-label '" + label + "' already names the branch of revision "
+                    + other.id() + ": choose another label");
+        });
+        if (graph.get(label) != null || label.equals(id)) {
+            throw new MigrationException("--branch-label '" + label + "' is a revision id: choose another label");
+        }
+        return label;
     }
 
     private String checked(String revId) {

@@ -40,8 +40,9 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
  */
 public final class RevisionFile {
     private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
-    private static final List<String> KEYS = List.of("revision", "down_revision", "message", "create_date",
-            "upgrade", "downgrade");
+    private static final Pattern BRANCH_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    private static final List<String> KEYS = List.of("revision", "down_revision", "branch_labels", "message",
+            "create_date", "upgrade", "downgrade");
 
     private RevisionFile() {
     }
@@ -80,7 +81,30 @@ public final class RevisionFile {
                 map.get("message") == null ? "" : String.valueOf(map.get("message")),
                 map.get("create_date") == null ? "" : String.valueOf(map.get("create_date")),
                 operations(map.get("upgrade"), where + " upgrade"),
-                operations(map.get("downgrade"), where + " downgrade"), path);
+                operations(map.get("downgrade"), where + " downgrade"), path,
+                branchLabels(where, map.get("branch_labels")));
+    }
+
+    private static List<String> branchLabels(String where, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> labels = value instanceof List<?> list ? list : List.of(value);
+        for (Object label : labels) {
+            requireBranchLabel(where + ": branch_labels", String.valueOf(label));
+        }
+        return labels.stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * A branch label is typed in targets such as {@code NAME@head}: a letter, then letters,
+     * digits, '_' or '-'; never a word a target already means.
+     */
+    public static void requireBranchLabel(String where, String label) {
+        if (!BRANCH_LABEL.matcher(label).matches() || List.of("head", "heads", "base", "current").contains(label)) {
+            throw new MigrationException(where + " '" + label + "' is not a branch label: use a letter, then up to "
+                    + "63 letters, digits, '_' or '-' (and not head, heads, base or current)");
+        }
     }
 
     /**
@@ -139,6 +163,9 @@ public final class RevisionFile {
             case 1 -> revision.downRevisions().get(0);
             default -> revision.downRevisions();
         });
+        if (!revision.branchLabels().isEmpty()) {
+            document.put("branch_labels", revision.branchLabels());
+        }
         document.put("message", revision.message());
         document.put("create_date", revision.createDate());
         document.put("upgrade", revision.upgrade().stream().map(OperationCodec::write).toList());

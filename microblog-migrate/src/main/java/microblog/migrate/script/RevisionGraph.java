@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import microblog.migrate.MigrationException;
@@ -22,6 +23,7 @@ import microblog.migrate.MigrationException;
  */
 public final class RevisionGraph {
     private final Map<String, Revision> revisions;
+    private final Map<String, Revision> labelled; // by branch label
 
     public RevisionGraph(Collection<Revision> all) {
         Map<String, Revision> byId = new LinkedHashMap<>();
@@ -42,6 +44,54 @@ public final class RevisionGraph {
         }
         this.revisions = byId;
         topologicalOrder(); // fails on a cycle
+        this.labelled = labelIndex(byId);
+    }
+
+    private static Map<String, Revision> labelIndex(Map<String, Revision> byId) {
+        Map<String, Revision> labelled = new LinkedHashMap<>();
+        for (Revision revision : byId.values()) {
+            for (String label : revision.branchLabels()) {
+                Revision clash = labelled.put(label, revision);
+                if (clash != null) {
+                    throw new MigrationException("branch label '" + label + "' is given twice: by " + clash.id()
+                            + " and by " + revision.id() + "; a label names one branch");
+                }
+                if (byId.containsKey(label)) {
+                    throw new MigrationException("branch label '" + label + "' of revision " + revision.id()
+                            + " is also a revision id: choose another label");
+                }
+            }
+        }
+        return labelled;
+    }
+
+    /** The revision that carries {@code label}, if any. */
+    public Optional<Revision> labelled(String label) {
+        return Optional.ofNullable(labelled.get(label));
+    }
+
+    /**
+     * The labels of the branches {@code id} is on: its own, and those of every revision it
+     * descends from, as Alembic shows them.
+     */
+    public List<String> branchLabelsOf(String id) {
+        if (labelled.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ancestry = ancestry(List.of(id));
+        return labelled.entrySet().stream().filter(e -> ancestry.contains(e.getValue().id())).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** {@code id} and every revision that descends from it. */
+    public Set<String> descendants(String id) {
+        Set<String> found = new LinkedHashSet<>(List.of(id));
+        for (Revision revision : topologicalOrder()) { // parents come first, so one pass finds them all
+            if (revision.downRevisions().stream().anyMatch(found::contains)) {
+                found.add(revision.id());
+            }
+        }
+        return found;
     }
 
     public boolean isEmpty() {
@@ -106,7 +156,7 @@ public final class RevisionGraph {
     }
 
     /**
-     * Resolves a full id or a unique prefix of one.
+     * Resolves a full id, a branch label or a unique prefix of an id.
      *
      * @throws MigrationException naming the revision when it is unknown or ambiguous
      */
@@ -114,6 +164,9 @@ public final class RevisionGraph {
         Revision exact = revisions.get(name);
         if (exact != null) {
             return exact;
+        }
+        if (labelled.containsKey(name)) {
+            return labelled.get(name);
         }
         List<Revision> matches = revisions.values().stream().filter(r -> r.id().startsWith(name)).toList();
         if (matches.isEmpty()) {

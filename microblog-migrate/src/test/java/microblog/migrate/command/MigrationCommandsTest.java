@@ -443,6 +443,41 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void aLabelledBranchFromBaseIsUpgradedAndUndoneOnItsOwn() throws Exception {
+        commands().init();
+        String writers = revisionId(commands().migrate("writers").orElseThrow());
+        commands().revision("cart", "base", false, "cart0001", "shop");
+        Path items = commands().revision("cart items", "shop@head", false, "cart0002", null);
+        Files.writeString(items, Files.readString(items).replace("upgrade: []",
+                "upgrade:\n  - execute: {sql: CREATE TABLE cart_item (id INTEGER)}").replace("downgrade: []",
+                "downgrade:\n  - execute: {sql: DROP TABLE cart_item}"));
+        assertThat(Files.readString(project.resolve("migrations/versions/cart0001_cart.yaml")))
+                .contains("down_revision: null\nbranch_labels: [shop]\n");
+
+        MigrationCommands heads = commands();
+        heads.heads();
+        assertThat(out()).isEqualTo(writers + " (head)\ncart0002 (shop) (head)\n");
+        MigrationCommands history = commands();
+        history.history();
+        assertThat(out()).contains("cart0001 -> cart0002 (shop) (head), cart items\n",
+                "<base> -> cart0001 (shop), cart\n", "<base> -> " + writers + " (head), writers\n");
+
+        commands().upgrade("shop@head", false);
+        assertThat(query("SELECT count(*) FROM cart_item")).isEqualTo("0");
+        assertThat(query("SELECT version_num FROM alembic_version")).isEqualTo("cart0002");
+        commands().upgrade("heads", false);
+        commands().downgrade("shop@base", false);
+        assertThat(query("SELECT version_num FROM alembic_version")).isEqualTo(writers);
+        assertThat(query("SELECT count(*) FROM writer")).as("the other branch stays").isEqualTo("0");
+
+        assertThatThrownBy(() -> commands().revision("again", "base", false, null, "shop"))
+                .hasMessage("--branch-label 'shop' already names the branch of revision cart0001: choose another label");
+        assertThatThrownBy(() -> commands().revision("x", "base", false, null, "cart0002"))
+                .hasMessage("--branch-label 'cart0002' is a revision id: choose another label");
+        assertThatThrownBy(() -> commands().upgrade("shop@base", false)).hasMessageContaining("use it with 'db downgrade'");
+    }
+
+    @Test
     void revisionIdsThatReadAsTargetsAndMergesOfOneBranchAreRefused() {
         commands().init();
         commands().migrate("writers", "aaa1");
@@ -543,6 +578,10 @@ class MigrationCommandsTest {
             }
         }
         return names;
+    }
+
+    private static String revisionId(Path file) {
+        return file.getFileName().toString().substring(0, 12);
     }
 
     private String query(String sql) throws SQLException {

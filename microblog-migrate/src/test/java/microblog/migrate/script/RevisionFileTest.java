@@ -70,14 +70,14 @@ class RevisionFileTest {
                 .as("every kind of operation").containsExactlyInAnyOrder(Operation.class.getPermittedSubclasses());
         Path file = dir.resolve("abc123def456_all.yaml");
         Revision revision = new Revision("abc123def456", List.of("000000000001"), "all: of them", "2026-01-01 00:00:00",
-                all, List.of(new DropTable("post")), file);
+                all, List.of(new DropTable("post")), file, List.of("shop"));
         Files.writeString(file, RevisionFile.render(revision));
 
         Revision read = RevisionFile.read(file);
         assertThat(read).isEqualTo(revision);
         assertThat(Files.readString(file)).startsWith("# all: of them\n")
                 .contains("- {name: body, type: String(140)}")
-                .contains("down_revision: 000000000001");
+                .contains("down_revision: 000000000001\nbranch_labels: [shop]\n");
     }
 
     @Test
@@ -92,6 +92,10 @@ class RevisionFileTest {
         assertThatThrownBy(() -> read("upgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n"))
                 .hasMessageContaining("unknown column type 'Strng(3)'");
         assertThatThrownBy(() -> read("upgrade: [\n")).hasMessageContaining("is not valid YAML");
+        assertThatThrownBy(() -> read("branch_labels: [head]\n"))
+                .hasMessageContaining("r_bad.yaml: branch_labels 'head' is not a branch label");
+        assertThatThrownBy(() -> read("branch_labels: shop@1\n"))
+                .hasMessageContaining("branch_labels 'shop@1' is not a branch label");
         assertThatThrownBy(() -> read("upgrade:\n  - execute: {sqlite: x, postgres: y}\n"))
                 .hasMessageContaining("execute: unknown key 'postgres'");
         assertThatThrownBy(() -> read("upgrade:\n  - drop_table: {name: " + "t".repeat(64) + "}\n"))
@@ -105,7 +109,7 @@ class RevisionFileTest {
                 + "' is not a revision id: use 1 to 32 letters, digits, '_', '-' or '.' (the version table holds 32)");
         Files.writeString(file, "revision: abc\ndown_revision: null\ndowngrades: []\n");
         assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: unknown key 'downgrades': use "
-                + "revision, down_revision, message, create_date, upgrade, downgrade");
+                + "revision, down_revision, branch_labels, message, create_date, upgrade, downgrade");
         Files.writeString(file, "revision: 1234567e8901\ndown_revision: null\n");
         assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: revision Infinity is read as a "
                 + "number, not as an id: quote it, as in revision: '...'");
