@@ -88,6 +88,75 @@ class DbCommandLineTest {
     }
 
     @Test
+    void twoHeadsAreMergedUpgradedThroughAndAnEditedRevisionIsRefusedUntilRepaired() throws Exception {
+        microblog.app.TestProject.copyMigrations(project);
+        assertThat(MicroblogProcess.run(project, "db", "upgrade").exitCode()).isZero();
+        Result branch = MicroblogProcess.run(project, "db", "revision", "-m", "about me", "--head", "21d81fd5534f",
+                "--rev-id", "abc000000001");
+        assertError(branch, "Error: revision 21d81fd5534f is not a head: building on it starts a new branch; pass "
+                + "--splice");
+        branch = MicroblogProcess.run(project, "db", "revision", "-m", "about me", "--head", "21d81fd5534f", "--splice",
+                "--rev-id", "abc000000001");
+        assertThat(branch.exitCode()).as(branch.err()).isZero();
+        Path about = project.resolve("migrations/versions/abc000000001_about_me.yaml");
+        Files.writeString(about, Files.readString(about).replace("upgrade: []",
+                "upgrade:\n  - add_column: {table: user, column: {name: about_me, type: String(140)}}").replace(
+                "downgrade: []", "downgrade:\n  - drop_column: {table: user, name: about_me}"));
+        assertThat(MicroblogProcess.run(project, "db", "heads").out())
+                .isEqualTo("96b77003c54b (head)\nabc000000001 (head)\n");
+        assertThat(MicroblogProcess.run(project, "db", "branches").out()).isEqualTo("21d81fd5534f (branchpoint)\n"
+                + "        -> 96b77003c54b (head), posts table\n        -> abc000000001 (head), about me\n");
+        assertError(MicroblogProcess.run(project, "db", "upgrade", "head"), "Error: there are several heads");
+
+        Result merge = MicroblogProcess.run(project, "db", "merge", "heads", "-m", "join", "--rev-id", "abc000000002");
+        assertThat(merge.exitCode()).as(merge.err()).isZero();
+        assertThat(merge.out()).isEqualTo("Generating " + project.resolve("migrations/versions/abc000000002_join.yaml")
+                + " ... done\n");
+        Result upgrade = MicroblogProcess.run(project, "db", "upgrade", "--tag", "v2");
+        assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+        assertThat(upgrade.err()).contains("Running upgrade 21d81fd5534f -> abc000000001, about me (tag v2)",
+                "Running upgrade 96b77003c54b, abc000000001 -> abc000000002, join (tag v2)");
+        assertThat(MicroblogProcess.run(project, "db", "history", "-i").out()).startsWith(
+                "96b77003c54b, abc000000001 -> abc000000002 (head) (current) (mergepoint), join\n");
+        assertThat(MicroblogProcess.run(project, "db", "current", "-v").out()).contains("Rev: abc000000002 (head) "
+                + "(current)\n").containsPattern("Applied: 20\\d\\d-.*, in \\d+ ms, tag v2\n");
+
+        Files.writeString(about, Files.readString(about).replace("String(140)", "String(200)"));
+        assertError(MicroblogProcess.run(project, "db", "downgrade"), "Error: revision abc000000001 (about me) was "
+                + "edited after it was applied to this database");
+        Result repair = MicroblogProcess.run(project, "db", "repair");
+        assertThat(repair.exitCode()).as(repair.err()).isZero();
+        assertThat(repair.out()).isEqualTo("Recorded as they are now, edited since they were applied: abc000000001\n");
+        Result downgrade = MicroblogProcess.run(project, "db", "downgrade", "-1");
+        assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
+        assertThat(MicroblogProcess.run(project, "db", "current").out()).as("below the merge, still the head")
+                .isEqualTo("96b77003c54b\nabc000000001\n");
+
+        Result typo = MicroblogProcess.run(project, Map.of("EDITOR", "sed -i s/^message:/mesage:/"), null,
+                "db", "edit", "abc000000002");
+        assertError(typo, "Error: abc000000002_join.yaml: unknown key 'mesage'");
+        Result fixed = MicroblogProcess.run(project, Map.of("EDITOR", "sed -i s/^mesage:/message:/"), null,
+                "db", "edit", "abc000000002");
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+    }
+
+    @Test
+    void migrateOnOneOfTwoHeadsNeedsTheDatabaseThere() throws Exception {
+        microblog.app.TestProject.copyMigrations(project);
+        assertThat(MicroblogProcess.run(project, "db", "upgrade", "21d81fd5534f").exitCode()).isZero();
+        Result migrate = MicroblogProcess.run(project, "db", "migrate", "-m", "posts again", "--head", "21d81fd5534f");
+        assertError(migrate, "Error: revision 21d81fd5534f is not a head");
+        migrate = MicroblogProcess.run(project, "db", "migrate", "-m", "posts again", "--head", "96b77003c54b");
+        assertError(migrate, "Error: Target database is not up to date: it is at 21d81fd5534f, the repository at "
+                + "96b77003c54b; run 'db upgrade' first");
+        migrate = MicroblogProcess.run(project, "db", "migrate", "-m", "posts again", "--head", "21d81fd5534f",
+                "--splice", "--rev-id", "abc000000003");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.err()).contains("Detected added table 'post'");
+        assertThat(MicroblogProcess.run(project, "db", "heads").out()).contains("abc000000003 (head)");
+    }
+
+    @Test
     void commandsThatNeedNoModelsNeverLoadHibernate() throws Exception {
         microblog.app.TestProject.copyMigrations(project);
         for (String[] args : new String[][] {{"db", "upgrade"}, {"db", "current"}, {"db", "history"}, {"db", "heads"},

@@ -7,6 +7,7 @@ import java.util.List;
 import microblog.migrate.MigrationException;
 import microblog.migrate.command.MigrationCommands;
 import microblog.migrate.command.MigrationConfig;
+import microblog.migrate.command.NewRevision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -124,6 +125,13 @@ public final class DbCommand implements Runnable {
         @Option(names = "--sql", description = "Refused, as Alembic refuses it: autogenerate reads the database.")
         boolean sql;
 
+        @Option(names = "--head", paramLabel = "REV",
+                description = "The revision to build on, where the database must stand (default: all heads).")
+        String head;
+
+        @Option(names = "--splice", description = "Allow --head to name a revision that is not a head (a new branch).")
+        boolean splice;
+
         Migrate(MigrationConfig config) {
             super(config);
         }
@@ -133,7 +141,8 @@ public final class DbCommand implements Runnable {
             if (sql) {
                 throw new MigrationException(SQL_WITH_AUTOGENERATE);
             }
-            commands().migrate(message, revId, branchLabel);
+            commands().migrate(NewRevision.withMessage(message).withRevId(revId).withBranchLabel(branchLabel)
+                    .on(head, splice));
         }
     }
 
@@ -169,17 +178,15 @@ public final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            if (autogenerate && head != null) {
-                throw new MigrationException("--head cannot be used with --autogenerate: autogenerate builds on the "
-                        + "revision the database is at");
-            }
             if (autogenerate && sql) {
                 throw new MigrationException(SQL_WITH_AUTOGENERATE);
             }
+            NewRevision revision = NewRevision.withMessage(message).withRevId(revId).withBranchLabel(branchLabel)
+                    .on(head, splice);
             if (autogenerate) {
-                commands().migrate(message, revId, branchLabel);
+                commands().migrate(revision);
             } else {
-                commands().revision(message, head, splice, revId, branchLabel);
+                commands().revision(revision);
             }
         }
     }
@@ -195,13 +202,16 @@ public final class DbCommand implements Runnable {
         @Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id, instead of a random one.")
         String revId;
 
+        @Option(names = "--branch-label", paramLabel = "LABEL", description = "A name for the branch the merge starts.")
+        String branchLabel;
+
         Merge(MigrationConfig config) {
             super(config);
         }
 
         @Override
         public void run() {
-            commands().merge(revisions, message, revId);
+            commands().merge(revisions, NewRevision.withMessage(message).withRevId(revId).withBranchLabel(branchLabel));
         }
     }
 

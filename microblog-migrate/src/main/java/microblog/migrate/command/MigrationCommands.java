@@ -129,27 +129,31 @@ public final class MigrationCommands {
 
     /** Writes a revision with the operations that bring the database to the models; changes nothing else. */
     public Optional<Path> migrate(String message) {
-        return migrate(message, null);
+        return migrate(NewRevision.withMessage(message));
     }
 
     /** The same, with the revision id given ({@code --rev-id}), or a random one if null. */
     public Optional<Path> migrate(String message, String revId) {
-        return migrate(message, revId, null);
+        return migrate(NewRevision.withMessage(message).withRevId(revId));
     }
 
-    /** The same, the new revision carrying {@code branchLabel} ({@code --branch-label}) unless null. */
-    public Optional<Path> migrate(String message, String revId, String branchLabel) {
+    /**
+     * The same, as {@code revision} describes it; built on {@code revision.head()} when given, where
+     * the database must stand, or else on all heads.
+     */
+    public Optional<Path> migrate(NewRevision revision) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        Changes changes = compareWithModels(scripts, graph);
+        List<String> parents = revision.head() == null ? graph.heads() : parents(graph, revision);
+        Changes changes = compareWithModels(scripts, graph, new LinkedHashSet<>(parents));
         if (changes.isEmpty()) {
             log.info("No changes in schema detected.");
             return Optional.empty();
         }
         changes.findings().forEach(log::info);
         changes.warnings().forEach(log::warn);
-        return Optional.of(new RevisionWriter(scripts, graph, out).write(revId, graph.heads(), message,
-                changes.upgrade(), changes.downgrade(), branchLabel));
+        return Optional.of(new RevisionWriter(scripts, graph, out).write(revision, parents, changes.upgrade(),
+                changes.downgrade()));
     }
 
     /**
@@ -165,39 +169,49 @@ public final class MigrationCommands {
      * which {@code splice} must confirm, as Alembic asks.
      */
     public Path revision(String message, String head, boolean splice, String revId) {
-        return revision(message, head, splice, revId, null);
+        return revision(NewRevision.withMessage(message).withRevId(revId).on(head, splice));
+    }
+
+    /** The same, as {@code revision} describes it. */
+    public Path revision(NewRevision revision) {
+        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
+        RevisionGraph graph = scripts.graph();
+        return new RevisionWriter(scripts, graph, out).write(revision, parents(graph, revision), List.of(),
+                List.of());
     }
 
     /**
-     * The same, the new revision carrying {@code branchLabel} unless null; {@code head} may be
-     * {@code base}, for a new branch with no parent, or {@code LABEL@head}.
+     * What a new revision builds on: the one head; or its {@code head}, which may be {@code base}
+     * (a branch with no parent), {@code LABEL@head}, or a revision that is not a head when spliced.
      */
-    public Path revision(String message, String head, boolean splice, String revId, String branchLabel) {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        List<String> parents;
+    private static List<String> parents(RevisionGraph graph, NewRevision revision) {
+        String head = revision.head();
         if ("base".equals(head)) {
-            parents = List.of();
-        } else if (head != null && !head.equals("head")) {
+            return List.of();
+        }
+        if (head != null && !head.equals("head")) {
             String base = head.endsWith("@head") ? RevisionTargets.heads(graph, head, Set.of()).iterator().next()
                     : graph.resolve(head).id();
-            if (!graph.heads().contains(base) && !splice) {
+            if (!graph.heads().contains(base) && !revision.splice()) {
                 throw new MigrationException("revision " + base + " is not a head: building on it starts a new "
                         + "branch; pass --splice if that is what you want");
             }
-            parents = List.of(base);
-        } else if (graph.heads().size() > 1) {
+            return List.of(base);
+        }
+        if (graph.heads().size() > 1) {
             throw new MigrationException("there are " + graph.heads().size() + " heads (" + String.join(", ",
                     graph.heads()) + "): pass --head REV to build on one, or merge them with 'db merge heads'");
-        } else {
-            parents = graph.heads();
         }
-        return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of(),
-                branchLabel);
+        return graph.heads();
     }
 
     /** Writes a revision that joins {@code revisions} (or all heads) into one, with no operations of its own. */
     public Path merge(List<String> revisions, String message, String revId) {
+        return merge(revisions, NewRevision.withMessage(message).withRevId(revId));
+    }
+
+    /** The same, the merge as {@code merge} describes it (its head is not used: the revisions are its parents). */
+    public Path merge(List<String> revisions, NewRevision merge) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         List<String> parents = revisions.isEmpty() || revisions.equals(List.of("heads")) ? graph.heads()
@@ -215,13 +229,14 @@ public final class MigrationCommands {
                 }
             }
         }
-        return new RevisionWriter(scripts, graph, out).write(revId, parents, message, List.of(), List.of(), null);
+        return new RevisionWriter(scripts, graph, out).write(merge, parents, List.of(), List.of());
     }
 
     /** Fails if the models hold changes that no revision has yet. */
     public void check() {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        Changes changes = compareWithModels(scripts, scripts.graph());
+        RevisionGraph graph = scripts.graph();
+        Changes changes = compareWithModels(scripts, graph, new LinkedHashSet<>(graph.heads()));
         if (!changes.isEmpty()) {
             changes.findings().forEach(log::info);
             throw new MigrationException("New upgrade operations detected: " + changes.upgrade().stream()
@@ -230,11 +245,12 @@ public final class MigrationCommands {
         out.println("No new upgrade operations detected.");
     }
 
-    private Changes compareWithModels(ScriptDirectory scripts, RevisionGraph graph) {
+    /** The models compared with the database, which must stand at {@code expected}. */
+    private Changes compareWithModels(ScriptDirectory scripts, RevisionGraph graph, Set<String> expected) {
         DatabaseUrl url = config.databaseUrl().get();
         return new ModelComparison(url, scripts, versionTable(scripts, url), graph,
                 new TableExclusions(scripts.excludedTables()))
-                .compare(config.entityClasses().get());
+                .compare(config.entityClasses().get(), expected);
     }
 
     /**
@@ -569,11 +585,9 @@ public final class MigrationCommands {
             throw new MigrationException("no editor: set EDITOR (for example EDITOR=nano), or open the file "
                     + "'db show' names yourself");
         }
-        RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
-        Revision revision = name == null || name.equals("head") ? graph.get(RevisionTargets.requireHead(graph))
-                : graph.resolve(name);
+        Path file = fileToEdit(ScriptDirectory.open(config.directory()), name);
         List<String> command = new ArrayList<>(List.of(editor.strip().split("\\s+")));
-        command.add(revision.path().toAbsolutePath().toString());
+        command.add(file.toAbsolutePath().toString());
         try {
             int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
             if (exit != 0) {
@@ -585,7 +599,27 @@ public final class MigrationCommands {
             Thread.currentThread().interrupt();
             throw new MigrationException("interrupted while the editor was open", e);
         }
-        RevisionFile.read(revision.path()); // a mistake made in the editor is named now, not at the next upgrade
+        RevisionFile.read(file); // a mistake made in the editor is named now, not at the next upgrade
+    }
+
+    /**
+     * The file of revision {@code name}; when a broken file (a mistake made in the editor, say)
+     * keeps the history from being read, the file whose name starts with the id given, so that
+     * {@code edit} can still repair it.
+     */
+    private static Path fileToEdit(ScriptDirectory scripts, String name) {
+        try {
+            RevisionGraph graph = scripts.graph();
+            return (name == null || name.equals("head") ? graph.get(RevisionTargets.requireHead(graph))
+                    : graph.resolve(name)).path();
+        } catch (MigrationException unreadable) {
+            List<Path> named = name == null ? List.of() : scripts.revisionFiles().stream()
+                    .filter(p -> p.getFileName().toString().startsWith(name)).toList();
+            if (named.size() != 1) {
+                throw unreadable;
+            }
+            return named.get(0);
+        }
     }
 
     /** Describes one revision: its place in the history, its file, and its message. */

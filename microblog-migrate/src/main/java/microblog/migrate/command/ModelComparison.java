@@ -46,7 +46,8 @@ final class ModelComparison {
         this.exclusions = exclusions;
     }
 
-    Changes compare(Collection<Class<?>> entityClasses) {
+    /** The changes that bring a database standing at {@code expected} to the models. */
+    Changes compare(Collection<Class<?>> entityClasses, Set<String> expected) {
         Schema live;
         Set<String> current;
         try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
@@ -60,10 +61,11 @@ final class ModelComparison {
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database: " + e.getMessage(), e);
         }
-        Set<String> heads = new LinkedHashSet<>(graph.heads());
-        if (!current.equals(heads)) {
+        if (!current.equals(expected)) {
+            boolean atHeads = expected.equals(new LinkedHashSet<>(graph.heads()));
             throw new MigrationException("Target database is not up to date: it is at " + describe(current)
-                    + ", the repository at " + describe(heads) + "; run 'db upgrade' first");
+                    + (atHeads ? ", the repository at " : ", the new revision builds on ") + describe(expected)
+                    + "; run 'db upgrade" + (atHeads ? "" : " " + String.join(" ", expected)) + "' first");
         }
         ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, url.kind());
         Schema wanted = exclusions.applyToModels(models.schema());

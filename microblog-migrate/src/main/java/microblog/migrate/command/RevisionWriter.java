@@ -36,20 +36,19 @@ final class RevisionWriter {
     /**
      * Writes the revision and prints where, as Flask-Migrate does.
      *
-     * @param revId       the id to give it, or null for a new random one
-     * @param branchLabel a label for the branch it starts, or null
+     * @param revision its message, and the id and branch label it is given, if any
      */
-    Path write(String revId, List<String> parents, String message, List<Operation> upgrade,
-               List<Operation> downgrade, String branchLabel) {
-        String id = revId == null ? ScriptDirectory.newRevisionId() : checked(revId);
-        List<String> labels = branchLabel == null ? List.of() : List.of(checkedLabel(branchLabel, id));
-        String text = message == null ? "" : message.strip();
+    Path write(NewRevision revision, List<String> parents, List<Operation> upgrade, List<Operation> downgrade) {
+        String id = revision.revId() == null ? ScriptDirectory.newRevisionId() : checked(revision.revId());
+        List<String> labels = revision.branchLabel() == null ? List.of()
+                : List.of(checkedLabel(revision.branchLabel(), id));
+        String text = revision.message() == null ? "" : revision.message().strip();
         Path path = scripts.pathFor(id, text);
-        Revision revision = new Revision(id, parents, text, LocalDateTime.now(ZoneOffset.UTC).format(CREATE_DATE),
+        Revision written = new Revision(id, parents, text, LocalDateTime.now(ZoneOffset.UTC).format(CREATE_DATE),
                 upgrade, downgrade, path, labels);
         out.print("Generating " + path.toAbsolutePath() + " ... ");
         try {
-            Files.writeString(path, RevisionFile.render(revision), StandardCharsets.UTF_8);
+            Files.writeString(path, RevisionFile.render(written), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MigrationException("cannot write " + path + ": " + e.getMessage(), e);
         }

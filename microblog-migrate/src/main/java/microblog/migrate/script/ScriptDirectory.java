@@ -150,13 +150,13 @@ public final class ScriptDirectory {
 
     /** Reads every revision file and links them into a graph. */
     public RevisionGraph graph() {
+        return new RevisionGraph(revisionFiles().stream().map(RevisionFile::read).toList());
+    }
+
+    /** The revision files, by name, without reading them. */
+    public List<Path> revisionFiles() {
         try (Stream<Path> files = Files.list(versionsDirectory())) {
-            List<Revision> revisions = files
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml"))
-                    .sorted()
-                    .map(RevisionFile::read)
-                    .toList();
-            return new RevisionGraph(revisions);
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
             throw new MigrationException("cannot list " + versionsDirectory() + ": " + e.getMessage(), e);
         }

@@ -446,8 +446,8 @@ class MigrationCommandsTest {
     void aLabelledBranchFromBaseIsUpgradedAndUndoneOnItsOwn() throws Exception {
         commands().init();
         String writers = revisionId(commands().migrate("writers").orElseThrow());
-        commands().revision("cart", "base", false, "cart0001", "shop");
-        Path items = commands().revision("cart items", "shop@head", false, "cart0002", null);
+        commands().revision(NewRevision.withMessage("cart").withRevId("cart0001").withBranchLabel("shop").on("base", false));
+        Path items = commands().revision("cart items", "shop@head", "cart0002");
         Files.writeString(items, Files.readString(items).replace("upgrade: []",
                 "upgrade:\n  - execute: {sql: CREATE TABLE cart_item (id INTEGER)}").replace("downgrade: []",
                 "downgrade:\n  - execute: {sql: DROP TABLE cart_item}"));
@@ -470,9 +470,9 @@ class MigrationCommandsTest {
         assertThat(query("SELECT version_num FROM alembic_version")).isEqualTo(writers);
         assertThat(query("SELECT count(*) FROM writer")).as("the other branch stays").isEqualTo("0");
 
-        assertThatThrownBy(() -> commands().revision("again", "base", false, null, "shop"))
+        assertThatThrownBy(() -> commands().revision(NewRevision.withMessage("again").withBranchLabel("shop").on("base", false)))
                 .hasMessage("--branch-label 'shop' already names the branch of revision cart0001: choose another label");
-        assertThatThrownBy(() -> commands().revision("x", "base", false, null, "cart0002"))
+        assertThatThrownBy(() -> commands().revision(NewRevision.withMessage("x").withBranchLabel("cart0002").on("base", false)))
                 .hasMessage("--branch-label 'cart0002' is a revision id: choose another label");
         assertThatThrownBy(() -> commands().upgrade("shop@base", false)).hasMessageContaining("use it with 'db downgrade'");
     }
