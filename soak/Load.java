@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import microblog.app.Config;
 import microblog.app.Microblog;
+import microblog.app.logging.ConsoleLogging;
 import microblog.app.models.Post;
 import microblog.app.models.User;
 import microblog.app.web.WebServer;
@@ -29,6 +30,7 @@ import microblog.migrate.command.MigrationCommands;
  */
 public final class Load {
     public static void main(String[] args) throws Exception {
+        ConsoleLogging.install(); // the app's log format, as ./microblog has it
         Path root = Path.of(args[0]);
         int seconds = Integer.parseInt(args[1]);
         String url = args.length > 2 ? args[2] : "sqlite:///load.db";

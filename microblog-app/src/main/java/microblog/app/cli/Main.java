@@ -2,6 +2,7 @@ package microblog.app.cli;
 
 import microblog.app.ConfigException;
 import microblog.app.Microblog;
+import microblog.app.logging.ConsoleLogging;
 
 /** Entry point of the {@code ./microblog} launcher. */
 public final class Main {
@@ -9,9 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ConsoleLogging.install();
         int exitCode;
         try (Microblog app = Microblog.fromEnvironment()) {
-            exitCode = MicroblogCommand.create(app).execute(args);
+            exitCode = MicroblogCommand.create(app, args).execute(args);
         } catch (ConfigException e) { // before the command line exists, so reported here
             System.err.println("Error: " + e.getMessage());
             exitCode = 1;

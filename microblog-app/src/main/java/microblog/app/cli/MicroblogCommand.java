@@ -1,5 +1,6 @@
 package microblog.app.cli;
 
+import java.util.List;
 import microblog.app.Microblog;
 import microblog.app.shell.ShellCommand;
 import microblog.migrate.cli.DbCommand;
@@ -17,13 +18,32 @@ public final class MicroblogCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    private static final List<String> COMMANDS = List.of("run", "shell", "db");
+
     /** The full command line: run, shell and db, bound to {@code app}. */
     public static CommandLine create(Microblog app) {
-        return new CommandLine(new MicroblogCommand())
-                .addSubcommand(new RunCommand(app))
-                .addSubcommand(new ShellCommand())
-                .addSubcommand(DbCommand.create(app.migrationConfig()))
-                .setExecutionExceptionHandler(new OneLineErrors(CommandFailedException.class))
+        return create(app, new String[0]);
+    }
+
+    /**
+     * The command line wired for {@code args}: only the command they name is built (and under
+     * {@code db}, only the subcommand), as building the others would only slow the start; all of
+     * them when the arguments name none, for the help and for suggestions after a typo.
+     */
+    public static CommandLine create(Microblog app, String[] args) {
+        String command = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
+        CommandLine line = new CommandLine(new MicroblogCommand());
+        if (command == null || command.equals("run")) {
+            line.addSubcommand(new RunCommand(app));
+        }
+        if (command == null || command.equals("shell")) {
+            line.addSubcommand(new ShellCommand());
+        }
+        if (command == null || command.equals("db")) {
+            line.addSubcommand(DbCommand.create(app.migrationConfig(), "db".equals(command) && args.length > 1
+                    ? args[1] : null));
+        }
+        return line.setExecutionExceptionHandler(new OneLineErrors(CommandFailedException.class))
                 .setParameterExceptionHandler(new UsageErrors());
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import microblog.app.Config;
 import microblog.app.Microblog;
+import microblog.app.logging.ConsoleLogging;
 import microblog.app.models.Post;
 import microblog.app.models.User;
 
@@ -21,9 +22,10 @@ public final class ChapterStepMain {
     public static void main(String[] args) {
         List<Class<?>> models = Arrays.stream(System.getProperty("models").split(","))
                 .<Class<?>>map(name -> ENTITIES.get(name.strip())).toList();
+        ConsoleLogging.install();
         int exitCode;
         try (Microblog app = new Microblog(Config.load(Config.baseDirFrom(System.getenv()), System.getenv()), models)) {
-            exitCode = MicroblogCommand.create(app).execute(args);
+            exitCode = MicroblogCommand.create(app, args).execute(args);
         }
         System.exit(exitCode);
     }

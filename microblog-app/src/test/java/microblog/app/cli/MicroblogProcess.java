@@ -43,8 +43,6 @@ public final class MicroblogProcess {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                // The app's own logging, not the quiet one the tests run with.
-                "-Dlogback.configurationFile=logback.xml",
                 "-cp", classPath(), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());

@@ -20,20 +20,40 @@ import picocli.CommandLine;
  * has them. An application adds it to its own command line with
  * {@link #create(MigrationConfig)}.
  */
-@Command(name = "db", description = "Perform database migrations.", mixinStandardHelpOptions = true,
-        subcommands = {DbCommand.Init.class, DbCommand.Revision.class, DbCommand.Migrate.class, DbCommand.Merge.class,
-                DbCommand.Upgrade.class, DbCommand.Downgrade.class, DbCommand.Current.class, DbCommand.History.class,
-                DbCommand.Heads.class, DbCommand.Branches.class, DbCommand.Show.class, DbCommand.Stamp.class,
-                DbCommand.Check.class, DbCommand.Test.class, DbCommand.Repair.class, DbCommand.Edit.class,
-                DbCommand.Diagram.class})
+@Command(name = "db", description = "Perform database migrations.", mixinStandardHelpOptions = true)
 public final class DbCommand implements Runnable {
+    /** The subcommands, in the order {@code db --help} lists them. */
+    private static final List<Class<? extends Subcommand>> SUBCOMMANDS = List.of(Init.class, Revision.class,
+            Migrate.class, Merge.class, Upgrade.class, Downgrade.class, Current.class, History.class, Heads.class,
+            Branches.class, Show.class, Stamp.class, Check.class, Test.class, Repair.class, Edit.class, Diagram.class);
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     /** The {@code db} command line, with its subcommands bound to {@code config}. */
     public static CommandLine create(MigrationConfig config) {
-        return new CommandLine(DbCommand.class, new ConfigInjectingFactory(config))
-                .setParameterExceptionHandler(new UsageErrors());
+        return create(config, null);
+    }
+
+    /**
+     * The same, wired for one invocation: when {@code subcommand} names one, only that one is
+     * built, since reading every subcommand's options is a good part of a short command's
+     * start-up; otherwise all, for the help and for suggestions after a typo.
+     */
+    public static CommandLine create(MigrationConfig config, String subcommand) {
+        ConfigInjectingFactory factory = new ConfigInjectingFactory(config);
+        boolean known = SUBCOMMANDS.stream().anyMatch(type -> nameOf(type).equals(subcommand));
+        CommandLine db = new CommandLine(new DbCommand(), factory);
+        for (Class<? extends Subcommand> type : SUBCOMMANDS) {
+            if (!known || nameOf(type).equals(subcommand)) {
+                db.addSubcommand(nameOf(type), new CommandLine(factory.create(type), factory));
+            }
+        }
+        return db.setParameterExceptionHandler(new UsageErrors());
+    }
+
+    private static String nameOf(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     @Override
@@ -441,13 +461,17 @@ public final class DbCommand implements Runnable {
     /** Builds subcommands with the application's migration config. */
     private record ConfigInjectingFactory(MigrationConfig config) implements CommandLine.IFactory {
         @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (Subcommand.class.isAssignableFrom(type)) {
-                Constructor<K> constructor = type.getDeclaredConstructor(MigrationConfig.class);
-                constructor.setAccessible(true);
-                return constructor.newInstance(config);
+        public <K> K create(Class<K> type) {
+            try {
+                if (Subcommand.class.isAssignableFrom(type)) {
+                    Constructor<K> constructor = type.getDeclaredConstructor(MigrationConfig.class);
+                    constructor.setAccessible(true);
+                    return constructor.newInstance(config);
+                }
+                return CommandLine.defaultFactory().create(type);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create " + type.getName(), e);
             }
-            return CommandLine.defaultFactory().create(type);
         }
     }
 }
