@@ -37,7 +37,7 @@ public final class MicroblogCommand implements Runnable {
             line.addSubcommand(new RunCommand(app));
         }
         if (command == null || command.equals("shell")) {
-            line.addSubcommand(new ShellCommand());
+            line.addSubcommand(new ShellCommand(app));
         }
         if (command == null || command.equals("db")) {
             line.addSubcommand(DbCommand.create(app.migrationConfig(), "db".equals(command) && args.length > 1

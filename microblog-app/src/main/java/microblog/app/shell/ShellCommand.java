@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
+import microblog.app.Microblog;
 import picocli.CommandLine.Command;
 
 /**
  * {@code microblog shell}: JShell with the app's context ready, as {@code flask shell}.
  *
- * <p>The app the shell works on is made, and its embedded database migrated, by
- * the start-up snippets in the shell itself ({@link ShellStartup}).
+ * <p>The app the shell works on is opened, and its embedded database migrated,
+ * before the shell starts; the start-up snippets ({@link ShellStartup}) name it.
  *
  * <p>JShell runs in this process (its local execution, with errors in one line:
  * {@link BriefErrors}): no second JVM to start, and the snippets see the same
@@ -21,8 +22,27 @@ import picocli.CommandLine.Command;
 @Command(name = "shell", mixinStandardHelpOptions = true,
         description = "Run a Java shell (JShell) in the context of the app: app, db, User and Post are defined.")
 public final class ShellCommand implements Callable<Integer> {
+    private static volatile Microblog current;
+
+    private final Microblog app;
+
+    public ShellCommand(Microblog app) {
+        this.app = app;
+    }
+
+    /** The app the shell works on, opened before its first prompt: {@code app} in the shell. */
+    public static Microblog app() {
+        return current;
+    }
+
     @Override
     public Integer call() throws Exception {
+        // Opened here, not in a start-up snippet, so that a database that cannot be reached is one
+        // "Error:" line and exit status 1, as for every other command, and no shell opens.
+        Microblog shellApp = app.forShell();
+        shellApp.prepareDatabase();
+        shellApp.db();
+        current = shellApp;
         Path startup = Files.createTempFile("microblog-shell", ".jsh");
         try {
             Files.writeString(startup, ShellStartup.snippets(), StandardCharsets.UTF_8);
@@ -34,6 +54,7 @@ public final class ShellCommand implements Callable<Integer> {
                     "--feedback", "normal");
         } finally {
             deleteQuietly(startup);
+            shellApp.close();
         }
     }
 

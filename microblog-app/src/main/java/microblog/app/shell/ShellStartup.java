@@ -23,8 +23,8 @@ final class ShellStartup {
                 import static microblog.db.Sort.asc;
                 import static microblog.db.Sort.desc;
                 import static microblog.app.shell.BriefErrors.lastError;
-                var app = Microblog.fromEnvironment().forShell();
-                app.prepareDatabase();
+                import microblog.app.shell.ShellCommand;
+                var app = ShellCommand.app();
                 var db = app.db();
                 """;
     }

@@ -121,9 +121,14 @@ class DbCommandLineTest {
         assertThat(MicroblogProcess.run(project, "db", "current", "-v").out()).contains("Rev: abc000000002 (head) "
                 + "(current)\n").containsPattern("Applied: 20\\d\\d-.*, in \\d+ ms, tag v2\n");
 
-        Files.writeString(about, Files.readString(about).replace("String(140)", "String(200)"));
+        String applied = Files.readString(about);
+        Files.writeString(about, applied.replace("String(140)", "String(200)"));
         assertError(MicroblogProcess.run(project, "db", "downgrade"), "Error: revision abc000000001 (about me) was "
                 + "edited after it was applied to this database");
+        assertError(MicroblogProcess.run(project, "db", "repair"), "Error: the database is not what the revisions, "
+                + "as they are now, describe (");
+        Files.writeString(about, applied.replace("downgrade:", "  - execute: {sql: UPDATE user SET about_me = NULL "
+                + "WHERE 1 = 0}\ndowngrade:"));
         Result repair = MicroblogProcess.run(project, "db", "repair");
         assertThat(repair.exitCode()).as(repair.err()).isZero();
         assertThat(repair.out()).isEqualTo("Recorded as they are now, edited since they were applied: abc000000001\n");

@@ -52,6 +52,15 @@ class ShellCommandTest {
         assertThat(result.err()).doesNotContain("UNIQUE");
     }
 
+    @Test
+    void aDatabaseThatCannotBeReachedIsOneErrorLineAndNoShell() throws Exception {
+        Result result = MicroblogProcess.run(project, Map.of("DATABASE_URL", "sqlite:///missing/dir/app.db"),
+                "/exit\n", "shell");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().lines().filter(line -> line.startsWith("Error:")).count()).isEqualTo(1);
+        assertThat(result.out()).doesNotContain("jshell>");
+    }
+
     private void playTime(Map<String, String> env, String shownUrl) throws Exception {
         String session = """
                 db

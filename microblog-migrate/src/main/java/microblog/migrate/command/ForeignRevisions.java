@@ -8,9 +8,7 @@ import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.SchemaSimulator;
-import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.ForeignKey;
-import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
 import microblog.migrate.script.RevisionGraph;
@@ -38,9 +36,7 @@ final class ForeignRevisions {
             return; // a known starting point, or a stamp to base, which claims no schema
         }
         DdlRenderer ddl = DdlRenderer.forKind(url.kind());
-        Schema live = new TableExclusions(scripts.excludedTables()).apply(
-                new LiveSchemaReader(connection, url.kind(), new VersionTable(scripts.versionTable(), ddl).bookkeepingTables())
-                        .read());
+        Schema live = DescribedSchema.live(connection, scripts, url);
         SchemaSimulator described = DescribedSchema.at(graph, target);
         List<String> differences = DescribedSchema.differences(described, live, ddl);
         String at = "the database is at " + String.join(", ", foreign) + ", which no revision file here defines";

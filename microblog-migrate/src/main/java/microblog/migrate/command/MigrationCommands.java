@@ -81,6 +81,10 @@ public final class MigrationCommands {
      * {@code history -v}; every command that runs revisions names it in its log.
      */
     public MigrationCommands tagged(String tag) {
+        if (tag != null && (tag.isBlank() || tag.length() > 255)) {
+            throw new MigrationException("--tag '" + tag + "' " + (tag.isBlank() ? "is empty: give a name" : "is "
+                    + tag.length() + " characters long: the record keeps 255") + ", or leave --tag out");
+        }
         return new MigrationCommands(config, out, dataLoss, tag);
     }
 
@@ -271,13 +275,16 @@ public final class MigrationCommands {
         if (sqlOnly) {
             String[] range = RevisionTargets.range(spec);
             Set<String> from = range[0] == null ? Set.of() : RevisionTargets.heads(graph, range[0], Set.of());
-            List<Revision> path = graph.upgradePath(from, RevisionTargets.heads(graph, range[1], from));
-            offline(scripts, graph, from).upgrade(graph, from, path);
+            Set<String> to = RevisionTargets.heads(graph, range[1], from);
+            RevisionTargets.requireNotBelow(graph, from, to);
+            offline(scripts, graph, from).upgrade(graph, from, graph.upgradePath(from, to));
             return;
         }
         onLockedDatabase(scripts, graph, "upgrade", (runner, recorded, connection) -> {
             Set<String> current = RevisionTargets.known(graph, recorded);
-            runner.upgrade(graph, current, graph.upgradePath(current, RevisionTargets.heads(graph, spec, current)));
+            Set<String> to = RevisionTargets.heads(graph, spec, current);
+            RevisionTargets.requireNotBelow(graph, current, to);
+            runner.upgrade(graph, current, graph.upgradePath(current, to));
         });
     }
 
@@ -356,7 +363,16 @@ public final class MigrationCommands {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         onLockedDatabase(scripts, graph, "repair", (runner, recorded, connection) -> {
-            List<String> changed = runner.repair(graph, RevisionTargets.known(graph, recorded));
+            Set<String> heads = RevisionTargets.known(graph, recorded);
+            DdlRenderer ddl = DdlRenderer.forKind(config.databaseUrl().get().kind());
+            List<String> differences = DescribedSchema.differences(DescribedSchema.at(graph, heads),
+                    DescribedSchema.live(connection, scripts, config.databaseUrl().get()), ddl);
+            if (!differences.isEmpty()) {
+                throw new MigrationException("the database is not what the revisions, as they are now, describe ("
+                        + String.join("; ", differences) + "); nothing was recorded. Bring the database in line with "
+                        + "the edited revision, or undo the edit");
+            }
+            List<String> changed = runner.repair(graph, heads);
             out.println(changed.isEmpty() ? "The record of applied revisions matches the revision files"
                     : "Recorded as they are now, edited since they were applied: " + String.join(", ", changed));
         });

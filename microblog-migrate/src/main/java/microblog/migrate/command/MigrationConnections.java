@@ -1,6 +1,5 @@
 package microblog.migrate.command;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +24,7 @@ final class MigrationConnections {
         Properties extra = new Properties();
         if (url.kind() == DatabaseKind.SQLITE) {
             extra.setProperty("transaction_mode", "IMMEDIATE"); // take the write lock at BEGIN
-            url.sqliteDatabaseFile().map(Path::getParent).ifPresent(MigrationConnections::createDirectories);
+            url.sqliteDatabaseFile().map(Path::getParent).ifPresent(MigrationConnections::requireDirectory);
         }
         return new ConnectionFactory(url).open(extra);
     }
@@ -44,11 +43,11 @@ final class MigrationConnections {
         log.info("Will assume {}transactional DDL.", url.kind().hasTransactionalDdl() ? "" : "non-");
     }
 
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new MigrationException("cannot create the directory " + dir + " for the SQLite database: " + e);
+    /** SQLite makes the file, not the directories above it: a missing one is most likely a typo in the URL. */
+    private static void requireDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new MigrationException("the directory " + dir + " of the SQLite database in DATABASE_URL does not "
+                    + "exist: create it, or correct DATABASE_URL");
         }
     }
 }

@@ -65,7 +65,8 @@ final class ModelComparison {
             boolean atHeads = expected.equals(new LinkedHashSet<>(graph.heads()));
             throw new MigrationException("Target database is not up to date: it is at " + describe(current)
                     + (atHeads ? ", the repository at " : ", the new revision builds on ") + describe(expected)
-                    + "; run 'db upgrade" + (atHeads ? "" : " " + String.join(" ", expected)) + "' first");
+                    + "; run 'db upgrade" + (atHeads && expected.size() > 1 ? " heads"
+                    : atHeads ? "" : " " + String.join(" ", expected)) + "' first");
         }
         ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, url.kind());
         Schema wanted = exclusions.applyToModels(models.schema());

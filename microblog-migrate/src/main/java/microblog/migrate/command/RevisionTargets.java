@@ -65,6 +65,11 @@ final class RevisionTargets {
             if (current.isEmpty()) {
                 throw new MigrationException("cannot downgrade: the database is already at base");
             }
+            if (current.size() > 1) {
+                throw new MigrationException("the database stands at " + current.size() + " heads ("
+                        + describe(current) + "): downgrade " + spec + " would not know which branch to go back on; "
+                        + "name the revision to go back to, or LABEL@base for a labelled branch");
+            }
             List<Revision> applied = graph.downgradePath(current, Set.of());
             if (steps > applied.size()) {
                 throw new MigrationException("cannot downgrade " + steps + " revision(s): only "
@@ -80,7 +85,38 @@ final class RevisionTargets {
             throw new MigrationException("revision " + String.join(", ", goal)
                     + " is not below the database's current revision " + describe(current) + ": use 'db upgrade'");
         }
-        return graph.downgradePath(current, goal);
+        if (spec.equals("base")) {
+            return graph.downgradePath(current, goal);
+        }
+        return undoDescendants(graph, current, goal);
+    }
+
+    /**
+     * Undoes what was built on {@code goal}, and nothing else: revisions on other branches, which
+     * do not descend from it, stay applied, as Alembic leaves them.
+     */
+    private static List<Revision> undoDescendants(RevisionGraph graph, Set<String> current, Set<String> goal) {
+        Set<String> kept = new LinkedHashSet<>(graph.ancestry(current));
+        for (String target : goal) {
+            Set<String> above = new LinkedHashSet<>(graph.descendants(target));
+            above.remove(target);
+            kept.removeAll(above);
+        }
+        return graph.downgradePath(current, kept); // kept holds every ancestor of what it holds
+    }
+
+    /**
+     * An upgrade to a revision the database has already passed would do nothing: it is a
+     * mistake for a downgrade, or a reversed range, and is said so, as Alembic does.
+     */
+    static void requireNotBelow(RevisionGraph graph, Set<String> current, Set<String> target) {
+        Set<String> passed = new LinkedHashSet<>(target);
+        passed.removeAll(current);
+        if (!passed.isEmpty() && graph.ancestry(current).containsAll(passed)) {
+            throw new MigrationException("revision " + String.join(", ", passed) + " is below "
+                    + (current.size() == 1 ? "the revision " : "the revisions ") + describe(current)
+                    + " already reached: to go back to it, use 'db downgrade " + String.join(" ", passed) + "'");
+        }
     }
 
     /** The one head that descends from the revision {@code branch} names (a label, an id or a prefix). */
@@ -105,12 +141,12 @@ final class RevisionTargets {
 
     /** The heads recorded in the database, checked against the repository. */
     static Set<String> known(RevisionGraph graph, Set<String> recorded) {
-        for (String id : recorded) {
-            if (graph.get(id) == null) {
-                throw new MigrationException("the database is at revision " + id
-                        + ", which no file in versions/ defines: restore that file, or, if another project's "
-                        + "migrations made this database, run 'db stamp head' to adopt it (it checks the schema first)");
-            }
+        List<String> unknown = recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new MigrationException("the database is at " + (unknown.size() == 1 ? "revision " : "revisions ")
+                    + String.join(", ", unknown) + ", which no file in versions/ defines: restore "
+                    + (unknown.size() == 1 ? "that file" : "those files") + ", or, if another project's "
+                    + "migrations made this database, run 'db stamp head' to adopt it (it checks the schema first)");
         }
         return recorded;
     }

@@ -149,7 +149,7 @@ public final class MigrationRunner {
     private void stamp(Set<String> current, Set<String> target, Set<String> appliedAfter, List<Revision> stampedOn,
                        List<String> versionStatements) {
         log.info("Running stamp_revision {} -> {}{}", String.join(", ", current), String.join(", ", target),
-                tagNote());
+                stampedOn.isEmpty() ? "" : tagNote()); // with nothing newly stamped, no tag is recorded
         sink.begin();
         try {
             checkUnchanged(current);

@@ -193,7 +193,7 @@ public final class RevisionFile {
     }
 
     private static String header(Revision revision) {
-        return "# " + revision.message() + "\n#\n"
+        return "# " + revision.message().replace("\n", "\n# ") + "\n#\n"
                 + "# Revision ID: " + revision.id() + "\n"
                 + "# Revises: " + String.join(", ", revision.downRevisions()) + "\n"
                 + "# Create Date: " + revision.createDate() + "\n#\n"

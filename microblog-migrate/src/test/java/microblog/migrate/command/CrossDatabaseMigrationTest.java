@@ -366,6 +366,13 @@ class CrossDatabaseMigrationTest {
                                 + "database (")
                         .hasMessageEndingWith("record it with 'db repair'");
             }
+            assertThatThrownBy(() -> commands(db, List.of()).repair()).isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith("the database is not what the revisions, as they are now, describe (")
+                    .hasMessageContaining("writer.name").hasMessageContaining("nothing was recorded");
+            // An edit the schema already agrees with: a statement that changes no table.
+            Files.writeString(file, text.replace("downgrade:", "  - execute: {sql: UPDATE writer SET name = name}\n"
+                    + "downgrade:"));
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false)).hasMessageContaining("was edited");
             commands(db, List.of()).repair();
             commands(db, List.of()).downgrade(null, false);
             assertThat(tableNames(db)).isEmpty();

@@ -3,6 +3,7 @@ package microblog.migrate.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -456,7 +457,7 @@ class MigrationCommandsTest {
 
         MigrationCommands heads = commands();
         heads.heads();
-        assertThat(out()).isEqualTo(writers + " (head)\ncart0002 (shop) (head)\n");
+        assertThat(out().lines()).containsExactlyInAnyOrder(writers + " (head)", "cart0002 (shop) (head)");
         MigrationCommands history = commands();
         history.history();
         assertThat(out()).contains("cart0001 -> cart0002 (shop) (head), cart items\n",
@@ -475,6 +476,48 @@ class MigrationCommandsTest {
         assertThatThrownBy(() -> commands().revision(NewRevision.withMessage("x").withBranchLabel("cart0002").on("base", false)))
                 .hasMessage("--branch-label 'cart0002' is a revision id: choose another label");
         assertThatThrownBy(() -> commands().upgrade("shop@base", false)).hasMessageContaining("use it with 'db downgrade'");
+    }
+
+    @Test
+    void aDowngradeUndoesOnlyWhatWasBuiltOnItsTargetAndLeavesOtherBranchesAlone() throws Exception {
+        commands().init();
+        Path versions = project.resolve("migrations/versions");
+        tableRevision(versions, "r0", null, "t0");
+        tableRevision(versions, "a1", "r0", "ta");
+        tableRevision(versions, "b1", "r0", "tb");
+        Files.writeString(versions.resolve("m1.yaml"), "revision: m1\ndown_revision: [a1, b1]\nmessage: join\n");
+        tableRevision(versions, "x1", null, "tx");
+        Files.writeString(versions.resolve("x1.yaml"), Files.readString(versions.resolve("x1.yaml"))
+                .replace("message:", "branch_labels: [extra]\nmessage:"));
+        commands().upgrade("heads", false);
+        assertThat(tables()).contains("t0", "ta", "tb", "tx");
+
+        commands().downgrade("b1", false);
+        assertThat(heads()).containsExactlyInAnyOrder("a1", "b1", "x1");
+        commands().downgrade("extra@head", false);
+        assertThat(heads()).as("already there: nothing undone").containsExactlyInAnyOrder("a1", "b1", "x1");
+        assertThatThrownBy(() -> commands().downgrade("-1", false)).hasMessageContaining("3 heads")
+                .hasMessageContaining("would not know which branch");
+        commands().downgrade("r0", false);
+        assertThat(heads()).containsExactlyInAnyOrder("r0", "x1");
+        assertThat(tables()).contains("t0", "tx").doesNotContain("ta", "tb");
+    }
+
+    private static void tableRevision(Path versions, String id, String parent, String table) throws IOException {
+        Files.writeString(versions.resolve(id + ".yaml"), "revision: " + id + "\ndown_revision: "
+                + (parent == null ? "null" : parent) + "\nmessage: " + table + "\nupgrade:\n  - execute: {sql: "
+                + "CREATE TABLE " + table + " (id INTEGER)}\ndowngrade:\n  - execute: {sql: DROP TABLE " + table + "}\n");
+    }
+
+    private List<String> heads() throws SQLException {
+        List<String> heads = new ArrayList<>();
+        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version_num FROM alembic_version")) {
+            while (rs.next()) {
+                heads.add(rs.getString(1));
+            }
+        }
+        return heads;
     }
 
     @Test

@@ -127,6 +127,16 @@ class RevisionFileTest {
     }
 
     @Test
+    void aMessageOfSeveralLinesStaysInTheCommentHeader() throws Exception {
+        Path file = dir.resolve("abc_two.yaml");
+        Revision revision = new Revision("abc", List.of(), "two\nlines", "2026-01-01 00:00:00", List.of(), List.of(),
+                file);
+        Files.writeString(file, RevisionFile.render(revision));
+        assertThat(Files.readString(file)).startsWith("# two\n# lines\n#\n");
+        assertThat(RevisionFile.read(file).message()).isEqualTo("two\nlines");
+    }
+
+    @Test
     void slugsAreShortAndPlain() {
         assertThat(ScriptDirectory.slug("users table")).isEqualTo("users_table");
         assertThat(ScriptDirectory.slug("Add the 'about me' field, and last_seen!")).isEqualTo("add_the_about_me_field_and_last_seen");
