@@ -238,7 +238,7 @@ public final class DbCommand implements Runnable {
     @Command(name = "upgrade", description = "Upgrade to a later revision (default: head).")
     static final class Upgrade extends Subcommand {
         @Parameters(arity = "0..1", paramLabel = "REV",
-                description = "Target: an id or prefix, head, heads, +N; with --sql also FROM:TO.")
+                description = "Target: an id or prefix, head, heads, +N, a branch label, LABEL@head; with --sql also FROM:TO.")
         String revision;
 
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
@@ -260,7 +260,7 @@ public final class DbCommand implements Runnable {
     @Command(name = "downgrade", description = "Revert to a previous revision (default: -1, the last one).")
     static final class Downgrade extends Subcommand {
         @Parameters(arity = "0..1", paramLabel = "REV",
-                description = "Target: an id or prefix, base, -N; with --sql FROM:TO.")
+                description = "Target: an id or prefix, base, -N, LABEL@base; with --sql FROM:TO.")
         String revision;
 
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
@@ -365,7 +365,7 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "show", description = "Show one revision.")
     static final class Show extends Subcommand {
-        @Parameters(paramLabel = "REV", defaultValue = "head", description = "An id or prefix, or head.")
+        @Parameters(arity = "0..1", paramLabel = "REV", defaultValue = "head", description = "An id or prefix, a branch label, or head (the default).")
         String revision;
 
         Show(MigrationConfig config) {
