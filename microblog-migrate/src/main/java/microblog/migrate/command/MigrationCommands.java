@@ -686,8 +686,7 @@ public final class MigrationCommands {
     /** An offline runner whose simulated schema starts where {@code applied} leaves the database. */
     private MigrationRunner offline(ScriptDirectory scripts, RevisionGraph graph, Set<String> applied) {
         DatabaseKind kind = config.databaseUrl().get().kind();
-        SchemaSimulator simulator = new SchemaSimulator();
-        graph.upgradePath(Set.of(), graph.ancestry(applied)).forEach(r -> r.upgrade().forEach(simulator::apply));
+        SchemaSimulator simulator = DescribedSchema.at(graph, applied);
         DdlRenderer ddl = DdlRenderer.forKind(kind);
         return MigrationRunner.offline(new ScriptSink(out, kind.hasTransactionalDdl()), ddl,
                 new VersionTable(scripts.versionTable(), ddl), simulator, !applied.isEmpty()).tagged(tag);

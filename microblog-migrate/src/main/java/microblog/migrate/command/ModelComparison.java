@@ -82,8 +82,7 @@ final class ModelComparison {
      * proposes to drop those.
      */
     private Schema withoutForeignTables(Schema live, Schema models, Set<String> heads) {
-        SchemaSimulator revisions = new SchemaSimulator();
-        graph.upgradePath(Set.of(), graph.ancestry(heads)).forEach(r -> r.upgrade().forEach(revisions::apply));
+        SchemaSimulator revisions = DescribedSchema.at(graph, heads);
         List<Table> kept = new ArrayList<>();
         for (Table table : live.tables()) {
             if (models.table(table.name()).isPresent() || revisions.created(table.name())) {

@@ -96,12 +96,16 @@ final class RevisionTargets {
      * do not descend from it, stay applied, as Alembic leaves them.
      */
     private static List<Revision> undoDescendants(RevisionGraph graph, Set<String> current, Set<String> goal) {
+        Set<String> above = new LinkedHashSet<>();
+        goal.forEach(target -> above.addAll(graph.descendants(target)));
+        above.removeAll(goal);
+        return undo(graph, current, above);
+    }
+
+    /** Undoes the applied revisions among {@code undone}, newest first; {@code undone} holds all that build on them. */
+    private static List<Revision> undo(RevisionGraph graph, Set<String> current, Set<String> undone) {
         Set<String> kept = new LinkedHashSet<>(graph.ancestry(current));
-        for (String target : goal) {
-            Set<String> above = new LinkedHashSet<>(graph.descendants(target));
-            above.remove(target);
-            kept.removeAll(above);
-        }
+        kept.removeAll(undone);
         return graph.downgradePath(current, kept); // kept holds every ancestor of what it holds
     }
 
@@ -133,10 +137,7 @@ final class RevisionTargets {
 
     /** Undoes the revision {@code branch} names and everything built on it, newest first. */
     private static List<Revision> withoutBranch(RevisionGraph graph, Set<String> current, String branch) {
-        Set<String> onBranch = graph.descendants(graph.resolve(branch).id());
-        Set<String> kept = new LinkedHashSet<>(graph.ancestry(current));
-        kept.removeAll(onBranch);
-        return graph.downgradePath(current, kept);
+        return undo(graph, current, graph.descendants(graph.resolve(branch).id()));
     }
 
     /** The heads recorded in the database, checked against the repository. */
