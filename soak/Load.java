@@ -1,5 +1,3 @@
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import microblog.app.logging.ConsoleLogging;
 import microblog.app.models.Post;
 import microblog.app.models.User;
 import microblog.app.web.WebServer;
-import microblog.migrate.command.MigrationCommands;
 
 /**
  * The load test of the soak suite: writers doing what the README teaches
@@ -40,7 +37,7 @@ public final class Load {
         copy(root.resolve("migrations"), project.resolve("migrations"));
         Config config = Config.load(project, Map.of("DATABASE_URL", url));
         try (Microblog app = new Microblog(config)) {
-            new MigrationCommands(app.migrationConfig(), new PrintWriter(Writer.nullWriter())).upgrade("head", false);
+            app.migrations().upgrade();
             for (int i = 1; i <= writers; i++) {
                 app.db().session().add(new User("writer" + i, "writer" + i + "@example.com"));
             }

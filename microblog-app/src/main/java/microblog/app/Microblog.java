@@ -1,7 +1,5 @@
 package microblog.app;
 
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +7,8 @@ import microblog.app.models.Post;
 import microblog.app.models.User;
 import microblog.db.Database;
 import microblog.db.SessionScope;
-import microblog.migrate.command.MigrationCommands;
+import microblog.migrate.Migrations;
+import microblog.migrate.TargetDatabase;
 import microblog.migrate.command.MigrationConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +68,13 @@ public final class Microblog implements AutoCloseable {
 
     /** What the {@code db} commands need: the repository, the URL and the models, each only when asked. */
     public MigrationConfig migrationConfig() {
-        return new MigrationConfig(config.migrationsDirectory(), config::databaseUrl, () -> models);
+        return MigrationConfig.forUrl(config.migrationsDirectory(), config::databaseUrl, () -> models);
+    }
+
+    /** The migrations of this app's database through the library's API, as any application would use them. */
+    public Migrations migrations() {
+        return Migrations.builder().directory(config.migrationsDirectory())
+                .database(() -> TargetDatabase.of(config.databaseUrl())).entities(() -> models).build();
     }
 
     /**
@@ -89,14 +94,14 @@ public final class Microblog implements AutoCloseable {
         }
         log.info("Applying pending migrations to the embedded database {}", config.databaseUrl());
         db(); // its pool keeps an in-memory database alive while the migrations run on their own connection
-        new MigrationCommands(migrationConfig(), new PrintWriter(System.out, true)).upgrade("heads", false);
+        migrations().upgrade();
     }
 
     private void warnIfBehind() {
         if (!Files.isDirectory(config.migrationsDirectory())) {
             return;
         }
-        int behind = new MigrationCommands(migrationConfig(), new PrintWriter(Writer.nullWriter())).pending().size();
+        int behind = migrations().pending().size();
         if (behind > 0) {
             log.warn("{} is {} revision(s) behind the migrations; apply them with: microblog db upgrade",
                     config.databaseUrl(), behind);

@@ -54,20 +54,20 @@ class PythonDatabaseAdoptionTest {
             try (Microblog app = new Microblog(Config.load(base, Map.of("DATABASE_URL", database.url())))) {
                 MigrationCommands commands = new MigrationCommands(app.migrationConfig(), new PrintWriter(new StringWriter()));
 
-                assertThatThrownBy(() -> commands.upgrade("head", false)).isInstanceOf(MigrationException.class)
+                assertThatThrownBy(() -> commands.upgrade("head")).isInstanceOf(MigrationException.class)
                         .hasMessageContaining("the database is at revision " + PYTHON_HEAD)
                         .hasMessageContaining("run 'db stamp head' to adopt it");
-                assertThatThrownBy(() -> commands.stamp("head", false)).isInstanceOf(MigrationException.class)
+                assertThatThrownBy(() -> commands.stamp("head")).isInstanceOf(MigrationException.class)
                         .hasMessageContaining("the database is at " + PYTHON_HEAD + ", which no revision file here defines")
                         .hasMessageContaining("Detected removed index 'ix_post_body' on 'post'")
                         .hasMessageContaining("nothing was stamped");
                 assertThat(versionOf(database)).isEqualTo(PYTHON_HEAD);
 
                 execute(database, backend == Backend.MARIADB ? "DROP INDEX ix_post_body ON post" : "DROP INDEX ix_post_body");
-                commands.stamp("head", false);
+                commands.stamp("head");
                 assertThat(versionOf(database)).isEqualTo("96b77003c54b");
                 commands.check(); // the models and the adopted schema agree
-                commands.upgrade("head", false); // nothing left to run
+                commands.upgrade("head"); // nothing left to run
                 app.db();
                 assertThat(Post.query().with(Post_.author).orderBy(Sort.desc(Post_.timestamp)).all())
                         .extracting(p -> p.getAuthor().getUsername() + ": " + p.getBody())

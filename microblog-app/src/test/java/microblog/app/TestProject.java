@@ -30,7 +30,7 @@ public final class TestProject {
     private static Microblog migratedApp(Path base, Map<String, String> environment) throws IOException {
         copyMigrations(base);
         Microblog app = new Microblog(Config.load(base, environment));
-        new MigrationCommands(app.migrationConfig(), new PrintWriter(new StringWriter())).upgrade("head", false);
+        new MigrationCommands(app.migrationConfig(), new PrintWriter(new StringWriter())).upgrade("head");
         return app;
     }
 

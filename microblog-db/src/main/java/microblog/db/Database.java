@@ -3,10 +3,12 @@ package microblog.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -30,14 +32,17 @@ import org.hibernate.cfg.AvailableSettings;
 public final class Database implements AutoCloseable {
     private static volatile Database current;
 
-    private final DatabaseUrl url;
-    private final HikariDataSource pool;
+    private final DatabaseUrl url; // null when opened over the application's DataSource
+    private final DataSource dataSource;
+    private final AutoCloseable ownPool; // the pool this class made and so closes; null for the application's
     private final SessionFactory sessionFactory;
     private final Supplier<DbSession> sessions;
 
-    private Database(DatabaseUrl url, HikariDataSource pool, SessionFactory sessionFactory, SessionScope scope) {
+    private Database(DatabaseUrl url, DataSource dataSource, AutoCloseable ownPool, SessionFactory sessionFactory,
+                     SessionScope scope) {
         this.url = url;
-        this.pool = pool;
+        this.dataSource = dataSource;
+        this.ownPool = ownPool;
         this.sessionFactory = sessionFactory;
         if (scope == SessionScope.THREAD) {
             ThreadLocal<DbSession> perThread = ThreadLocal.withInitial(() -> new DbSession(sessionFactory));
@@ -61,17 +66,40 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseUrl url, Collection<Class<?>> entityClasses, SessionScope scope) {
         HikariDataSource pool = pool(url);
         try {
-            Map<String, Object> settings = OrmSettings.forKind(url.kind());
-            settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
-            SessionFactory factory = OrmSettings.buildMetadata(settings, List.copyOf(entityClasses))
-                    .buildSessionFactory();
-            Database database = new Database(url, pool, factory, scope);
-            current = database;
-            return database;
+            return opened(new Database(url, pool, pool, sessionFactory(pool, url.kind(), entityClasses), scope));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the database behind the application's own {@code dataSource}, mapped
+     * over {@code entityClasses}; its kind is read from the driver. The pool stays
+     * the application's: {@link #close()} leaves it open.
+     *
+     * @throws DatabaseConnectionException if no connection can be had, or the database is not supported
+     */
+    public static Database open(DataSource dataSource, Collection<Class<?>> entityClasses, SessionScope scope) {
+        DatabaseKind kind;
+        try (Connection connection = dataSource.getConnection()) {
+            kind = DatabaseKind.ofProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new DatabaseConnectionException("cannot use the DataSource: " + e.getMessage(), e);
+        }
+        return opened(new Database(null, dataSource, null, sessionFactory(dataSource, kind, entityClasses), scope));
+    }
+
+    private static SessionFactory sessionFactory(DataSource dataSource, DatabaseKind kind,
+                                                 Collection<Class<?>> entityClasses) {
+        Map<String, Object> settings = OrmSettings.forKind(kind);
+        settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+        return OrmSettings.buildMetadata(settings, List.copyOf(entityClasses)).buildSessionFactory();
+    }
+
+    private static Database opened(Database database) {
+        current = database;
+        return database;
     }
 
     private static HikariDataSource pool(DatabaseUrl url) {
@@ -119,12 +147,13 @@ public final class Database implements AutoCloseable {
         return session().query(type);
     }
 
-    public DatabaseUrl url() {
-        return url;
+    /** The URL it was opened with; empty when opened over the application's DataSource. */
+    public Optional<DatabaseUrl> url() {
+        return Optional.ofNullable(url);
     }
 
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
     public SessionFactory sessionFactory() {
@@ -135,7 +164,13 @@ public final class Database implements AutoCloseable {
     public void close() {
         session().close();
         sessionFactory.close();
-        pool.close();
+        if (ownPool != null) {
+            try {
+                ownPool.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the connection pool: " + e.getMessage(), e);
+            }
+        }
         if (current == this) {
             current = null;
         }
@@ -143,6 +178,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "<Database engine=" + url + ">";
+        return "<Database engine=" + (url != null ? url : dataSource) + ">";
     }
 }

@@ -59,12 +59,12 @@ public final class Training {
     private static void migrate(Microblog app) {
         MicroblogCommand.create(app).getCommandSpec(); // every command's options, as --help reads them
         MigrationCommands db = new MigrationCommands(app.migrationConfig(), new PrintWriter(Writer.nullWriter()));
-        db.upgrade("head", false);
+        db.upgrade("head");
         db.current(true);
         db.history();
         db.check();
-        db.downgrade("base", false);
-        db.upgrade("head", true);
+        db.downgrade("base");
+        db.upgradeSql("head");
     }
 
     private static void shell(Microblog app) {

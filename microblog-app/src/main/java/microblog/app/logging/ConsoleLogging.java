@@ -52,7 +52,7 @@ public final class ConsoleLogging {
         CONFIGURED.forEach(logger -> logger.setLevel(LEVELS.get(logger.getName())));
     }
 
-    /** {@code INFO  [MigrationCommands] message}: SLF4J's level names, the logger's simple name. */
+    /** {@code INFO  [Migrations] message}: SLF4J's level names, the logger's simple name. */
     static final class LineFormatter extends Formatter {
         @Override
         public String format(LogRecord record) {

@@ -1,5 +1,7 @@
 package microblog.db.url;
 
+import java.util.Locale;
+
 /**
  * The database products this project supports, each with the Hibernate dialect
  * that speaks to it. MySQL and MariaDB share one kind: MariaDB Connector/J talks
@@ -24,6 +26,27 @@ public enum DatabaseKind {
 
     public String hibernateDialect() {
         return hibernateDialect;
+    }
+
+    /**
+     * The kind a JDBC driver's product name ({@code DatabaseMetaData.getDatabaseProductName()})
+     * stands for, as when a database is reached through an application's own DataSource.
+     *
+     * @throws IllegalArgumentException naming the product, for a database not supported here
+     */
+    public static DatabaseKind ofProductName(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.contains("sqlite")) {
+            return SQLITE;
+        }
+        if (name.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (name.contains("mysql") || name.contains("mariadb")) {
+            return MYSQL;
+        }
+        throw new IllegalArgumentException("the DataSource connects to " + productName + ", which is not "
+                + "supported: use SQLite, PostgreSQL or MySQL/MariaDB");
     }
 
     /** Whether schema changes roll back with the transaction they ran in. */

@@ -7,13 +7,13 @@ import java.util.List;
 import microblog.migrate.MigrationException;
 import microblog.migrate.command.MigrationCommands;
 import microblog.migrate.command.MigrationConfig;
-import microblog.migrate.command.NewRevision;
+import microblog.migrate.engine.NewRevision;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code db}: the migration commands on the command line, as {@code flask db}
@@ -253,7 +253,12 @@ public final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            runOptions.applyTo(commands()).upgrade(revision, sql);
+            MigrationCommands commands = runOptions.applyTo(commands());
+            if (sql) {
+                commands.upgradeSql(revision);
+            } else {
+                commands.upgrade(revision);
+            }
         }
     }
 
@@ -275,7 +280,12 @@ public final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            runOptions.applyTo(commands()).downgrade(revision, sql);
+            MigrationCommands commands = runOptions.applyTo(commands());
+            if (sql) {
+                commands.downgradeSql(revision);
+            } else {
+                commands.downgrade(revision);
+            }
         }
     }
 
@@ -398,7 +408,14 @@ public final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            commands().tagged(tagOption.tag).stamp(revision, sql, purge);
+            MigrationCommands commands = commands().tagged(tagOption.tag);
+            if (sql) {
+                commands.stampSql(revision, purge);
+            } else if (purge) {
+                commands.purgeAndStamp(revision);
+            } else {
+                commands.stamp(revision);
+            }
         }
     }
 

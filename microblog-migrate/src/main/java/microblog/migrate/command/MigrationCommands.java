@@ -18,16 +18,21 @@ import java.util.Set;
 import java.util.stream.Stream;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
+import microblog.migrate.CheckResult;
 import microblog.migrate.MigrationException;
+import microblog.migrate.MigrationResult;
+import microblog.migrate.Migrations;
+import microblog.migrate.TargetDatabase;
 import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.engine.MigrationConnections;
+import microblog.migrate.engine.NewRevision;
+import microblog.migrate.engine.RepositoryTemplate;
+import microblog.migrate.engine.RevisionTargets;
+import microblog.migrate.engine.RevisionWriter;
+import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.AppliedRevisions;
-import microblog.migrate.runtime.ConcurrentMigrationException;
 import microblog.migrate.runtime.DataLossPolicy;
-import microblog.migrate.runtime.MigrationLock;
-import microblog.migrate.runtime.MigrationRunner;
-import microblog.migrate.runtime.SchemaSimulator;
-import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionFile;
@@ -46,8 +51,7 @@ import org.slf4j.LoggerFactory;
  * {@link #migrate} and {@link #check} never write to the database.
  */
 public final class MigrationCommands {
-    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
-    private static final int MAX_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     private final MigrationConfig config;
     private final PrintWriter out;
@@ -81,11 +85,18 @@ public final class MigrationCommands {
      * {@code history -v}; every command that runs revisions names it in its log.
      */
     public MigrationCommands tagged(String tag) {
-        if (tag != null && (tag.isBlank() || tag.length() > 255)) {
-            throw new MigrationException("--tag '" + tag + "' " + (tag.isBlank() ? "is empty: give a name" : "is "
-                    + tag.length() + " characters long: the record keeps 255") + ", or leave --tag out");
-        }
+        Migrations.builder().tag(tag); // refuses an empty or overlong tag now, before any work
         return new MigrationCommands(config, out, dataLoss, tag);
+    }
+
+    /** The engine these commands print the results of. */
+    private Migrations migrations() {
+        Migrations.Builder builder = Migrations.builder().directory(config.directory()).database(config.database())
+                .entities(config.entityClasses()).tag(tag);
+        if (dataLoss == DataLossPolicy.ACCEPT) {
+            builder.acceptDataLoss();
+        }
+        return builder.build();
     }
 
     // ---- repository ----
@@ -149,7 +160,7 @@ public final class MigrationCommands {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
         List<String> parents = revision.head() == null ? graph.heads() : parents(graph, revision);
-        Changes changes = compareWithModels(scripts, graph, new LinkedHashSet<>(parents));
+        Changes changes = migrations().compareWithEntities(scripts, graph, new LinkedHashSet<>(parents));
         if (changes.isEmpty()) {
             log.info("No changes in schema detected.");
             return Optional.empty();
@@ -238,23 +249,13 @@ public final class MigrationCommands {
 
     /** Fails if the models hold changes that no revision has yet. */
     public void check() {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        Changes changes = compareWithModels(scripts, graph, new LinkedHashSet<>(graph.heads()));
-        if (!changes.isEmpty()) {
-            changes.findings().forEach(log::info);
-            throw new MigrationException("New upgrade operations detected: " + changes.upgrade().stream()
+        CheckResult result = migrations().check();
+        if (!result.upToDate()) {
+            result.findings().forEach(log::info);
+            throw new MigrationException("New upgrade operations detected: " + result.operations().stream()
                     .map(op -> op.describe()).toList());
         }
         out.println("No new upgrade operations detected.");
-    }
-
-    /** The models compared with the database, which must stand at {@code expected}. */
-    private Changes compareWithModels(ScriptDirectory scripts, RevisionGraph graph, Set<String> expected) {
-        DatabaseUrl url = config.databaseUrl().get();
-        return new ModelComparison(url, scripts, versionTable(scripts, url), graph,
-                new TableExclusions(scripts.excludedTables()))
-                .compare(config.entityClasses().get(), expected);
     }
 
     /**
@@ -267,91 +268,45 @@ public final class MigrationCommands {
 
     // ---- applying ----
 
-    /** Applies revisions up to {@code target} (default {@code head}); with {@code sqlOnly}, prints them. */
-    public void upgrade(String target, boolean sqlOnly) {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        String spec = target == null ? "head" : target;
-        if (sqlOnly) {
-            String[] range = RevisionTargets.range(spec);
-            Set<String> from = range[0] == null ? Set.of() : RevisionTargets.heads(graph, range[0], Set.of());
-            Set<String> to = RevisionTargets.heads(graph, range[1], from);
-            RevisionTargets.requireNotBelow(graph, from, to);
-            offline(scripts, graph, from).upgrade(graph, from, graph.upgradePath(from, to));
-            return;
-        }
-        onLockedDatabase(scripts, graph, "upgrade", (runner, recorded, connection) -> {
-            Set<String> current = RevisionTargets.known(graph, recorded);
-            Set<String> to = RevisionTargets.heads(graph, spec, current);
-            RevisionTargets.requireNotBelow(graph, current, to);
-            runner.upgrade(graph, current, graph.upgradePath(current, to));
-        });
+    /** Applies revisions up to {@code target} ({@code head} if null). */
+    public MigrationResult upgrade(String target) {
+        return migrations().upgrade(target == null ? "head" : target);
     }
 
-    /** Undoes revisions down to {@code target} (default {@code -1}); with {@code sqlOnly}, prints them. */
-    public void downgrade(String target, boolean sqlOnly) {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        String spec = target == null ? "-1" : target;
-        if (sqlOnly) {
-            String[] range = RevisionTargets.range(spec);
-            if (range[0] == null) {
-                throw new MigrationException("downgrade --sql needs a starting point: give FROM:TO, as in head:base");
-            }
-            Set<String> from = RevisionTargets.heads(graph, range[0], Set.of());
-            List<Revision> path = RevisionTargets.downgradePath(graph, from, range[1]);
-            offline(scripts, graph, graph.ancestry(from)).downgrade(graph, from, path);
-            return;
-        }
-        onLockedDatabase(scripts, graph, "downgrade", (runner, recorded, connection) -> {
-            Set<String> current = RevisionTargets.known(graph, recorded);
-            runner.downgrade(graph, current, RevisionTargets.downgradePath(graph, current, spec));
-        });
+    /** Prints the SQL an upgrade over {@code range} ({@code [FROM:]TO}, {@code head} if null) would run. */
+    public void upgradeSql(String range) {
+        out.print(migrations().upgradeSql(range == null ? "head" : range));
+        out.flush();
+    }
+
+    /** Undoes revisions down to {@code target} ({@code -1} if null). */
+    public MigrationResult downgrade(String target) {
+        return migrations().downgrade(target == null ? "-1" : target);
+    }
+
+    /** Prints the SQL a downgrade over {@code range} ({@code FROM:TO}) would run. */
+    public void downgradeSql(String range) {
+        out.print(migrations().downgradeSql(range == null ? "-1" : range));
+        out.flush();
     }
 
     /** Sets the version table to {@code target} without running any revision. */
-    public void stamp(String target, boolean sqlOnly) {
-        stamp(target, sqlOnly, false);
+    public MigrationResult stamp(String target) {
+        return migrations().stamp(target);
     }
 
-    /** The same; with {@code purge}, whatever the version table holds is removed first. */
-    public void stamp(String target, boolean sqlOnly, boolean purge) {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        if (target == null) {
+    /** The same, removing whatever the version table holds first ({@code --purge}). */
+    public MigrationResult purgeAndStamp(String target) {
+        return migrations().purgeAndStamp(target);
+    }
+
+    /** Prints the SQL a stamp would run; with {@code purge}, emptying the version table first. */
+    public void stampSql(String range, boolean purge) {
+        if (range == null) {
             throw new MigrationException("stamp needs a revision: an id, head or base");
         }
-        if (sqlOnly) {
-            String[] range = RevisionTargets.range(target);
-            Set<String> from = range[0] == null ? Set.of() : RevisionTargets.heads(graph, range[0], Set.of());
-            Set<String> to = RevisionTargets.heads(graph, range[1], from);
-            MigrationRunner runner = offline(scripts, graph, from);
-            if (purge) {
-                runner.purgeAndStamp(from, to, graph.ancestry(to), stampedOn(graph, from, to));
-            } else {
-                runner.stamp(from, to, graph.ancestry(to), stampedOn(graph, from, to));
-            }
-            return;
-        }
-        // Stamping is how a database at a revision no file defines gets adopted, so only a
-        // relative target (+N) needs the recorded revision to be known.
-        onLockedDatabase(scripts, graph, "stamp", (runner, recorded, connection) -> {
-            Set<String> to = RevisionTargets.heads(graph, target,
-                    target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded);
-            if (purge) {
-                runner.purgeAndStamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
-            } else {
-                ForeignRevisions.requireSchemaOf(to, connection, scripts, graph, recorded, config.databaseUrl().get());
-                runner.stamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
-            }
-        });
-    }
-
-    /** The revisions applied at {@code to} and not at {@code from}, oldest first, as far as the files know them. */
-    private static List<Revision> stampedOn(RevisionGraph graph, Set<String> from, Set<String> to) {
-        Set<String> known = new LinkedHashSet<>();
-        from.stream().filter(id -> graph.get(id) != null).forEach(known::add);
-        return graph.upgradePath(known, to);
+        out.print(migrations().stampSql(range, purge));
+        out.flush();
     }
 
     /**
@@ -360,61 +315,9 @@ public final class MigrationCommands {
      * a database migrated before applied revisions were recorded.
      */
     public void repair() {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        onLockedDatabase(scripts, graph, "repair", (runner, recorded, connection) -> {
-            Set<String> heads = RevisionTargets.known(graph, recorded);
-            DdlRenderer ddl = DdlRenderer.forKind(config.databaseUrl().get().kind());
-            List<String> differences = DescribedSchema.differences(DescribedSchema.at(graph, heads),
-                    DescribedSchema.live(connection, scripts, config.databaseUrl().get()), ddl);
-            if (!differences.isEmpty()) {
-                throw new MigrationException("the database is not what the revisions, as they are now, describe ("
-                        + String.join("; ", differences) + "); nothing was recorded. Bring the database in line with "
-                        + "the edited revision, or undo the edit");
-            }
-            List<String> changed = runner.repair(graph, heads);
-            out.println(changed.isEmpty() ? "The record of applied revisions matches the revision files"
-                    : "Recorded as they are now, edited since they were applied: " + String.join(", ", changed));
-        });
-    }
-
-    /** What a writing command does once it holds the migration lock. */
-    @FunctionalInterface
-    private interface LockedWork {
-        void run(MigrationRunner runner, Set<String> recordedHeads, Connection connection);
-    }
-
-    /**
-     * Opens the database for writing, takes the migration lock, and hands over
-     * the runner. If another process moves the database between planning and
-     * applying (possible on SQLite, which has no session lock), the work is
-     * planned again from where the database now stands.
-     */
-    private void onLockedDatabase(ScriptDirectory scripts, RevisionGraph graph, String command, LockedWork work) {
-        DatabaseUrl url = config.databaseUrl().get();
-        try (Connection connection = MigrationConnections.openForWriting(url);
-             MigrationLock lock = MigrationLock.acquire(connection, url.kind(), scripts.lockTimeout())) {
-            VersionTable versions = versionTable(scripts, url);
-            if (!command.equals("stamp") && !command.equals("repair")) {
-                HalfAppliedRevisions.refuseToGoOn(connection, scripts, url);
-                EditedRevisions.refuse(connection, scripts, graph, url);
-            }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    work.run(MigrationRunner.online(connection, DdlRenderer.forKind(url.kind()), versions, dataLoss)
-                                    .tagged(tag),
-                            versions.heads(connection), connection);
-                    return;
-                } catch (ConcurrentMigrationException e) {
-                    if (attempt == MAX_ATTEMPTS) {
-                        throw e;
-                    }
-                    log.info("Another process migrated the database meanwhile; planning again");
-                }
-            }
-        } catch (SQLException e) {
-            throw new MigrationException(command + " failed: " + e.getMessage(), e);
-        }
+        List<String> changed = migrations().repair();
+        out.println(changed.isEmpty() ? "The record of applied revisions matches the revision files"
+                : "Recorded as they are now, edited since they were applied: " + String.join(", ", changed));
     }
 
     // ---- testing ----
@@ -429,12 +332,14 @@ public final class MigrationCommands {
     public void test() {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseUrl url = config.databaseUrl().get();
+        DatabaseUrl url = config.database().get().url().orElseThrow(() -> new MigrationException(
+                "db test makes a scratch database beside the configured one, so it needs a database URL, not a "
+                + "DataSource"));
         try (ScratchDatabase scratch = ScratchDatabase.create(url)) {
             out.println("Testing " + graph.topologicalOrder().size() + " revision(s) on a scratch "
                     + url.kind().displayName() + " database (" + scratch.url() + ")");
-            try (Connection connection = MigrationConnections.openForWriting(scratch.url())) {
-                new RevisionTester(connection, DdlRenderer.forKind(url.kind()), versionTable(scripts, url), out,
+            try (Connection connection = MigrationConnections.openForWriting(TargetDatabase.of(scratch.url()))) {
+                new RevisionTester(connection, DdlRenderer.forKind(url.kind()), versionTable(scripts, url.kind()), out,
                         new TableExclusions(scripts.excludedTables())).test(graph, config.entityClasses().get());
             } catch (SQLException e) {
                 throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
@@ -456,7 +361,7 @@ public final class MigrationCommands {
     public void current(boolean verbose) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseState state = readState(scripts, graph, verbose);
+        DatabaseState state = readState(graph, verbose);
         List<String> heads = graph.heads();
         for (String id : RevisionTargets.known(graph, state.heads())) {
             if (verbose) {
@@ -473,26 +378,16 @@ public final class MigrationCommands {
     }
 
     /** Reads where the database stands; {@code withRecord}, also its record of applied revisions. */
-    private DatabaseState readState(ScriptDirectory scripts, RevisionGraph graph, boolean withRecord) {
-        DatabaseUrl url = config.databaseUrl().get();
-        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
-            if (connection == null) {
-                return new DatabaseState(Set.of(), Set.of(), Map.of());
-            }
-            HalfAppliedRevisions.warn(connection, scripts, url);
-            Set<String> heads = RevisionTargets.known(graph, versionTable(scripts, url).heads(connection));
-            return new DatabaseState(heads, graph.ancestry(heads), !withRecord ? Map.of()
-                    : new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(url.kind())).read(connection));
-        } catch (SQLException e) {
-            throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
-        }
+    private DatabaseState readState(RevisionGraph graph, boolean withRecord) {
+        Migrations migrations = migrations();
+        Migrations.DatabaseStatus status = withRecord ? migrations.status()
+                : new Migrations.DatabaseStatus(migrations.current(), Map.of());
+        return new DatabaseState(status.current(), graph.ancestry(status.current()), status.record());
     }
 
     /** The revisions {@code upgrade} would apply, oldest first; reads only. */
     public List<Revision> pending() {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        return graph.upgradePath(readState(scripts, graph, false).heads(), graph.heads());
+        return migrations().pending();
     }
 
     /** Lists the revisions, newest first. */
@@ -513,7 +408,7 @@ public final class MigrationCommands {
     public void history(boolean verbose, boolean indicateCurrent, String range) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseState state = indicateCurrent ? readState(scripts, graph, verbose) : null;
+        DatabaseState state = indicateCurrent ? readState(graph, verbose) : null;
         List<String> heads = graph.heads();
         List<Revision> ordered = new ArrayList<>(graph.topologicalOrder());
         Collections.reverse(ordered);
@@ -683,17 +578,8 @@ public final class MigrationCommands {
 
     // ---- helpers ----
 
-    /** An offline runner whose simulated schema starts where {@code applied} leaves the database. */
-    private MigrationRunner offline(ScriptDirectory scripts, RevisionGraph graph, Set<String> applied) {
-        DatabaseKind kind = config.databaseUrl().get().kind();
-        SchemaSimulator simulator = DescribedSchema.at(graph, applied);
-        DdlRenderer ddl = DdlRenderer.forKind(kind);
-        return MigrationRunner.offline(new ScriptSink(out, kind.hasTransactionalDdl()), ddl,
-                new VersionTable(scripts.versionTable(), ddl), simulator, !applied.isEmpty()).tagged(tag);
-    }
-
-    private static VersionTable versionTable(ScriptDirectory scripts, DatabaseUrl url) {
-        return new VersionTable(scripts.versionTable(), DdlRenderer.forKind(url.kind()));
+    private static VersionTable versionTable(ScriptDirectory scripts, DatabaseKind kind) {
+        return new VersionTable(scripts.versionTable(), DdlRenderer.forKind(kind));
     }
 
     /** A revision's branch labels as Alembic prints them after its id: {@code " (shoppingcart)"}, or nothing. */

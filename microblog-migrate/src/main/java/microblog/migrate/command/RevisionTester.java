@@ -13,6 +13,8 @@ import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.autogenerate.Renames;
 import microblog.migrate.autogenerate.SchemaComparator;
 import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.engine.DescribedSchema;
+import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.runtime.MigrationRunner;
 import microblog.migrate.runtime.SchemaSimulator;

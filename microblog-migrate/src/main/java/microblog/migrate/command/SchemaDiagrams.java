@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
+import microblog.migrate.TargetDatabase;
 import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.diagram.MermaidDiagram;
 import microblog.migrate.diagram.SvgDiagram;
+import microblog.migrate.engine.MigrationConnections;
+import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
@@ -32,7 +34,7 @@ final class SchemaDiagrams {
 
     void draw(boolean live, Path svgFile) {
         Schema schema = live ? liveSchema() : ModelSchemaReader.read(config.entityClasses().get(),
-                config.databaseUrl().get().kind());
+                config.database().get().kind());
         if (svgFile == null) {
             out.print(MermaidDiagram.render(schema));
             out.flush();
@@ -52,17 +54,17 @@ final class SchemaDiagrams {
 
     /** The database's tables, without the migration tool's own and those excluded in migrate.yaml. */
     private Schema liveSchema() {
-        DatabaseUrl url = config.databaseUrl().get();
+        TargetDatabase database = config.database().get();
         Optional<ScriptDirectory> scripts = ScriptDirectory.exists(config.directory())
                 ? Optional.of(ScriptDirectory.open(config.directory())) : Optional.empty();
         String versionTable = scripts.map(ScriptDirectory::versionTable).orElse(ScriptDirectory.DEFAULT_VERSION_TABLE);
         TableExclusions exclusions = new TableExclusions(scripts.map(ScriptDirectory::excludedTables).orElse(List.of()));
-        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
+        try (Connection connection = MigrationConnections.openReadOnly(database).orElse(null)) {
             if (connection == null) {
                 return Schema.empty();
             }
-            VersionTable versions = new VersionTable(versionTable, DdlRenderer.forKind(url.kind()));
-            return exclusions.apply(new LiveSchemaReader(connection, url.kind(), versions.bookkeepingTables()).read());
+            VersionTable versions = new VersionTable(versionTable, DdlRenderer.forKind(database.kind()));
+            return exclusions.apply(new LiveSchemaReader(connection, database.kind(), versions.bookkeepingTables()).read());
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database: " + e.getMessage(), e);
         }

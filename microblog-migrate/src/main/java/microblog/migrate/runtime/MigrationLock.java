@@ -27,49 +27,69 @@ import org.slf4j.LoggerFactory;
  */
 public final class MigrationLock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MigrationLock.class);
-    private static final long POSTGRES_KEY = 0x6d6967726174654cL; // "migrateL"
-    /** GET_LOCK names are server-wide: one per database, so unrelated databases on a server never wait for each other. */
-    private static final String MYSQL_NAME = "CONCAT('migrate_', MD5(DATABASE()))";
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final Connection connection;
     private final DatabaseKind kind;
+    /**
+     * The lock's name: one per version table, schema and database, as Flyway derives its own,
+     * so that applications sharing a server (MySQL's GET_LOCK names are server-wide) or a
+     * database (each with its own version table) never wait for each other. A SQL expression
+     * for MySQL; PostgreSQL's key is computed from it once, as its advisory locks take numbers.
+     */
+    private final String name;
 
-    private MigrationLock(Connection connection, DatabaseKind kind) {
+    private MigrationLock(Connection connection, DatabaseKind kind, String name) {
         this.connection = connection;
         this.kind = kind;
+        this.name = name;
     }
 
-    public static MigrationLock acquire(Connection connection, DatabaseKind kind, Duration timeout) {
+    /** Takes the lock for migrating the version table {@code versionTable} of this connection's database. */
+    public static MigrationLock acquire(Connection connection, DatabaseKind kind, Duration timeout,
+                                        String versionTable) {
         if (kind == DatabaseKind.SQLITE) {
             waitForSqliteWriters(connection, timeout);
-            return new MigrationLock(connection, kind); // see the class comment
+            return new MigrationLock(connection, kind, null); // see the class comment
         }
+        String table = "'" + versionTable.replace("'", "''") + "'";
         long start = System.nanoTime();
         boolean told = false;
         try {
-            while (!tryLock(connection, kind)) {
+            MigrationLock lock = new MigrationLock(connection, kind, kind == DatabaseKind.POSTGRESQL
+                    ? postgresKey(connection, table)
+                    : "CONCAT('migrate_', MD5(CONCAT(DATABASE(), '.', " + table + ")))");
+            while (!lock.tryLock()) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 if (waited.compareTo(timeout) >= 0) {
-                    String holder = holder(connection, kind).orElse("another process");
+                    String holder = lock.holder().orElse("another process");
                     throw new MigrationException(holder + " has held the migration lock for longer than "
                             + timeout.toSeconds() + " s (lock_timeout in migrate.yaml); try again when it is done, "
-                            + "or, if that process is gone, free its lock with: " + freeing(connection, kind));
+                            + "or, if that process is gone, free its lock with: " + lock.freeing());
                 }
                 if (!told) {
                     log.info("Waiting for the migration lock, held by {}",
-                            holder(connection, kind).orElse("another process"));
+                            lock.holder().orElse("another process"));
                     told = true;
                 }
                 Thread.sleep(POLL.toMillis());
             }
+            return lock;
         } catch (SQLException e) {
             throw new MigrationException("cannot take the migration lock: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("interrupted while waiting for the migration lock", e);
         }
-        return new MigrationLock(connection, kind);
+    }
+
+    /** PostgreSQL's advisory lock key for {@code table} (a SQL literal) in the current schema. */
+    private static String postgresKey(Connection connection, String table) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT hashtextextended('migrate:' || current_schema() || '.' || " + table + ", 0)")) {
+            rs.next();
+            return String.valueOf(rs.getLong(1));
+        }
     }
 
     /**
@@ -93,22 +113,22 @@ public final class MigrationLock implements AutoCloseable {
         }
     }
 
-    private static boolean tryLock(Connection connection, DatabaseKind kind) throws SQLException {
-        String sql = kind == DatabaseKind.POSTGRESQL ? "SELECT pg_try_advisory_lock(" + POSTGRES_KEY + ")"
-                : "SELECT GET_LOCK(" + MYSQL_NAME + ", 0)";
+    private boolean tryLock() throws SQLException {
+        String sql = kind == DatabaseKind.POSTGRESQL ? "SELECT pg_try_advisory_lock(" + name + ")"
+                : "SELECT GET_LOCK(" + name + ", 0)";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() && (kind == DatabaseKind.POSTGRESQL ? rs.getBoolean(1) : rs.getInt(1) == 1);
         }
     }
 
     /** Who holds the lock, as the database describes its session; empty if it cannot tell. */
-    private static Optional<String> holder(Connection connection, DatabaseKind kind) {
+    private Optional<String> holder() {
         String sql = kind == DatabaseKind.POSTGRESQL
                 ? "SELECT a.pid, coalesce(host(a.client_addr), 'local socket'), a.application_name, a.backend_start, "
                 + "a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
-                + "AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = " + POSTGRES_KEY
+                + "AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = " + name
                 : "SELECT p.ID, p.HOST, p.USER, p.TIME, p.COMMAND FROM information_schema.PROCESSLIST p "
-                + "WHERE p.ID = IS_USED_LOCK(" + MYSQL_NAME + ")";
+                + "WHERE p.ID = IS_USED_LOCK(" + name + ")";
         try (PreparedStatement st = connection.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -132,11 +152,11 @@ public final class MigrationLock implements AutoCloseable {
      * what any user may read (pg_locks, IS_USED_LOCK), as the description above
      * may need rights the user lacks.
      */
-    private static String freeing(Connection connection, DatabaseKind kind) {
+    private String freeing() {
         String session = kind == DatabaseKind.POSTGRESQL
                 ? "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
-                + "((classid::bigint << 32) | objid::bigint) = " + POSTGRES_KEY
-                : "SELECT IS_USED_LOCK(" + MYSQL_NAME + ")";
+                + "((classid::bigint << 32) | objid::bigint) = " + name
+                : "SELECT IS_USED_LOCK(" + name + ")";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(session)) {
             if (rs.next() && rs.getObject(1) != null) {
                 long id = rs.getLong(1);
@@ -155,8 +175,8 @@ public final class MigrationLock implements AutoCloseable {
                 connection.rollback();
             }
             switch (kind) {
-                case POSTGRESQL -> st.execute("SELECT pg_advisory_unlock(" + POSTGRES_KEY + ")");
-                case MYSQL -> st.execute("SELECT RELEASE_LOCK(" + MYSQL_NAME + ")");
+                case POSTGRESQL -> st.execute("SELECT pg_advisory_unlock(" + name + ")");
+                case MYSQL -> st.execute("SELECT RELEASE_LOCK(" + name + ")");
                 case SQLITE -> {
                     // Nothing held.
                 }

@@ -2,8 +2,9 @@ package microblog.migrate.runtime;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import microblog.migrate.MigrationException;
+import microblog.migrate.MigrationStep;
+import microblog.migrate.MigrationStep.Direction;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.ddl.TableLookup;
 import microblog.migrate.operations.DataLossRisk;
@@ -43,6 +46,7 @@ public final class MigrationRunner {
     private final ProgressRecord progress; // null where DDL is transactional, or offline
     private boolean versionTableExists;
     private final List<String> completed = new ArrayList<>(); // revisions this runner has run, for messages
+    private final List<MigrationStep> steps = new ArrayList<>(); // the same, with how long each took
     private final AppliedRevisions applied;
     private boolean appliedTableReady;
     private String tag; // recorded with each revision applied or stamped, or null
@@ -90,6 +94,11 @@ public final class MigrationRunner {
         return this;
     }
 
+    /** The revisions this runner has run so far, in order, each with how long it took. */
+    public List<MigrationStep> steps() {
+        return List.copyOf(steps);
+    }
+
     private String tagNote() {
         return tag == null ? "" : " (tag " + tag + ")";
     }
@@ -102,7 +111,9 @@ public final class MigrationRunner {
             Set<String> next = graph.headsAfterUpgrade(current, revision);
             log.info("Running upgrade {} -> {}, {}{}", String.join(", ", revision.downRevisions()), revision.id(),
                     revision.message(), tagNote());
+            long started = System.nanoTime();
             run(revision, "upgrade", revision.upgrade(), current, next);
+            steps.add(new MigrationStep(revision, Direction.UPGRADE, Duration.ofNanos(System.nanoTime() - started)));
             current = next;
         }
         return current;
@@ -116,7 +127,9 @@ public final class MigrationRunner {
             Set<String> next = graph.headsAfterDowngrade(current, revision);
             log.info("Running downgrade {} -> {}, {}{}", revision.id(), String.join(", ", revision.downRevisions()),
                     revision.message(), tagNote());
+            long started = System.nanoTime();
             run(revision, "downgrade", revision.downgrade(), current, next);
+            steps.add(new MigrationStep(revision, Direction.DOWNGRADE, Duration.ofNanos(System.nanoTime() - started)));
             current = next;
         }
         return current;

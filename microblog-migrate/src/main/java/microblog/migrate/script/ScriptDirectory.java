@@ -56,7 +56,8 @@ public final class ScriptDirectory {
         Path config = directory.resolve(CONFIG_FILE);
         if (!exists(directory)) {
             throw new MigrationException("no migrations repository at " + directory
-                    + ": run 'microblog db init' first (or pass -d DIR)");
+                    + ": create one first ('db init' on the command line, Migrations.createRepository in code), or "
+                    + "name the directory that holds migrate.yaml (-d DIR)");
         }
         Map<?, ?> settings = readSettings(config);
         return new ScriptDirectory(directory, versionTable(config, settings), excludedTables(config, settings),

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
+import microblog.migrate.engine.NewRevision;
 import microblog.migrate.testmodels.NoteCard;
 import microblog.migrate.testmodels.Writer;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class MigrationCommandsTest {
     private MigrationCommands commands() {
         output = new StringWriter();
         Collection<Class<?>> current = List.copyOf(models);
-        MigrationConfig config = new MigrationConfig(project.resolve("migrations"), () -> url, () -> current);
+        MigrationConfig config = MigrationConfig.forUrl(project.resolve("migrations"), () -> url, () -> current);
         return new MigrationCommands(config, new PrintWriter(output, true));
     }
 
@@ -65,8 +66,8 @@ class MigrationCommandsTest {
 
     @Test
     void commandsBeforeInitSayToRunInit() {
-        assertThatThrownBy(() -> commands().migrate("x")).hasMessageContaining("run 'microblog db init' first");
-        assertThatThrownBy(() -> commands().upgrade(null, false)).hasMessageContaining("db init");
+        assertThatThrownBy(() -> commands().migrate("x")).hasMessageContaining("create one first ('db init'");
+        assertThatThrownBy(() -> commands().upgrade(null)).hasMessageContaining("db init");
     }
 
     @Test
@@ -85,7 +86,7 @@ class MigrationCommandsTest {
         assertThat(out()).isEmpty();
         assertThat(dbFile).as("current never creates the database").doesNotExist();
 
-        commands().upgrade(null, false);
+        commands().upgrade(null);
         String first = users.getFileName().toString().substring(0, 12);
         assertThat(tables()).contains("writer", "alembic_version");
         commands().current();
@@ -95,7 +96,7 @@ class MigrationCommandsTest {
         Path notes = commands().migrate("notes table").orElseThrow();
         String second = notes.getFileName().toString().substring(0, 12);
         assertThat(Files.readString(notes)).contains("down_revision: " + first);
-        commands().upgrade(null, false);
+        commands().upgrade(null);
         assertThat(tables()).contains("note_card");
 
         commands().history();
@@ -113,15 +114,15 @@ class MigrationCommandsTest {
         commands().check();
         assertThat(out()).contains("No new upgrade operations detected.");
 
-        commands().downgrade(null, false);
+        commands().downgrade(null);
         assertThat(tables()).doesNotContain("note_card").contains("writer");
         assertThatThrownBy(() -> commands().check()).hasMessageContaining("not up to date");
 
-        commands().downgrade("base", false);
+        commands().downgrade("base");
         assertThat(tables()).containsExactly("alembic_version", "alembic_version_applied");
-        assertThatThrownBy(() -> commands().downgrade(null, false)).hasMessageContaining("already at base");
+        assertThatThrownBy(() -> commands().downgrade(null)).hasMessageContaining("already at base");
 
-        commands().stamp("head", false);
+        commands().stamp("head");
         commands().current();
         assertThat(out()).isEqualTo(second + " (head)\n");
         assertThat(tables()).containsExactly("alembic_version", "alembic_version_applied");
@@ -131,7 +132,7 @@ class MigrationCommandsTest {
     void checkFailsWhenModelsHaveUngeneratedChanges() {
         commands().init();
         commands().migrate("users");
-        commands().upgrade(null, false);
+        commands().upgrade(null);
         models.add(NoteCard.class);
         assertThatThrownBy(() -> commands().check()).isInstanceOf(MigrationException.class)
                 .hasMessageContaining("New upgrade operations detected")
@@ -142,7 +143,7 @@ class MigrationCommandsTest {
     void aFailingRevisionLeavesTheDatabaseAsItWas() throws Exception {
         commands().init();
         String first = commands().migrate("users").orElseThrow().getFileName().toString().substring(0, 12);
-        commands().upgrade(null, false);
+        commands().upgrade(null);
         Files.writeString(project.resolve("migrations/versions/bad000000001_bad.yaml"), """
                 revision: bad000000001
                 down_revision: %s
@@ -156,7 +157,7 @@ class MigrationCommandsTest {
                 downgrade:
                   - drop_table: {name: half}
                 """.formatted(first));
-        assertThatThrownBy(() -> commands().upgrade(null, false)).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> commands().upgrade(null)).isInstanceOf(MigrationException.class)
                 .hasMessageContaining("revision bad000000001 (bad) failed at statement 2")
                 .hasMessageContaining("no such table: nowhere")
                 .hasMessageContaining("rolled back");
@@ -198,13 +199,13 @@ class MigrationCommandsTest {
                 downgrade:
                   - drop_foreign_key: {table: pet, name: fk_pet_owner_id_owner}
                 """);
-        commands().upgrade(null, false);
+        commands().upgrade(null);
         assertThat(query("SELECT id || ':' || owner_id FROM pet")).isEqualTo("7:1");
         assertThat(query("SELECT count(*) FROM pragma_foreign_key_list('pet')")).isEqualTo("1");
         assertThat(query("SELECT count(*) FROM pragma_index_list('pet') WHERE name = 'ix_pet_owner_id'")).isEqualTo("1");
         assertThatThrownBy(() -> execute("INSERT INTO pet (id, owner_id) VALUES (8, 99)"))
                 .hasMessageContaining("FOREIGN KEY");
-        commands().downgrade(null, false);
+        commands().downgrade(null);
         assertThat(query("SELECT count(*) FROM pragma_foreign_key_list('pet')")).isEqualTo("0");
         assertThat(query("SELECT id || ':' || owner_id FROM pet")).isEqualTo("7:1");
     }
@@ -250,10 +251,10 @@ class MigrationCommandsTest {
                   - alter_column: {table: owner, name: name, from: {type: String(60)}, to: {type: String(40)}}
                   - add_column: {table: owner, column: {name: note, type: String(80)}}
                 """);
-        commands().upgrade("abc000000001", false);
+        commands().upgrade("abc000000001");
         execute("INSERT INTO owner (id, name, email, note) VALUES (1, 'ann', 'a@x', 'n1'), (2, 'bob', NULL, NULL)");
         execute("INSERT INTO pet (id, owner_id) VALUES (10, 1), (11, 1), (12, 2)");
-        commands().acceptingDataLoss().upgrade(null, false);
+        commands().acceptingDataLoss().upgrade(null);
 
         assertThat(query("SELECT group_concat(id || ':' || owner_id) FROM pet")).isEqualTo("10:1,11:1,12:2");
         assertThat(query("SELECT group_concat(name || '/' || pet) FROM owner_pets")).isEqualTo("ANN/10,ANN/11,BOB/12");
@@ -264,7 +265,7 @@ class MigrationCommandsTest {
             assertThatThrownBy(() -> st.execute("INSERT INTO pet (id, owner_id) VALUES (13, 99)"))
                     .as("pet's foreign key to the rebuilt owner still holds").hasMessageContaining("FOREIGN KEY");
         }
-        commands().downgrade(null, false);
+        commands().downgrade(null);
         assertThat(query("SELECT group_concat(id || ':' || owner_id) FROM pet")).isEqualTo("10:1,11:1,12:2");
         assertThat(query("SELECT count(*) FROM owner_pets")).isEqualTo("3");
     }
@@ -273,14 +274,14 @@ class MigrationCommandsTest {
     void offlineSqlNeedsNoDatabase() {
         commands().init();
         commands().migrate("users");
-        commands().upgrade(null, true);
+        commands().upgradeSql(null);
         assertThat(out()).contains("BEGIN;", "CREATE TABLE \"writer\"", "CREATE UNIQUE INDEX \"ix_writer_name\"",
                 "INSERT INTO \"alembic_version\"", "COMMIT;").doesNotContain("\"tag\")");
         MigrationCommands tagged = commands().tagged("v2");
-        tagged.upgrade(null, true);
+        tagged.upgradeSql(null);
         assertThat(out()).containsPattern("\"duration_ms\", \"tag\"\\) VALUES \\('[0-9a-f]{12}', '[0-9a-f]{64}', .*, "
                 + "NULL, 'v2'\\);");
-        commands().downgrade("head:base", true);
+        commands().downgradeSql("head:base");
         assertThat(out()).contains("-- Data loss: this step drops table 'writer' and its rows\nDROP TABLE \"writer\"",
                 "DELETE FROM \"alembic_version\"");
         assertThat(dbFile).doesNotExist();
@@ -310,13 +311,13 @@ class MigrationCommandsTest {
                 downgrade:
                   - add_column: {table: pet, column: {name: nickname, type: String(40)}}
                 """);
-        commands().upgrade("eee000000001", true);
+        commands().upgradeSql("eee000000001");
         assertThat(out()).as("data-only SQL changes no shape").contains("INSERT INTO pet");
-        assertThatThrownBy(() -> commands().upgrade(null, true))
+        assertThatThrownBy(() -> commands().upgradeSql(null))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("cannot write offline SQL that changes table 'pet' on SQLite: an earlier "
                         + "'execute' operation may have changed it");
-        commands().acceptingDataLoss().upgrade(null, false);
+        commands().acceptingDataLoss().upgrade(null);
         assertThat(query("SELECT id || ':' || coalesce(born, '-') FROM pet")).as("online sees the real shape")
                 .isEqualTo("1:-");
     }
@@ -357,7 +358,7 @@ class MigrationCommandsTest {
         url = DatabaseUrl.parse("jdbc:sqlite:" + dbFile + "?busy_timeout=100", project); // 100 ms, held for 1.5 s
         try (LogCapture log = new LogCapture()) {
             release.start();
-            commands().upgrade(null, false);
+            commands().upgrade(null);
             assertThat(log.messages()).contains(
                     "Waiting for the database's write lock, held by another process (a migration or a writer)");
         }
@@ -381,7 +382,7 @@ class MigrationCommandsTest {
         assertThatThrownBy(() -> commands().revision("x", null, null))
                 .hasMessage("there are 2 heads (b1, b2): pass --head REV to build on one, or merge them with "
                         + "'db merge heads'");
-        commands().upgrade("heads", false);
+        commands().upgrade("heads");
         MigrationCommands current = commands();
         current.current();
         assertThat(out()).isEqualTo("b1 (head)\nb2 (head)\n");
@@ -395,7 +396,7 @@ class MigrationCommandsTest {
                 "    Applied: 20\\d\\d-\\d\\d-\\d\\dT.*, in \\d+ ms");
 
         commands().merge(List.of("heads"), "join", "m1");
-        commands().upgrade(null, false);
+        commands().upgrade(null);
         MigrationCommands after = commands();
         after.current();
         assertThat(out()).isEqualTo("m1 (head)\n");
@@ -409,7 +410,7 @@ class MigrationCommandsTest {
                 .hasMessage("--rev-id 'm1': revision m1 already exists");
         assertThatThrownBy(() -> commands().revision("bad", null, "no spaces"))
                 .hasMessageStartingWith("--rev-id 'no spaces' is not a revision id");
-        commands().downgrade("base0", false);
+        commands().downgrade("base0");
         MigrationCommands down = commands();
         down.current();
         assertThat(out()).isEqualTo("base0\n");
@@ -421,20 +422,20 @@ class MigrationCommandsTest {
         commands().migrate("writers", "aaa1");
         Path empty = commands().revision("empty", null, "bbb2");
         assertThat(Files.readString(empty)).contains("upgrade: []", "downgrade: []").doesNotContain("&", "*id");
-        commands().upgrade(null, false);
-        commands().stamp("aaa1", false);
+        commands().upgrade(null);
+        commands().stamp("aaa1");
         MigrationCommands down = commands();
         down.history(true, true);
         assertThat(out()).contains("Rev: bbb2 (head)\n").contains("    Applied: no\n");
-        commands().stamp("head", false);
+        commands().stamp("head");
         MigrationCommands up = commands();
         up.current(true);
         assertThat(out()).contains("(recorded without running it: stamp, repair or a SQL script)");
 
         Files.delete(empty); // the database stands at a revision no file defines any more
-        commands().stamp("aaa1", false);
+        commands().stamp("aaa1");
         commands().revision("empty again", null, "bbb2");
-        commands().upgrade(null, false);
+        commands().upgrade(null);
         MigrationCommands again = commands();
         again.current();
         assertThat(out()).as("no stale record of the old bbb2 blocks the new one").isEqualTo("bbb2 (head)\n");
@@ -463,11 +464,11 @@ class MigrationCommandsTest {
         assertThat(out()).contains("cart0001 -> cart0002 (shop) (head), cart items\n",
                 "<base> -> cart0001 (shop), cart\n", "<base> -> " + writers + " (head), writers\n");
 
-        commands().upgrade("shop@head", false);
+        commands().upgrade("shop@head");
         assertThat(query("SELECT count(*) FROM cart_item")).isEqualTo("0");
         assertThat(query("SELECT version_num FROM alembic_version")).isEqualTo("cart0002");
-        commands().upgrade("heads", false);
-        commands().downgrade("shop@base", false);
+        commands().upgrade("heads");
+        commands().downgrade("shop@base");
         assertThat(query("SELECT version_num FROM alembic_version")).isEqualTo(writers);
         assertThat(query("SELECT count(*) FROM writer")).as("the other branch stays").isEqualTo("0");
 
@@ -475,7 +476,7 @@ class MigrationCommandsTest {
                 .hasMessage("--branch-label 'shop' already names the branch of revision cart0001: choose another label");
         assertThatThrownBy(() -> commands().revision(NewRevision.withMessage("x").withBranchLabel("cart0002").on("base", false)))
                 .hasMessage("--branch-label 'cart0002' is a revision id: choose another label");
-        assertThatThrownBy(() -> commands().upgrade("shop@base", false)).hasMessageContaining("use it with 'db downgrade'");
+        assertThatThrownBy(() -> commands().upgrade("shop@base")).hasMessageContaining("use it with 'db downgrade'");
     }
 
     @Test
@@ -489,16 +490,16 @@ class MigrationCommandsTest {
         tableRevision(versions, "x1", null, "tx");
         Files.writeString(versions.resolve("x1.yaml"), Files.readString(versions.resolve("x1.yaml"))
                 .replace("message:", "branch_labels: [extra]\nmessage:"));
-        commands().upgrade("heads", false);
+        commands().upgrade("heads");
         assertThat(tables()).contains("t0", "ta", "tb", "tx");
 
-        commands().downgrade("b1", false);
+        commands().downgrade("b1");
         assertThat(heads()).containsExactlyInAnyOrder("a1", "b1", "x1");
-        commands().downgrade("extra@head", false);
+        commands().downgrade("extra@head");
         assertThat(heads()).as("already there: nothing undone").containsExactlyInAnyOrder("a1", "b1", "x1");
-        assertThatThrownBy(() -> commands().downgrade("-1", false)).hasMessageContaining("3 heads")
+        assertThatThrownBy(() -> commands().downgrade("-1")).hasMessageContaining("3 heads")
                 .hasMessageContaining("would not know which branch");
-        commands().downgrade("r0", false);
+        commands().downgrade("r0");
         assertThat(heads()).containsExactlyInAnyOrder("r0", "x1");
         assertThat(tables()).contains("t0", "tx").doesNotContain("ta", "tb");
     }
@@ -559,10 +560,10 @@ class MigrationCommandsTest {
         commands().migrate("writers", "aaa1");
         commands().revision("second", null, "bbb2");
         commands().revision("third", null, "ccc3");
-        commands().upgrade("aaa1", false);
+        commands().upgrade("aaa1");
         execute("INSERT INTO alembic_version (version_num) VALUES ('gone99')"); // another branch's, now deleted
-        assertThatThrownBy(() -> commands().upgrade(null, false)).hasMessageContaining("gone99");
-        commands().stamp("bbb2", false, true);
+        assertThatThrownBy(() -> commands().upgrade(null)).hasMessageContaining("gone99");
+        commands().purgeAndStamp("bbb2");
         MigrationCommands current = commands();
         current.current();
         assertThat(out()).isEqualTo("bbb2\n");
@@ -581,21 +582,21 @@ class MigrationCommandsTest {
     void unknownRevisionsAreNamed() {
         commands().init();
         commands().migrate("users");
-        assertThatThrownBy(() -> commands().upgrade("feedbeef", false)).hasMessageContaining("no revision 'feedbeef'");
+        assertThatThrownBy(() -> commands().upgrade("feedbeef")).hasMessageContaining("no revision 'feedbeef'");
         assertThatThrownBy(() -> commands().show("feedbeef")).hasMessageContaining("no revision 'feedbeef'");
-        assertThatThrownBy(() -> commands().stamp("nope", false)).hasMessageContaining("no revision 'nope'");
+        assertThatThrownBy(() -> commands().stamp("nope")).hasMessageContaining("no revision 'nope'");
     }
 
     @Test
     void aRevisionNoFileDefinesIsReportedAndStampFixesIt() throws Exception {
         commands().init();
         String head = commands().migrate("users").orElseThrow().getFileName().toString().substring(0, 12);
-        commands().upgrade(null, false);
+        commands().upgrade(null);
         execute("UPDATE alembic_version SET version_num = 'deadbeef0000'");
         assertThatThrownBy(() -> commands().current()).hasMessageContaining("revision deadbeef0000, which no file")
                 .hasMessageContaining("run 'db stamp head' to adopt it");
-        assertThatThrownBy(() -> commands().upgrade(null, false)).hasMessageContaining("deadbeef0000");
-        commands().stamp("head", false);
+        assertThatThrownBy(() -> commands().upgrade(null)).hasMessageContaining("deadbeef0000");
+        commands().stamp("head");
         commands().current();
         assertThat(out()).isEqualTo(head + " (head)\n");
     }

@@ -46,7 +46,7 @@ class PopulatedDatabaseMigrationTest {
     Path project;
 
     private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        return new MigrationCommands(new MigrationConfig(project.resolve("migrations"), db::databaseUrl,
+        return new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl,
                 () -> List.copyOf(models)), new PrintWriter(Writer.nullWriter()));
     }
 
@@ -56,7 +56,7 @@ class PopulatedDatabaseMigrationTest {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
             commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow();
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             populate(db);
             var atV1 = CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db));
 
@@ -76,7 +76,7 @@ class PopulatedDatabaseMigrationTest {
                     "Detected added check constraint 'ck_member_karma' on 'member'",
                     "Detected removed foreign key (member_id)(id) on table note",
                     "Detected added foreign key (member_id)(id) on table note");
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             assertThat(commands(db, MembersV2.MODELS).migrate("again")).as("nothing left after upgrade").isEmpty();
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
@@ -84,16 +84,16 @@ class PopulatedDatabaseMigrationTest {
             assertThatThrownBy(() -> execute(db, "UPDATE member SET karma = -1 WHERE id = 1"))
                     .as("the check holds").isInstanceOf(SQLException.class);
 
-            assertThatThrownBy(() -> commands(db, List.of()).downgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).downgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would drop column 'member.karma' holding 3 values; nothing was changed");
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
-            commands(db, List.of()).acceptingDataLoss().downgrade(null, false);
+            commands(db, List.of()).acceptingDataLoss().downgrade(null);
             assertThat(rows(db, "SELECT id, username, email FROM member ORDER BY id")).isEqualTo(MEMBERS);
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
             assertThat(CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)))
                     .as("back at v1 exactly").isEqualTo(atV1);
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
 
             try (LogCapture log = new LogCapture()) {
@@ -102,25 +102,25 @@ class PopulatedDatabaseMigrationTest {
                         "Detected renamed index 'ix_member_username' to 'ix_person_username' on 'person'",
                         "Detected removed column 'person.bio'");
             }
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would drop column 'member.bio' holding 2 values ('person.bio' in the revision)");
-            commands(db, List.of()).acceptingDataLoss().upgrade(null, false);
+            commands(db, List.of()).acceptingDataLoss().upgrade(null);
             assertThat(tableNames(db)).containsExactlyInAnyOrder("person", "note");
             assertThat(rows(db, "SELECT id, username, mail FROM person ORDER BY id")).isEqualTo(MEMBERS);
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
             assertThat(commands(db, MembersV3.MODELS).migrate("again")).isEmpty();
             commands(db, MembersV3.MODELS).check();
 
-            commands(db, List.of()).downgrade(null, false);
+            commands(db, List.of()).downgrade(null);
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
             assertThat(rows(db, "SELECT bio FROM member WHERE bio IS NOT NULL")).as("dropped values are gone").isEmpty();
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
 
-            assertThatThrownBy(() -> commands(db, List.of()).downgrade("base", false))
+            assertThatThrownBy(() -> commands(db, List.of()).downgrade("base"))
                     .isInstanceOf(DataLossException.class).hasMessageContaining("holding");
-            commands(db, List.of()).acceptingDataLoss().downgrade("base", false);
+            commands(db, List.of()).acceptingDataLoss().downgrade("base");
             assertThat(tableNames(db)).isEmpty();
         }
     }
@@ -135,15 +135,15 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - alter_column: {table: member, name: username, from: {type: String(2)}, to: {type: String(64)}}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision ccc000000001 (narrow) would change column 'member.username' from "
                             + "String(64) to String(2) while it holds 2 values longer than 2; nothing was changed. "
                             + "To accept the loss, run 'db upgrade' again with --accept-data-loss");
             assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("ann", "bob", "cy");
-            commands(db, List.of()).acceptingDataLoss().upgrade(null, false);
+            commands(db, List.of()).acceptingDataLoss().upgrade(null);
             assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("an", "bo", "cy");
-            commands(db, List.of()).downgrade(null, false);
+            commands(db, List.of()).downgrade(null);
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
         }
     }
@@ -159,7 +159,7 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision ccc000000001 (not null) would make column 'member.email' NOT NULL "
                             + "while 1 row holds NULL, which no database can do; fill those rows first (an 'execute' "
@@ -171,7 +171,7 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .as("a partial fill is caught once the execute ran").isInstanceOf(DataLossException.class)
                     .hasMessageContaining("while 1 row holds NULL").hasMessageContaining("its changes were rolled back");
             assertThat(rows(db, "SELECT id FROM member WHERE email IS NULL ORDER BY id"))
@@ -182,7 +182,7 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             assertThat(rows(db, "SELECT email FROM member WHERE id IN (2, 3)")).containsExactly("unknown", "unknown");
             assertThat(CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow().column("email")
                     .orElseThrow().nullable()).isFalse();
@@ -199,7 +199,7 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - drop_column: {table: member, name: active}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would add column 'member.active' NOT NULL with no server default to a "
                             + "table holding 3 rows");
@@ -218,8 +218,8 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - drop_column: {table: member, name: karma}
                     """);
-            commands(db, List.of()).upgrade(null, false);
-            assertThatThrownBy(() -> commands(db, List.of()).downgrade("base", false))
+            commands(db, List.of()).upgrade(null);
+            assertThatThrownBy(() -> commands(db, List.of()).downgrade("base"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("downgrade of revision ccc000000001 (karma) would drop column 'member.karma' "
                             + "holding 3 values; downgrade of revision " + base)
@@ -239,12 +239,12 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - execute: {sql: "SELECT 1"}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .hasMessageContaining("failed at statement 1")
                     .hasMessageContaining("no schema change before it had run, and its other changes were rolled back");
             Files.delete(project.resolve("migrations/versions/ccc000000001_bad.yaml"));
             assertThat(rows(db, "SELECT COUNT(*) FROM alembic_version_progress")).containsExactly("0");
-            commands(db, List.of()).acceptingDataLoss().downgrade(null, false); // not blocked by a stale record
+            commands(db, List.of()).acceptingDataLoss().downgrade(null); // not blocked by a stale record
             assertThat(tableNames(db)).isEmpty();
         }
     }
@@ -260,12 +260,12 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - drop_unique_constraint: {table: member, name: uq_member_bio}
                     """);
-            Throwable failure = catchThrowable(() -> commands(db, List.of()).upgrade(null, false));
+            Throwable failure = catchThrowable(() -> commands(db, List.of()).upgrade(null));
             assertThat(failure).hasMessageContaining("upgrade of revision ccc000000001 (doubles) failed at statement");
             if (backend == Backend.MARIADB) {
                 assertThat(failure).hasMessageContaining("so the first 1 statement(s) stay applied");
                 assertThat(rows(db, "SELECT DISTINCT bio FROM member")).as("MySQL committed it").containsExactly("same");
-                assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+                assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                         .hasMessageContaining("stopped after 1 statement(s)");
             } else {
                 assertThat(failure).hasMessageContaining("its changes were rolled back");
@@ -285,9 +285,9 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - drop_column: {table: member, name: w}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .hasMessageContaining("so the first 1 statement(s) stay applied");
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .hasMessageContaining("stopped after 1 statement(s)");
         }
     }
@@ -307,10 +307,10 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - alter_column: {table: tag, name: id, from: {type: BigInteger, nullable: false}, to: {type: Integer, nullable: false}}
                     """);
-            commands(db, List.of()).upgrade("ccc000000001", false);
+            commands(db, List.of()).upgrade("ccc000000001");
             execute(db, "INSERT INTO tag (label) VALUES ('a')");
             execute(db, "INSERT INTO tag (label) VALUES ('b')");
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             execute(db, "INSERT INTO tag (label) VALUES ('c')");
             assertThat(rows(db, "SELECT id, label FROM tag ORDER BY id")).containsExactly("1|a", "2|b", "3|c");
             Table tag = CrossDatabaseMigrationTest.schemaOf(db).table("tag").orElseThrow();
@@ -331,7 +331,7 @@ class PopulatedDatabaseMigrationTest {
                       - drop_column: {table: person, name: z}
                       - rename_table: {from: person, to: member}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would add column 'member.z' NOT NULL with no server default to a table "
                             + "holding 3 rows");
@@ -351,10 +351,10 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - drop_column: {table: note, name: z}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .hasMessage("upgrade of revision ccc000000001 (remade) would drop table 'note' holding 5 rows; "
                             + "nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss");
-            commands(db, List.of()).acceptingDataLoss().upgrade(null, false);
+            commands(db, List.of()).acceptingDataLoss().upgrade(null);
             assertThat(rows(db, "SELECT count(*) FROM note")).containsExactly("0");
         }
     }
@@ -372,7 +372,7 @@ class PopulatedDatabaseMigrationTest {
                     """, """
                       - drop_table: {name: other}
                     """);
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             assertThat(tableNames(db)).contains("other");
         }
     }
@@ -380,7 +380,7 @@ class PopulatedDatabaseMigrationTest {
     private String populatedBase(TestDatabase db) throws SQLException {
         commands(db, List.of()).init();
         String base = revisionId(commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
-        commands(db, List.of()).upgrade(null, false);
+        commands(db, List.of()).upgrade(null);
         populate(db);
         return base;
     }
@@ -398,7 +398,7 @@ class PopulatedDatabaseMigrationTest {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
             String base = revisionId(commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             populate(db);
             Files.writeString(project.resolve("migrations/versions/ddd000000001_orphan.yaml"), """
                     revision: ddd000000001
@@ -410,7 +410,7 @@ class PopulatedDatabaseMigrationTest {
                     downgrade:
                       - drop_column: {table: member, name: karma}
                     """.formatted(base));
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null, false))
+            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .isInstanceOf(MigrationException.class)
                     .hasMessageContaining("upgrade of revision ddd000000001 (orphan)")
                     .hasMessageContaining(backend == Backend.SQLITE
@@ -428,7 +428,7 @@ class PopulatedDatabaseMigrationTest {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
             commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow();
-            commands(db, List.of()).upgrade(null, false);
+            commands(db, List.of()).upgrade(null);
             execute(db, "CREATE TABLE legacy_audit (id INTEGER PRIMARY KEY, what VARCHAR(20))");
             execute(db, "INSERT INTO legacy_audit VALUES (1, 'kept')");
             List<String> log;

@@ -27,7 +27,7 @@ class RevisionTestCommandTest {
     private final StringWriter output = new StringWriter();
 
     private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        return new MigrationCommands(new MigrationConfig(project.resolve("migrations"), db::databaseUrl,
+        return new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl,
                 () -> List.copyOf(models)), new PrintWriter(output, true));
     }
 
@@ -38,9 +38,9 @@ class RevisionTestCommandTest {
             commands(db, List.of()).init();
             for (List<Class<?>> models : List.of(MembersV1.MODELS, MembersV2.MODELS, MembersV3.MODELS)) {
                 commands(db, models).migrate("step").orElseThrow();
-                commands(db, List.of()).upgrade(null, false);
+                commands(db, List.of()).upgrade(null);
             }
-            commands(db, List.of()).acceptingDataLoss().downgrade("base", false);
+            commands(db, List.of()).acceptingDataLoss().downgrade("base");
 
             commands(db, MembersV3.MODELS).test();
 

@@ -25,14 +25,14 @@ class SchemaEquivalenceTest {
     void theThreeSchemasMatchAfterUpgrade() throws Exception {
         Map<Backend, CrossDatabaseMigrationTest.SchemaEquivalence> schemas = new EnumMap<>(Backend.class);
         try (TestDatabase sqlite = TestDatabases.create(Backend.SQLITE, project)) {
-            MigrationCommands first = new MigrationCommands(new MigrationConfig(project.resolve("migrations"),
+            MigrationCommands first = new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"),
                     sqlite::databaseUrl, () -> List.of(Writer.class, NoteCard.class, Measurement.class, EveryType.class)), new java.io.PrintWriter(java.io.Writer.nullWriter()));
             first.init();
             first.migrate("all");
             for (Backend backend : Backend.values()) {
                 try (TestDatabase db = backend == Backend.SQLITE ? sqlite : TestDatabases.create(backend, project)) {
-                    new MigrationCommands(new MigrationConfig(project.resolve("migrations"), db::databaseUrl, List::of),
-                            new java.io.PrintWriter(java.io.Writer.nullWriter())).upgrade(null, false);
+                    new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, List::of),
+                            new java.io.PrintWriter(java.io.Writer.nullWriter())).upgrade(null);
                     schemas.put(backend, CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)));
                 }
             }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,14 +16,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.UUID;
 import microblog.db.Database;
 import microblog.db.jdbc.ConnectionFactory;
-import microblog.migrate.testmodels.EveryType.Mood;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
@@ -31,6 +30,7 @@ import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.Table;
 import microblog.migrate.testmodels.EveryType;
+import microblog.migrate.testmodels.EveryType.Mood;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -82,14 +82,14 @@ class TypeCoverageTest {
     }
 
     private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        return new MigrationCommands(new MigrationConfig(project.resolve("migrations"), db::databaseUrl, () -> models),
+        return new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> models),
                 new PrintWriter(new StringWriter(), true));
     }
 
     private void upgradeToEveryType(TestDatabase db) {
         commands(db, List.of()).init();
         commands(db, List.of(EveryType.class)).migrate("every type").orElseThrow();
-        commands(db, List.of()).upgrade(null, false);
+        commands(db, List.of()).upgrade(null);
     }
 
     private static Map<String, String> typesOf(Table table) {

@@ -1,8 +1,9 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import microblog.migrate.Migrations;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
 import org.slf4j.Logger;
@@ -12,13 +13,13 @@ import org.slf4j.LoggerFactory;
  * The tables autogenerate leaves alone ({@code exclude_tables} in migrate.yaml):
  * names, or patterns where {@code *} stands for any characters.
  */
-final class TableExclusions {
-    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+public final class TableExclusions {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     private final List<Pattern> patterns;
     private final List<String> spelled;
 
-    TableExclusions(List<String> patterns) {
+    public TableExclusions(List<String> patterns) {
         this.spelled = List.copyOf(patterns);
         this.patterns = patterns.stream().map(TableExclusions::glob).toList();
     }
@@ -37,12 +38,12 @@ final class TableExclusions {
     }
 
     /** {@code schema} without the excluded tables. */
-    Schema apply(Schema schema) {
+    public Schema apply(Schema schema) {
         return new Schema(schema.tables().stream().filter(t -> !excludes(t.name())).toList());
     }
 
     /** The models without the excluded tables, warning of each one a model maps: its changes go unseen. */
-    Schema applyToModels(Schema models) {
+    public Schema applyToModels(Schema models) {
         for (Table table : models.tables()) {
             if (excludes(table.name())) {
                 log.warn("Table '{}' is mapped by a model but matches exclude_tables {}: changes to it are not "

@@ -1,9 +1,10 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import java.sql.Connection;
 import java.util.Optional;
-import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
+import microblog.migrate.Migrations;
+import microblog.migrate.TargetDatabase;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.ProgressRecord;
 import microblog.migrate.script.Revision;
@@ -17,29 +18,29 @@ import org.slf4j.LoggerFactory;
  * ways ("already exists"), so the writing commands stop and say what ran and
  * how to recover.
  */
-final class HalfAppliedRevisions {
-    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+public final class HalfAppliedRevisions {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     private HalfAppliedRevisions() {
     }
 
     /** For the commands that change the schema or plan changes: stops them. */
-    static void refuseToGoOn(Connection connection, ScriptDirectory scripts, DatabaseUrl url) {
-        describe(connection, scripts, url).ifPresent(message -> {
+    public static void refuseToGoOn(Connection connection, ScriptDirectory scripts, TargetDatabase database) {
+        describe(connection, scripts, database).ifPresent(message -> {
             throw new MigrationException(message);
         });
     }
 
     /** For the commands that only report (current, and the start of a server): a warning. */
-    static void warn(Connection connection, ScriptDirectory scripts, DatabaseUrl url) {
-        describe(connection, scripts, url).ifPresent(message -> log.warn("{}", message));
+    public static void warn(Connection connection, ScriptDirectory scripts, TargetDatabase database) {
+        describe(connection, scripts, database).ifPresent(message -> log.warn("{}", message));
     }
 
-    private static Optional<String> describe(Connection connection, ScriptDirectory scripts, DatabaseUrl url) {
-        if (!ProgressRecord.isNeeded(url.kind())) {
+    private static Optional<String> describe(Connection connection, ScriptDirectory scripts, TargetDatabase database) {
+        if (!ProgressRecord.isNeeded(database.kind())) {
             return Optional.empty();
         }
-        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
+        DdlRenderer ddl = DdlRenderer.forKind(database.kind());
         for (ProgressRecord.Unfinished run : new ProgressRecord(connection, ddl, scripts.versionTable()).unfinished()) {
             Optional<Revision> revision = Optional.ofNullable(scripts.graph().get(run.revision()));
             String parent = revision.map(r -> r.downRevisions().isEmpty() ? "base"
@@ -47,7 +48,7 @@ final class HalfAppliedRevisions {
             boolean up = run.direction().equals("upgrade");
             return Optional.of("the " + run.direction() + " of revision " + run.revision()
                     + revision.map(r -> " (" + r.message() + ")").orElse("") + " started " + run.startedAt()
-                    + " and stopped after " + run.statementsDone() + " statement(s); " + url.kind().displayName()
+                    + " and stopped after " + run.statementsDone() + " statement(s); " + database.kind().displayName()
                     + " kept those, so the schema is between two revisions. Finish or undo them by hand ('db show "
                     + run.revision() + "' lists its operations), then record where the database stands: 'db stamp "
                     + (up ? run.revision() : parent) + "' if finished, 'db stamp " + (up ? parent : run.revision())

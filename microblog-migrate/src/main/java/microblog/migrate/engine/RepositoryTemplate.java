@@ -1,15 +1,15 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import microblog.migrate.script.ScriptDirectory;
 
-/** The files {@code db init} writes into a new migrations repository. */
-final class RepositoryTemplate {
+/** The files {@code db init} and {@code Migrations.createRepository} write into a new migrations repository. */
+public final class RepositoryTemplate {
     private RepositoryTemplate() {
     }
 
-    static String config() {
+    public static String config() {
         return """
-                # Settings of this migrations repository, read by `microblog db ...`.
+                # Settings of this migrations repository, read by the `db` commands and by Migrations.
                 # Keep this directory in version control together with versions/.
 
                 # The table that records which revisions a database stands at.
@@ -26,15 +26,16 @@ final class RepositoryTemplate {
                 """.formatted(ScriptDirectory.DEFAULT_VERSION_TABLE);
     }
 
-    static String readme() {
+    public static String readme() {
         return """
                 Database migrations, one YAML file per revision in versions/.
+                With the application's command line (as in `./microblog db upgrade`):
 
-                  microblog db migrate -m "message"   write a revision from the model changes
-                  microblog db upgrade                apply the pending revisions
-                  microblog db downgrade              undo the last revision
-                  microblog db history                list the revisions
-                  microblog db upgrade --sql          print the SQL instead of running it
+                  db migrate -m "message"   write a revision from the model changes
+                  db upgrade                apply the pending revisions
+                  db downgrade              undo the last revision
+                  db history                list the revisions
+                  db upgrade --sql          print the SQL instead of running it
 
                 Revision files are reviewed and edited like code: each lists an
                 `upgrade` and a `downgrade` of operations (create_table, add_column,

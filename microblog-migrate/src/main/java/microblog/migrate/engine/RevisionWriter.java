@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +18,7 @@ import microblog.migrate.script.RevisionGraph;
 import microblog.migrate.script.ScriptDirectory;
 
 /** Writes a new revision file into the repository: what migrate, revision and merge share. */
-final class RevisionWriter {
+public final class RevisionWriter {
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private static final Set<String> RESERVED = Set.of("head", "heads", "base", "current");
@@ -27,7 +27,7 @@ final class RevisionWriter {
     private final RevisionGraph graph;
     private final PrintWriter out;
 
-    RevisionWriter(ScriptDirectory scripts, RevisionGraph graph, PrintWriter out) {
+    public RevisionWriter(ScriptDirectory scripts, RevisionGraph graph, PrintWriter out) {
         this.scripts = scripts;
         this.graph = graph;
         this.out = out;
@@ -38,7 +38,7 @@ final class RevisionWriter {
      *
      * @param revision its message, and the id and branch label it is given, if any
      */
-    Path write(NewRevision revision, List<String> parents, List<Operation> upgrade, List<Operation> downgrade) {
+    public Path write(NewRevision revision, List<String> parents, List<Operation> upgrade, List<Operation> downgrade) {
         String id = revision.revId() == null ? ScriptDirectory.newRevisionId() : checked(revision.revId());
         List<String> labels = revision.branchLabel() == null ? List.of()
                 : List.of(checkedLabel(revision.branchLabel(), id));

@@ -1,11 +1,12 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 import microblog.db.url.DatabaseKind;
-import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
+import microblog.migrate.Migrations;
+import microblog.migrate.TargetDatabase;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.schema.ForeignKey;
@@ -22,21 +23,21 @@ import org.slf4j.LoggerFactory;
  * revisions describe, so it is adopted only when that is so: otherwise the next upgrade or
  * downgrade would act on tables, columns or constraints that are not what it expects.
  */
-final class ForeignRevisions {
-    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+public final class ForeignRevisions {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     private ForeignRevisions() {
     }
 
     /** Refuses, listing every difference, unless the live schema is what {@code target} describes. */
-    static void requireSchemaOf(Set<String> target, Connection connection, ScriptDirectory scripts,
-                                RevisionGraph graph, Set<String> recorded, DatabaseUrl url) {
+    public static void requireSchemaOf(Set<String> target, Connection connection, ScriptDirectory scripts,
+                                RevisionGraph graph, Set<String> recorded, TargetDatabase database) {
         List<String> foreign = recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
         if (foreign.isEmpty() || target.isEmpty()) {
             return; // a known starting point, or a stamp to base, which claims no schema
         }
-        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
-        Schema live = DescribedSchema.live(connection, scripts, url);
+        DdlRenderer ddl = DdlRenderer.forKind(database.kind());
+        Schema live = DescribedSchema.live(connection, scripts, database);
         SchemaSimulator described = DescribedSchema.at(graph, target);
         List<String> differences = DescribedSchema.differences(described, live, ddl);
         String at = "the database is at " + String.join(", ", foreign) + ", which no revision file here defines";
@@ -49,7 +50,7 @@ final class ForeignRevisions {
         }
         log.info("Adopting the database: it is at {}, and its schema is what {} describes", String.join(", ", foreign),
                 String.join(", ", target));
-        if (url.kind() != DatabaseKind.SQLITE) { // SQLite keeps no names for foreign keys
+        if (database.kind() != DatabaseKind.SQLITE) { // SQLite keeps no names for foreign keys
             warnOfOtherNames(described.knownSchema(), live);
         }
     }

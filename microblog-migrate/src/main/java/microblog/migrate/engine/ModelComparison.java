@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,8 +7,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
+import microblog.migrate.Migrations;
+import microblog.migrate.TargetDatabase;
 import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.autogenerate.ComparisonRules;
 import microblog.migrate.autogenerate.ModelSchemaReader;
@@ -28,18 +29,18 @@ import org.slf4j.LoggerFactory;
  * What {@code migrate} and {@code check} share: the models compared with a
  * database that stands at the repository's heads, read without writing.
  */
-final class ModelComparison {
-    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+public final class ModelComparison {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    private final DatabaseUrl url;
+    private final TargetDatabase database;
     private final ScriptDirectory scripts;
     private final VersionTable versions;
     private final RevisionGraph graph;
     private final TableExclusions exclusions;
 
-    ModelComparison(DatabaseUrl url, ScriptDirectory scripts, VersionTable versions, RevisionGraph graph,
+    public ModelComparison(TargetDatabase database, ScriptDirectory scripts, VersionTable versions, RevisionGraph graph,
                     TableExclusions exclusions) {
-        this.url = url;
+        this.database = database;
         this.scripts = scripts;
         this.versions = versions;
         this.graph = graph;
@@ -47,17 +48,17 @@ final class ModelComparison {
     }
 
     /** The changes that bring a database standing at {@code expected} to the models. */
-    Changes compare(Collection<Class<?>> entityClasses, Set<String> expected) {
+    public Changes compare(Collection<Class<?>> entityClasses, Set<String> expected) {
         Schema live;
         Set<String> current;
-        try (Connection connection = MigrationConnections.openReadOnly(url).orElse(null)) {
+        try (Connection connection = MigrationConnections.openReadOnly(database).orElse(null)) {
             if (connection != null) {
-                HalfAppliedRevisions.refuseToGoOn(connection, scripts, url);
-                EditedRevisions.refuse(connection, scripts, graph, url);
+                HalfAppliedRevisions.refuseToGoOn(connection, scripts, database);
+                EditedRevisions.refuse(connection, scripts, graph, database);
             }
             current = connection == null ? Set.of() : versions.heads(connection);
             live = connection == null ? Schema.empty()
-                    : new LiveSchemaReader(connection, url.kind(), versions.bookkeepingTables()).read();
+                    : new LiveSchemaReader(connection, database.kind(), versions.bookkeepingTables()).read();
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database: " + e.getMessage(), e);
         }
@@ -68,10 +69,10 @@ final class ModelComparison {
                     + "; run 'db upgrade" + (atHeads && expected.size() > 1 ? " heads"
                     : atHeads ? "" : " " + String.join(" ", expected)) + "' first");
         }
-        ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, url.kind());
+        ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, database.kind());
         Schema wanted = exclusions.applyToModels(models.schema());
         live = withoutForeignTables(exclusions.apply(live), wanted, current);
-        DdlRenderer ddl = DdlRenderer.forKind(url.kind());
+        DdlRenderer ddl = DdlRenderer.forKind(database.kind());
         return SchemaComparator.compare(wanted, live, new ComparisonRules(models.renames(), ddl::storedType));
     }
 

@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,11 +13,11 @@ import microblog.migrate.script.RevisionGraph;
  * {@code LABEL@head} and {@code LABEL@base}, {@code FROM:TO} ranges for
  * offline SQL) against the revision graph.
  */
-final class RevisionTargets {
+public final class RevisionTargets {
     private RevisionTargets() {
     }
 
-    static String requireHead(RevisionGraph graph) {
+    public static String requireHead(RevisionGraph graph) {
         String head = graph.singleHead();
         if (head == null) {
             throw new MigrationException("there are no revisions yet: run 'db migrate -m MESSAGE' first");
@@ -26,7 +26,7 @@ final class RevisionTargets {
     }
 
     /** Resolves an upgrade or stamp target to the heads it names. */
-    static Set<String> heads(RevisionGraph graph, String spec, Set<String> current) {
+    public static Set<String> heads(RevisionGraph graph, String spec, Set<String> current) {
         if (spec.equals("base")) {
             return Set.of();
         }
@@ -55,7 +55,7 @@ final class RevisionTargets {
         return Set.of(graph.resolve(spec).id());
     }
 
-    static List<Revision> downgradePath(RevisionGraph graph, Set<String> current, String spec) {
+    public static List<Revision> downgradePath(RevisionGraph graph, Set<String> current, String spec) {
         if (spec.matches("\\+\\d+")) {
             throw new MigrationException("downgrade goes back: give -" + spec.substring(1) + ", not " + spec
                     + " (or use 'db upgrade " + spec + "')");
@@ -113,7 +113,7 @@ final class RevisionTargets {
      * An upgrade to a revision the database has already passed would do nothing: it is a
      * mistake for a downgrade, or a reversed range, and is said so, as Alembic does.
      */
-    static void requireNotBelow(RevisionGraph graph, Set<String> current, Set<String> target) {
+    public static void requireNotBelow(RevisionGraph graph, Set<String> current, Set<String> target) {
         Set<String> passed = new LinkedHashSet<>(target);
         passed.removeAll(current);
         if (!passed.isEmpty() && graph.ancestry(current).containsAll(passed)) {
@@ -141,7 +141,7 @@ final class RevisionTargets {
     }
 
     /** The heads recorded in the database, checked against the repository. */
-    static Set<String> known(RevisionGraph graph, Set<String> recorded) {
+    public static Set<String> known(RevisionGraph graph, Set<String> recorded) {
         List<String> unknown = recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new MigrationException("the database is at " + (unknown.size() == 1 ? "revision " : "revisions ")
@@ -161,7 +161,7 @@ final class RevisionTargets {
     }
 
     /** {@code FROM:TO} as {FROM, TO}; a plain target as {null, TARGET}. */
-    static String[] range(String spec) {
+    public static String[] range(String spec) {
         int colon = spec.indexOf(':');
         return colon < 0 ? new String[] {null, spec} : new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
     }

@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 /**
  * What a command that writes a revision ({@code migrate}, {@code revision}, {@code merge}) is told

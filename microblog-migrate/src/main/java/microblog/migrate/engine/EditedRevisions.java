@@ -1,9 +1,9 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
+import microblog.migrate.TargetDatabase;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.script.Revision;
@@ -16,13 +16,13 @@ import microblog.migrate.script.ScriptDirectory;
  * went through: undoing it, or planning on top of it, would act on a schema
  * that is not there. Commands that run or plan revisions stop on one.
  */
-final class EditedRevisions {
+public final class EditedRevisions {
     private EditedRevisions() {
     }
 
-    static void refuse(Connection connection, ScriptDirectory scripts, RevisionGraph graph, DatabaseUrl url) {
+    public static void refuse(Connection connection, ScriptDirectory scripts, RevisionGraph graph, TargetDatabase database) {
         try {
-            AppliedRevisions record = new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(url.kind()));
+            AppliedRevisions record = new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(database.kind()));
             for (AppliedRevisions.Applied applied : record.read(connection).values()) {
                 Revision revision = graph.get(applied.revision());
                 if (revision != null && !RevisionFile.checksum(revision).equals(applied.checksum())) {

@@ -1,0 +1,184 @@
+package microblog.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import microblog.db.jdbc.ConnectionFactory;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
+import microblog.db.url.DatabaseKind;
+import microblog.migrate.MigrationStep.Direction;
+import microblog.migrate.command.MigrationCommands;
+import microblog.migrate.command.MigrationConfig;
+import microblog.migrate.script.Revision;
+import microblog.migrate.testmodels.evolution.MembersV1;
+import microblog.migrate.testmodels.evolution.MembersV2;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * The library as an application uses it: its own pool, its revisions packaged
+ * in a jar on the class path, and results to act on instead of printed text.
+ */
+class MigrationsTest {
+    @TempDir
+    Path project;
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anApplicationMigratesThroughItsOwnDataSourceWithRevisionsFromItsJar(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project); HikariDataSource pool = pool(db);
+             URLClassLoader packaged = new URLClassLoader(new URL[] {jarOfRevisions(db).toUri().toURL()}, null)) {
+            Migrations migrations = Migrations.builder().dataSource(pool).classpath("db/migrations", packaged)
+                    .entities(MembersV1.MODELS).build();
+            Revision only = migrations.heads().get(0);
+
+            assertThat(migrations.current()).isEmpty();
+            assertThat(migrations.pending()).containsExactly(only);
+
+            MigrationResult up = migrations.upgrade();
+            assertThat(up.from()).isEmpty();
+            assertThat(up.to()).containsExactly(only.id());
+            assertThat(up.moved()).isTrue();
+            assertThat(up.steps()).singleElement().satisfies(step -> {
+                assertThat(step.revision().id()).isEqualTo(only.id());
+                assertThat(step.direction()).isEqualTo(Direction.UPGRADE);
+                assertThat(step.duration()).isPositive();
+            });
+            assertThat(migrations.current()).containsExactly(only.id());
+            assertThat(migrations.status().record()).containsKey(only.id());
+            assertThat(migrations.pending()).isEmpty();
+            assertThat(migrations.upgrade().steps()).isEmpty(); // nothing left to do
+            assertThat(migrations.check().upToDate()).isTrue();
+            assertThat(pooledConnectionSettingsUntouched(pool, backend)).isTrue();
+
+            CheckResult changed = Migrations.builder().dataSource(pool).classpath("db/migrations", packaged)
+                    .entities(MembersV2.MODELS).build().check();
+            assertThat(changed.upToDate()).isFalse();
+            assertThat(changed.operations()).isNotEmpty();
+            assertThat(changed.findings()).anyMatch(finding -> finding.startsWith("Detected "));
+
+            MigrationResult down = migrations.downgrade("base");
+            assertThat(down.to()).isEmpty();
+            assertThat(down.steps()).extracting(MigrationStep::direction).containsExactly(Direction.DOWNGRADE);
+            assertThat(tables(pool)).doesNotContain("member", "note");
+        }
+    }
+
+    @Test
+    void offlineSqlIsReturnedAndTheDatabaseIsNotTouched() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
+            generateRevision(db);
+            Migrations migrations = Migrations.builder().directory(project.resolve("migrations"))
+                    .url(db.url()).build();
+            String sql = migrations.upgradeSql("head");
+            assertThat(sql).contains("CREATE TABLE \"member\"").contains("INSERT INTO \"alembic_version\"");
+            assertThat(Files.exists(db.databaseUrl().sqliteDatabaseFile().orElseThrow())).isFalse();
+        }
+    }
+
+    @Test
+    void aMissingRepositoryOnTheClassPathSaysWhereItWasLookedFor() {
+        assertThatThrownBy(() -> Migrations.builder().classpath("no/such/place"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("no migrations repository on the class path at 'no/such/place' (no "
+                        + "no/such/place/migrate.yaml): package the migrations directory there, for example as "
+                        + "src/main/resources/no/such/place");
+    }
+
+    @Test
+    void aBuilderWithoutDatabaseOrRevisionsSaysWhatIsMissing() {
+        assertThatThrownBy(() -> Migrations.builder().url("sqlite:///x.db").build())
+                .hasMessageStartingWith("no migrations repository given");
+        assertThatThrownBy(() -> Migrations.builder().directory(project).build())
+                .hasMessageStartingWith("no database given");
+    }
+
+    @Test
+    void aDataSourceToAnUnsupportedDatabaseIsNamed() {
+        assertThatThrownBy(() -> DataSourceTarget.kindOf("H2"))
+                .hasMessage("the DataSource connects to H2, which is not supported: use SQLite, PostgreSQL or "
+                        + "MySQL/MariaDB");
+        assertThat(DataSourceTarget.kindOf("MariaDB")).isEqualTo(DatabaseKind.MYSQL);
+    }
+
+    /** A pool as an application would configure it: credentials and the driver's defaults, nothing for us. */
+    private static HikariDataSource pool(TestDatabase db) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.databaseUrl().jdbcUrl());
+        config.setDataSourceProperties(new ConnectionFactory(db.databaseUrl()).driverProperties());
+        config.setMaximumPoolSize(1); // the one connection the migration borrowed is the one checked after
+        return new HikariDataSource(config);
+    }
+
+    /** The project's revisions, made with the command line, packaged under db/migrations in a jar. */
+    private Path jarOfRevisions(TestDatabase db) throws IOException {
+        generateRevision(db);
+        Path repository = project.resolve("migrations");
+        Path jar = project.resolve("app.jar");
+        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file);
+             Stream<Path> files = Files.walk(repository)) {
+            for (Path path : files.filter(Files::isRegularFile).toList()) {
+                zip.putNextEntry(new ZipEntry("db/migrations/" + repository.relativize(path).toString()
+                        .replace('\\', '/')));
+                zip.write(Files.readAllBytes(path));
+                zip.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private void generateRevision(TestDatabase db) {
+        MigrationCommands commands = new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"),
+                db::databaseUrl, () -> MembersV1.MODELS), new PrintWriter(Writer.nullWriter()));
+        commands.init();
+        commands.migrate("members and notes").orElseThrow();
+    }
+
+    /** Whether the pool's connection came back as the application configured it. */
+    private static boolean pooledConnectionSettingsUntouched(HikariDataSource pool, Backend backend)
+            throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            if (backend == Backend.SQLITE) {
+                return connection.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode()
+                        == TransactionMode.DEFERRED;
+            }
+            return !connection.isReadOnly();
+        }
+    }
+
+    private static List<String> tables(HikariDataSource pool) throws SQLException {
+        try (Connection connection = pool.getConnection();
+             ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), null, "%",
+                     new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+            return names;
+        }
+    }
+}
