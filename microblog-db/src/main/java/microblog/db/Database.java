@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
         DatabaseKind kind;
         try (Connection connection = dataSource.getConnection()) {
             kind = DatabaseKind.ofProductName(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException | IllegalArgumentException e) {
+        } catch (SQLException e) {
             throw new DatabaseConnectionException("cannot use the DataSource: " + e.getMessage(), e);
         }
         return opened(new Database(null, dataSource, null, sessionFactory(dataSource, kind, entityClasses), scope));

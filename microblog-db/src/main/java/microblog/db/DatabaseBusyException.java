@@ -5,7 +5,7 @@ package microblog.db;
  * allows (on SQLite, {@link microblog.db.jdbc.ConnectionFactory#BUSY_TIMEOUT_MILLIS});
  * it was rolled back and may simply be tried again.
  */
-public final class DatabaseBusyException extends RuntimeException {
+public final class DatabaseBusyException extends DatabaseException {
     public DatabaseBusyException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -24,7 +24,6 @@ import org.hibernate.TransientPropertyValueException;
  * can be used again at once.
  */
 public final class DbSession implements AutoCloseable {
-    private static final int SQLITE_CONSTRAINT = 19;
     private static final int SQLITE_BUSY = 5;
     private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
@@ -195,17 +194,18 @@ public final class DbSession implements AutoCloseable {
                         + dangling.getPropertyName() + " refers to a " + simpleName(dangling.getTransientEntityName())
                         + " that is deleted or was never added: delete or re-point the "
                         + simpleName(dangling.getPropertyOwnerEntityName())
-                        + " too, or add the other object; the transaction was rolled back", e);
+                        + " too, or add the other object; the transaction was rolled back",
+                        ConstraintKind.FOREIGN_KEY, null, e);
             }
             SQLException busy = lockTimeout(e);
             if (busy != null) {
                 throw new DatabaseBusyException("another transaction held the lock for too long; nothing was written, "
                         + "try again (" + firstLine(busy.getMessage()) + ")", e);
             }
-            SQLException violation = constraintViolation(e);
+            SQLException violation = ConstraintViolations.find(e);
             if (violation != null) {
-                throw new IntegrityViolationException("the change violates a constraint; the transaction was rolled back: "
-                        + firstLine(violation.getMessage()), e);
+                throw ConstraintViolations.describe(e, violation, "the change violates a constraint; the transaction "
+                        + "was rolled back: " + firstLine(violation.getMessage()));
             }
             throw e;
         }
@@ -233,19 +233,6 @@ public final class DbSession implements AutoCloseable {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == SQLITE_BUSY
                     || "55P03".equals(sql.getSQLState()) || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT)) {
                 return sql;
-            }
-        }
-        return null;
-    }
-
-    /** The driver's error if {@code e} comes from a broken constraint (SQL state class 23, SQLite code 19). */
-    private static SQLException constraintViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if ((state != null && state.startsWith("23")) || sql.getErrorCode() == SQLITE_CONSTRAINT) {
-                    return sql;
-                }
             }
         }
         return null;

@@ -1,5 +1,7 @@
 package microblog.db;
 
+import jakarta.persistence.NoResultException;
+import jakarta.persistence.NonUniqueResultException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.JoinType;
@@ -108,12 +110,19 @@ public final class Query<T> {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** The only matching row; fails if there are none or several. */
+    /**
+     * The only matching row.
+     *
+     * @throws NoResultException if there is none, as JPA's {@code getSingleResult} does
+     * @throws NonUniqueResultException if there are several
+     */
     public T one() {
         List<T> rows = limit(2).all();
-        if (rows.size() != 1) {
-            throw new IllegalStateException("expected exactly one " + type.getSimpleName() + ", found "
-                    + (rows.isEmpty() ? "none" : "several"));
+        if (rows.isEmpty()) {
+            throw new NoResultException("expected exactly one " + type.getSimpleName() + ", found none");
+        }
+        if (rows.size() > 1) {
+            throw new NonUniqueResultException("expected exactly one " + type.getSimpleName() + ", found several");
         }
         return rows.get(0);
     }

@@ -1,9 +1,9 @@
 package example.notes;
 
-import java.util.List;
-import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import javax.sql.DataSource;
 import microblog.db.Database;
 import microblog.db.DbSession;
 import microblog.db.SessionScope;

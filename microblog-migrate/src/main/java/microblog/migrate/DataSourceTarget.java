@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import microblog.db.DatabaseException;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import org.sqlite.SQLiteConfig.TransactionMode;
@@ -43,7 +44,7 @@ final class DataSourceTarget implements TargetDatabase {
     static DatabaseKind kindOf(String productName) {
         try {
             return DatabaseKind.ofProductName(productName);
-        } catch (IllegalArgumentException unsupported) {
+        } catch (DatabaseException unsupported) {
             throw new MigrationException(unsupported.getMessage(), unsupported);
         }
     }

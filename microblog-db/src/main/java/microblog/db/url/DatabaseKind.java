@@ -1,6 +1,7 @@
 package microblog.db.url;
 
 import java.util.Locale;
+import microblog.db.DatabaseException;
 
 /**
  * The database products this project supports, each with the Hibernate dialect
@@ -32,7 +33,7 @@ public enum DatabaseKind {
      * The kind a JDBC driver's product name ({@code DatabaseMetaData.getDatabaseProductName()})
      * stands for, as when a database is reached through an application's own DataSource.
      *
-     * @throws IllegalArgumentException naming the product, for a database not supported here
+     * @throws DatabaseException naming the product, for a database not supported here
      */
     public static DatabaseKind ofProductName(String productName) {
         String name = productName.toLowerCase(Locale.ROOT);
@@ -45,7 +46,7 @@ public enum DatabaseKind {
         if (name.contains("mysql") || name.contains("mariadb")) {
             return MYSQL;
         }
-        throw new IllegalArgumentException("the DataSource connects to " + productName + ", which is not "
+        throw new DatabaseException("the DataSource connects to " + productName + ", which is not "
                 + "supported: use SQLite, PostgreSQL or MySQL/MariaDB");
     }
 

@@ -2,11 +2,7 @@ package microblog.migrate.cli;
 
 import java.util.HashSet;
 import java.util.Set;
-import microblog.db.DatabaseBusyException;
-import microblog.db.IntegrityViolationException;
-import microblog.db.jdbc.DatabaseConnectionException;
-import microblog.db.url.InvalidDatabaseUrlException;
-import microblog.migrate.MigrationException;
+import microblog.db.DatabaseException;
 import picocli.CommandLine;
 
 /**
@@ -16,9 +12,8 @@ import picocli.CommandLine;
  * (MICROBLOG_DEBUG=1), never a Java class name.
  */
 public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
-    private static final Set<Class<? extends Exception>> COMMON = Set.of(MigrationException.class,
-            InvalidDatabaseUrlException.class, DatabaseConnectionException.class, IntegrityViolationException.class,
-            DatabaseBusyException.class);
+    /** The libraries' own failures, every one with a message meant for the user. */
+    private static final Set<Class<? extends Exception>> COMMON = Set.of(DatabaseException.class);
 
     private final Set<Class<? extends Exception>> expected;
 

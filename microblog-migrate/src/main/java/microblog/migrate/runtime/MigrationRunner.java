@@ -15,6 +15,7 @@ import java.util.function.Function;
 import microblog.migrate.MigrationException;
 import microblog.migrate.MigrationStep;
 import microblog.migrate.MigrationStep.Direction;
+import microblog.migrate.RevisionFailedException;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.ddl.TableLookup;
 import microblog.migrate.operations.DataLossRisk;
@@ -264,9 +265,11 @@ public final class MigrationRunner {
                     : committed == 0 ? "no schema change before it had run, and its other changes were rolled back"
                     : ddl.kind().displayName() + " commits schema changes at once, so the first " + committed
                     + " statement(s) stay applied (recorded in " + ProgressRecord.tableName(versionTable.name()) + ")";
-            throw new MigrationException(direction + " of revision " + revision.id() + " (" + revision.message()
+            throw new RevisionFailedException(direction + " of revision " + revision.id() + " (" + revision.message()
                     + ") failed at statement " + statement + ": " + oneLine(e.getMessage()) + "; " + undone
-                    + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()), e);
+                    + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()),
+                    revision.id(), direction.equals("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE, statement,
+                    e.sql(), e);
         } catch (RuntimeException e) { // includes ConcurrentMigrationException: nothing was written
             sink.rollback();
             forgetIfNothingRan(revision, committed);

@@ -19,6 +19,8 @@ import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
 import microblog.migrate.MigrationException;
+import microblog.migrate.MigrationStep;
+import microblog.migrate.RevisionFailedException;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.runtime.DataLossException;
 import microblog.migrate.runtime.MigrationLock;
@@ -137,7 +139,12 @@ class CrossDatabaseMigrationTest {
                       - drop_table: {name: half}
                     """.formatted(first));
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
-                    .isInstanceOf(MigrationException.class)
+                    .isInstanceOfSatisfying(RevisionFailedException.class, failed -> {
+                        assertThat(failed.revision()).isEqualTo("bad000000001");
+                        assertThat(failed.direction()).isEqualTo(MigrationStep.Direction.UPGRADE);
+                        assertThat(failed.statementNumber()).isEqualTo(2);
+                        assertThat(failed.statement()).isEqualTo("INSERT INTO nowhere VALUES (1)");
+                    })
                     .hasMessageContaining("revision bad000000001 (bad) failed at statement 2")
                     .hasMessageContaining("the version table still says " + first)
                     .hasMessageContaining("Statement: INSERT INTO nowhere VALUES (1)");
