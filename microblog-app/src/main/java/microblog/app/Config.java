@@ -1,11 +1,14 @@
 package microblog.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import microblog.db.url.DatabaseUrl;
+import microblog.db.url.InvalidDatabaseUrlException;
+import microblog.migrate.ClasspathRepository;
 
 /**
  * The application's settings, as the tutorial's {@code config.py} has them:
@@ -20,6 +23,8 @@ import microblog.db.url.DatabaseUrl;
  */
 public final class Config {
     static final String DEVELOPMENT_SECRET_KEY = "you-will-never-guess";
+    /** Where the runnable jar carries the project's migrations (the build profile {@code jar}). */
+    static final String PACKAGED_MIGRATIONS = "db/migrations";
 
     private final Path baseDir;
     private final Map<String, String> values;
@@ -73,12 +78,16 @@ public final class Config {
      * touch the database do not fail on a bad URL) and the same from then on:
      * {@code sqlite://} names one in-memory database, not a new one per call.
      *
-     * @throws microblog.db.url.InvalidDatabaseUrlException if DATABASE_URL cannot be used
+     * @throws InvalidDatabaseUrlException if DATABASE_URL cannot be used
      */
     public synchronized DatabaseUrl databaseUrl() {
         if (databaseUrl == null) {
-            databaseUrl = usesDefaultDatabase() ? DatabaseUrl.defaultSqlite(baseDir)
-                    : DatabaseUrl.parse(values.get("DATABASE_URL"), baseDir);
+            try {
+                databaseUrl = usesDefaultDatabase() ? DatabaseUrl.defaultSqlite(baseDir)
+                        : DatabaseUrl.parse(values.get("DATABASE_URL"), baseDir);
+            } catch (InvalidDatabaseUrlException e) {
+                throw e.namedAs("DATABASE_URL");
+            }
         }
         return databaseUrl;
     }
@@ -102,8 +111,16 @@ public final class Config {
         return !values.containsKey("SECRET_KEY");
     }
 
-    /** The migrations repository of the project. */
+    /**
+     * The migrations repository: the project's {@code migrations/} directory; where there is
+     * none, as when the app runs from its jar ({@code java -jar microblog.jar}), the revisions
+     * packaged in it under {@value #PACKAGED_MIGRATIONS}, which can be applied but not changed.
+     */
     public Path migrationsDirectory() {
-        return baseDir.resolve("migrations");
+        Path project = baseDir.resolve("migrations");
+        if (Files.isDirectory(project)) {
+            return project;
+        }
+        return ClasspathRepository.find(PACKAGED_MIGRATIONS, Config.class.getClassLoader()).orElse(project);
     }
 }

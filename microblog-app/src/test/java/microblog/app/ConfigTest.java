@@ -38,6 +38,13 @@ class ConfigTest {
     }
 
     @Test
+    void aBadDatabaseUrlIsNamedAsTheSettingItCameFrom() {
+        Config config = Config.load(base, Map.of("DATABASE_URL", "app.db"));
+        assertThatThrownBy(config::databaseUrl).isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageStartingWith("DATABASE_URL 'app.db' is not a database URL: use sqlite:///app.db");
+    }
+
+    @Test
     void anEmptyValueMeansUnset() throws Exception {
         Files.writeString(base.resolve(".env"), "DATABASE_URL=\nSECRET_KEY=\n");
         Config config = Config.load(base, Map.of("SECRET_KEY", ""));

@@ -104,6 +104,7 @@ public final class Database implements AutoCloseable {
 
     private static HikariDataSource pool(DatabaseUrl url) {
         ConnectionFactory connections = new ConnectionFactory(url);
+        connections.requireDriver(); // else the pool fails with a message that names no dependency
         HikariConfig config = new HikariConfig();
         config.setPoolName("microblog");
         config.setJdbcUrl(url.jdbcUrl());

@@ -56,15 +56,26 @@ final class DataSourceTarget implements TargetDatabase {
             return connection;
         }
         try {
+            return SqliteWrites.immediate(connection);
+        } catch (SQLException e) {
+            close(connection);
+            throw new MigrationException("the DataSource's SQLite connections are not sqlite-jdbc's: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The one use of sqlite-jdbc's own classes, in a class of its own, so that an
+     * application without that driver never loads it.
+     */
+    private static final class SqliteWrites {
+        /** {@code connection}, its transactions taking the write lock at BEGIN until it is closed. */
+        static Connection immediate(Connection connection) throws SQLException {
             // The mode BEGIN uses lives on the connection; the pool's other users keep theirs.
             SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
             TransactionMode before = sqlite.getConnectionConfig().getTransactionMode();
             sqlite.getConnectionConfig().setTransactionMode(TransactionMode.IMMEDIATE);
             return onClose(connection, () -> sqlite.getConnectionConfig().setTransactionMode(before));
-        } catch (SQLException e) {
-            close(connection);
-            throw new MigrationException("the DataSource's SQLite connections are not sqlite-jdbc's: "
-                    + e.getMessage(), e);
         }
     }
 

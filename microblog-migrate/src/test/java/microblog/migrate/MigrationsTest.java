@@ -75,11 +75,15 @@ class MigrationsTest {
             assertThat(migrations.check().upToDate()).isTrue();
             assertThat(pooledConnectionSettingsUntouched(pool, backend)).isTrue();
 
-            CheckResult changed = Migrations.builder().dataSource(pool).classpath("db/migrations", packaged)
-                    .entities(MembersV2.MODELS).build().check();
+            Migrations newerEntities = Migrations.builder().dataSource(pool).classpath("db/migrations", packaged)
+                    .entities(MembersV2.MODELS).build();
+            CheckResult changed = newerEntities.check();
             assertThat(changed.upToDate()).isFalse();
             assertThat(changed.operations()).isNotEmpty();
             assertThat(changed.findings()).anyMatch(finding -> finding.startsWith("Detected "));
+            assertThatThrownBy(() -> newerEntities.generate("from the jar")) // a jar cannot take a new file
+                    .hasMessageStartingWith("cannot write a revision: the revisions packaged in the application "
+                            + "cannot change");
 
             MigrationResult down = migrations.downgrade("base");
             assertThat(down.to()).isEmpty();

@@ -18,7 +18,7 @@ import microblog.app.Config;
 import microblog.app.Microblog;
 import microblog.app.TestProject;
 import microblog.app.cli.MicroblogProcess.Result;
-import microblog.migrate.cli.DbCommand;
+import microblog.cli.DbCommand;
 import microblog.migrate.command.MigrationCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,15 +13,19 @@ final class ConnectionErrors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = url.kind().displayName() + " at " + url;
         String detail = url.scrub(firstLine(e.getMessage()));
+        if (detail.startsWith("No suitable driver")) {
+            return "no JDBC driver for " + url.kind().displayName() + " on the class path: add "
+                    + url.kind().driverArtifact() + " to the application's dependencies";
+        }
         if (state.startsWith("08") || detail.contains("Connection refused") || detail.contains("Socket fail")) {
             return "cannot reach " + where + ": is the server running and the host and port right? (" + detail + ")";
         }
         if (state.equals("28P01") || state.equals("28000") || e.getErrorCode() == 1045) {
-            return "the server refused the user name or password in DATABASE_URL for " + where + " (" + detail + ")";
+            return "the server refused the user name or password in the database URL for " + where + " (" + detail + ")";
         }
         if (state.equals("3D000") || e.getErrorCode() == 1049) {
             String create = url.kind() == DatabaseKind.POSTGRESQL ? "createdb <name>" : "CREATE DATABASE <name>";
-            return "the database in DATABASE_URL does not exist on " + where + ": create it first (" + create
+            return "the database in the database URL does not exist on " + where + ": create it first (" + create
                     + "), then run the command again (" + detail + ")";
         }
         return "cannot open " + where + ": " + detail;

@@ -77,6 +77,20 @@ public final class ConnectionFactory {
         return connection;
     }
 
+    /**
+     * Fails unless a JDBC driver for the URL is on the class path: the drivers are the
+     * application's dependencies, not this library's.
+     *
+     * @throws DatabaseConnectionException naming the driver to add
+     */
+    public void requireDriver() {
+        try {
+            DriverManager.getDriver(url.jdbcUrl());
+        } catch (SQLException e) {
+            throw new DatabaseConnectionException(ConnectionErrors.explain(url, e), e);
+        }
+    }
+
     /** Opens a connection with {@code extra} driver properties on top of the usual ones. */
     public Connection open(Properties extra) {
         Properties props = driverProperties();

@@ -9,16 +9,23 @@ import microblog.db.DatabaseException;
  * to both, and MySQL Connector/J would make Hibernate pick an unsupported dialect.
  */
 public enum DatabaseKind {
-    SQLITE("SQLite", "microblog.db.sqlite.SqliteDialect"),
-    POSTGRESQL("PostgreSQL", "org.hibernate.dialect.PostgreSQLDialect"),
-    MYSQL("MySQL/MariaDB", "org.hibernate.dialect.MariaDBDialect");
+    SQLITE("SQLite", "microblog.db.sqlite.SqliteDialect", "org.xerial:sqlite-jdbc"),
+    POSTGRESQL("PostgreSQL", "org.hibernate.dialect.PostgreSQLDialect", "org.postgresql:postgresql"),
+    MYSQL("MySQL/MariaDB", "org.hibernate.dialect.MariaDBDialect", "org.mariadb.jdbc:mariadb-java-client");
 
     private final String displayName;
     private final String hibernateDialect;
+    private final String driverArtifact;
 
-    DatabaseKind(String displayName, String hibernateDialect) {
+    DatabaseKind(String displayName, String hibernateDialect, String driverArtifact) {
         this.displayName = displayName;
         this.hibernateDialect = hibernateDialect;
+        this.driverArtifact = driverArtifact;
+    }
+
+    /** The Maven coordinates of the JDBC driver this kind is used with; the application depends on it. */
+    public String driverArtifact() {
+        return driverArtifact;
     }
 
     public String displayName() {

@@ -44,7 +44,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
      */
     public static DatabaseUrl parse(String url, Path baseDir) {
         if (url == null || url.isBlank()) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL is empty: " + FORMS);
+            throw new InvalidDatabaseUrlException("is empty: " + FORMS);
         }
         String trimmed = url.strip();
         if (trimmed.regionMatches(true, 0, "jdbc:", 0, 5)) {
@@ -52,7 +52,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
         }
         int schemeEnd = trimmed.indexOf("://");
         if (schemeEnd < 0) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL '" + trimmed + "' is not a database URL: " + FORMS);
+            throw new InvalidDatabaseUrlException("'" + trimmed + "' is not a database URL: " + FORMS);
         }
         String scheme = trimmed.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         String family = scheme.contains("+") ? scheme.substring(0, scheme.indexOf('+')) : scheme;
@@ -60,7 +60,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
             case "sqlite" -> parseSqlite(trimmed, trimmed.substring(schemeEnd + 3), baseDir);
             case "postgresql", "postgres", "pgsql" -> parseServer(trimmed, DatabaseKind.POSTGRESQL, "postgresql", 5432);
             case "mysql", "mariadb" -> parseServer(trimmed, DatabaseKind.MYSQL, "mariadb", 3306);
-            default -> throw new InvalidDatabaseUrlException("DATABASE_URL scheme '" + scheme
+            default -> throw new InvalidDatabaseUrlException("scheme '" + scheme
                     + "' is not supported (no driver for it): " + FORMS);
         };
     }
@@ -79,7 +79,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
             return inMemorySqlite();
         }
         if (!rest.startsWith("/")) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL '" + original
+            throw new InvalidDatabaseUrlException("'" + original
                     + "' names a host; SQLite takes a path: sqlite:///relative.db or sqlite:////absolute/path.db");
         }
         String pathPart = rest.substring(1);
@@ -105,16 +105,16 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
         try {
             uri = new URI(original);
         } catch (URISyntaxException e) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL '" + mask(original) + "' is malformed ("
+            throw new InvalidDatabaseUrlException("'" + mask(original) + "' is malformed ("
                     + e.getReason() + "): " + FORMS);
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL '" + mask(original) + "' has no host: " + FORMS);
+            throw new InvalidDatabaseUrlException("'" + mask(original) + "' has no host: " + FORMS);
         }
         String database = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
         if (database.isEmpty()) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL '" + mask(original)
+            throw new InvalidDatabaseUrlException("'" + mask(original)
                     + "' names no database: add it after the host, as in " + jdbcScheme + "://host/mydb");
         }
         String username = null;
@@ -146,7 +146,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
             case "postgresql" -> new DatabaseUrl(url, null, null, DatabaseKind.POSTGRESQL, null, maskJdbc(url));
             case "mariadb", "mysql" -> new DatabaseUrl(url.replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:"),
                     null, null, DatabaseKind.MYSQL, null, maskJdbc(url));
-            default -> throw new InvalidDatabaseUrlException("DATABASE_URL '" + url
+            default -> throw new InvalidDatabaseUrlException("'" + url
                     + "' uses a JDBC driver this project does not ship (sqlite, postgresql, mariadb, mysql)");
         };
     }

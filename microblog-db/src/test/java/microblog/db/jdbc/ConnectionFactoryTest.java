@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
@@ -37,7 +38,7 @@ class ConnectionFactoryTest {
         requireServer(Backend.POSTGRESQL);
         assertThatThrownBy(() -> new ConnectionFactory(url("postgresql://postgres@127.0.0.1/no_such_db_here")).open())
                 .isInstanceOf(DatabaseConnectionException.class)
-                .hasMessageStartingWith("the database in DATABASE_URL does not exist on PostgreSQL")
+                .hasMessageStartingWith("the database in the database URL does not exist on PostgreSQL")
                 .hasMessageContaining("createdb");
     }
 
@@ -45,7 +46,7 @@ class ConnectionFactoryTest {
     void missingMariadbDatabaseSaysHowToCreateIt() {
         requireServer(Backend.MARIADB);
         assertThatThrownBy(() -> new ConnectionFactory(url("mysql://root@127.0.0.1/no_such_db_here")).open())
-                .hasMessageStartingWith("the database in DATABASE_URL does not exist on MySQL/MariaDB")
+                .hasMessageStartingWith("the database in the database URL does not exist on MySQL/MariaDB")
                 .hasMessageContaining("CREATE DATABASE");
     }
 
@@ -53,11 +54,11 @@ class ConnectionFactoryTest {
     void refusedCredentialsAreNamed() {
         requireServer(Backend.MARIADB);
         assertThatThrownBy(() -> new ConnectionFactory(url("mysql://root:wrong-password@127.0.0.1/test")).open())
-                .hasMessageStartingWith("the server refused the user name or password in DATABASE_URL")
+                .hasMessageStartingWith("the server refused the user name or password in the database URL")
                 .hasMessageNotContaining("wrong-password");
         requireServer(Backend.POSTGRESQL);
         assertThatThrownBy(() -> new ConnectionFactory(url("postgresql://nobody_here@127.0.0.1/test")).open())
-                .hasMessageStartingWith("the server refused the user name or password in DATABASE_URL");
+                .hasMessageStartingWith("the server refused the user name or password in the database URL");
     }
 
     @Test
@@ -66,6 +67,14 @@ class ConnectionFactoryTest {
                 .hasMessageStartingWith("cannot reach MySQL/MariaDB at mysql://root@127.0.0.1:1/test");
         assertThatThrownBy(() -> new ConnectionFactory(url("postgresql://u:secret@127.0.0.1:1/test")).open())
                 .hasMessageStartingWith("cannot reach PostgreSQL at postgresql://u:***@127.0.0.1:1/test");
+    }
+
+    @Test
+    void aMissingDriverIsNamedByItsMavenCoordinates() {
+        // DriverManager's own words when no driver on the class path accepts the URL.
+        SQLException noDriver = new SQLException("No suitable driver found for jdbc:postgresql://h:5432/db", "08001");
+        assertThat(ConnectionErrors.explain(url("postgresql://u@h/db"), noDriver)).isEqualTo("no JDBC driver for "
+                + "PostgreSQL on the class path: add org.postgresql:postgresql to the application's dependencies");
     }
 
     private void requireServer(Backend backend) {

@@ -2,6 +2,7 @@ package microblog.db.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -69,12 +70,20 @@ class DatabaseUrlTest {
     @Test
     void badUrlsAreNamedWithTheFormsThatWork() {
         assertThatThrownBy(() -> DatabaseUrl.parse("app.db", base))
-                .isInstanceOf(InvalidDatabaseUrlException.class).hasMessageContaining("'app.db'")
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageStartingWith("database URL 'app.db' is not a database URL")
                 .hasMessageContaining("sqlite:///app.db");
         assertThatThrownBy(() -> DatabaseUrl.parse("oracle://h/db", base)).hasMessageContaining("'oracle'");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h", base)).hasMessageContaining("names no database");
         assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:h2:mem:x", base)).hasMessageContaining("does not ship");
         assertThatThrownBy(() -> DatabaseUrl.parse(" ", base)).hasMessageContaining("empty");
+    }
+
+    @Test
+    void anApplicationNamesTheSettingTheUrlCameFrom() {
+        InvalidDatabaseUrlException bad = catchThrowableOfType(InvalidDatabaseUrlException.class,
+                () -> DatabaseUrl.parse("app.db", base));
+        assertThat(bad.namedAs("DATABASE_URL")).hasMessageStartingWith("DATABASE_URL 'app.db' is not a database URL");
     }
 
     @Test

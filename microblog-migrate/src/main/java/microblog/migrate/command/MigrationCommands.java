@@ -3,6 +3,7 @@ package microblog.migrate.command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -492,11 +493,13 @@ public final class MigrationCommands {
      * user's EDITOR, and checks the file once the editor is closed.
      */
     public void edit(String name, String editor) {
+        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
+        scripts.requireWritable("edit a revision");
         if (editor == null || editor.isBlank()) {
             throw new MigrationException("no editor: set EDITOR (for example EDITOR=nano), or open the file "
                     + "'db show' names yourself");
         }
-        Path file = fileToEdit(ScriptDirectory.open(config.directory()), name);
+        Path file = fileToEdit(scripts, name);
         List<String> command = new ArrayList<>(List.of(editor.strip().split("\\s+")));
         command.add(file.toAbsolutePath().toString());
         try {
@@ -555,7 +558,9 @@ public final class MigrationCommands {
         if (!r.branchLabels().isEmpty()) {
             out.println("Branch names: " + String.join(", ", r.branchLabels()));
         }
-        out.println("Path: " + r.path().toAbsolutePath());
+        // A revision packaged in the application's jar is named by its URI (jar:file:...!/db/...).
+        out.println("Path: " + (r.path().getFileSystem().equals(FileSystems.getDefault()) ? r.path().toAbsolutePath()
+                : r.path().toUri()));
         out.println();
         out.println("    " + r.message());
         out.println();

@@ -39,6 +39,7 @@ public final class RevisionWriter {
      * @param revision its message, and the id and branch label it is given, if any
      */
     public Path write(NewRevision revision, List<String> parents, List<Operation> upgrade, List<Operation> downgrade) {
+        scripts.requireWritable("write a revision");
         String id = revision.revId() == null ? ScriptDirectory.newRevisionId() : checked(revision.revId());
         List<String> labels = revision.branchLabel() == null ? List.of()
                 : List.of(checkedLabel(revision.branchLabel(), id));

@@ -2,6 +2,7 @@ package microblog.migrate.script;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -125,6 +126,22 @@ public final class ScriptDirectory {
 
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * Whether this repository was packaged with the application (read from its
+     * jar): its revisions can be applied, never changed.
+     */
+    public boolean isPackaged() {
+        return !directory.getFileSystem().equals(FileSystems.getDefault());
+    }
+
+    /** Refuses a change to a packaged repository, naming {@code what} would have changed it. */
+    public void requireWritable(String what) {
+        if (isPackaged()) {
+            throw new MigrationException("cannot " + what + ": the revisions packaged in the application cannot "
+                    + "change; run this in the project, where its migrations directory is");
+        }
     }
 
     public Path versionsDirectory() {

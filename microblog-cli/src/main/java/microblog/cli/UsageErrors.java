@@ -1,4 +1,4 @@
-package microblog.migrate.cli;
+package microblog.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package microblog.migrate.cli;
+package microblog.cli;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package microblog.migrate.cli;
+package microblog.cli;
 
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;

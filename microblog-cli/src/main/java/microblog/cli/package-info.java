@@ -1,0 +1,2 @@
+/** The {@code db} command line (picocli), a thin face over {@code microblog.migrate.command}. */
+package microblog.cli;
