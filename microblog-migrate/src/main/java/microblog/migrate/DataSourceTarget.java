@@ -3,7 +3,9 @@ package microblog.migrate;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 import microblog.db.DatabaseException;
@@ -69,13 +71,32 @@ final class DataSourceTarget implements TargetDatabase {
      * application without that driver never loads it.
      */
     private static final class SqliteWrites {
-        /** {@code connection}, its transactions taking the write lock at BEGIN until it is closed. */
+        /**
+         * {@code connection}, its transactions taking the write lock at BEGIN until it is
+         * closed. A migration also switches foreign keys off and on around each revision and
+         * waits for the lock as long as {@code lock_timeout} says: the pool's own settings of
+         * those come back too, or its other users would find them changed.
+         */
         static Connection immediate(Connection connection) throws SQLException {
             // The mode BEGIN uses lives on the connection; the pool's other users keep theirs.
             SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
             TransactionMode before = sqlite.getConnectionConfig().getTransactionMode();
+            long foreignKeys = pragma(connection, "foreign_keys");
+            long busyTimeout = pragma(connection, "busy_timeout");
             sqlite.getConnectionConfig().setTransactionMode(TransactionMode.IMMEDIATE);
-            return onClose(connection, () -> sqlite.getConnectionConfig().setTransactionMode(before));
+            return onClose(connection, () -> {
+                sqlite.getConnectionConfig().setTransactionMode(before);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA foreign_keys = " + foreignKeys);
+                    st.execute("PRAGMA busy_timeout = " + busyTimeout);
+                }
+            });
+        }
+
+        private static long pragma(Connection connection, String name) throws SQLException {
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
         }
     }
 
