@@ -9,17 +9,24 @@ import picocli.CommandLine;
  * Reports a failed command as one line on standard error and exit code 1.
  * Expected failures (bad input, unreachable database) show their message;
  * anything else says it was unexpected and how to see the stack trace
- * (MICROBLOG_DEBUG=1), never a Java class name.
+ * (the application's debug variable, such as MICROBLOG_DEBUG=1), never a Java
+ * class name.
  */
 public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     /** The libraries' own failures, every one with a message meant for the user. */
     private static final Set<Class<? extends Exception>> COMMON = Set.of(DatabaseException.class);
 
+    private final String debugVariable;
     private final Set<Class<? extends Exception>> expected;
 
-    /** Also treats {@code moreExpected} as expected failures, reported by message only. */
+    /**
+     * Shows the stack trace of an unexpected failure when the environment variable
+     * {@code debugVariable} is set; also treats {@code moreExpected} as expected
+     * failures, reported by message only.
+     */
     @SafeVarargs
-    public OneLineErrors(Class<? extends Exception>... moreExpected) {
+    public OneLineErrors(String debugVariable, Class<? extends Exception>... moreExpected) {
+        this.debugVariable = debugVariable;
         Set<Class<? extends Exception>> all = new HashSet<>(COMMON);
         all.addAll(Set.of(moreExpected));
         this.expected = Set.copyOf(all);
@@ -30,8 +37,8 @@ public final class OneLineErrors implements CommandLine.IExecutionExceptionHandl
         var err = commandLine.getErr();
         boolean isExpected = expected.stream().anyMatch(type -> type.isInstance(e));
         err.println("Error: " + oneLine(e.getMessage()) + (isExpected ? ""
-                : " (an unexpected failure; run again with MICROBLOG_DEBUG=1 to see where it happened)"));
-        if (!isExpected && System.getenv("MICROBLOG_DEBUG") != null) {
+                : " (an unexpected failure; run again with " + debugVariable + "=1 to see where it happened)"));
+        if (!isExpected && System.getenv(debugVariable) != null) {
             e.printStackTrace(err);
         }
         err.flush();

@@ -106,7 +106,7 @@ public final class Database implements AutoCloseable {
         ConnectionFactory connections = new ConnectionFactory(url);
         connections.requireDriver(); // else the pool fails with a message that names no dependency
         HikariConfig config = new HikariConfig();
-        config.setPoolName("microblog");
+        config.setPoolName("microblog-db"); // the library's name, as in its log lines and threads; no application's
         config.setJdbcUrl(url.jdbcUrl());
         Properties properties = connections.driverProperties();
         if (url.kind() == DatabaseKind.SQLITE) {

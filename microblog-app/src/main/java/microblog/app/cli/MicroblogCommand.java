@@ -43,7 +43,7 @@ public final class MicroblogCommand implements Runnable {
             line.addSubcommand(DbCommand.create(app.migrationConfig(), "db".equals(command) && args.length > 1
                     ? args[1] : null));
         }
-        return line.setExecutionExceptionHandler(new OneLineErrors(CommandFailedException.class))
+        return line.setExecutionExceptionHandler(new OneLineErrors("MICROBLOG_DEBUG", CommandFailedException.class))
                 .setParameterExceptionHandler(new UsageErrors());
     }
 
