@@ -160,7 +160,8 @@ public final class ModelSchemaReader {
             ColumnType type = type(name + "." + columnName, column, metadata, dialect, kind);
             boolean pk = primaryKey.contains(columnName);
             boolean auto = pk && primaryKey.size() == 1 && type.isInteger();
-            columns.add(new Column(columnName, type, column.isNullable() && !pk, pk, auto, column.getDefaultValue()));
+            columns.add(Column.of(columnName, type).withNullable(column.isNullable()).withPrimaryKey(pk)
+                    .withAutoincrement(auto).withServerDefault(column.getDefaultValue()));
         }
         columns.sort(Comparator.comparingInt(c -> {
             int i = order.indexOf(c.name());

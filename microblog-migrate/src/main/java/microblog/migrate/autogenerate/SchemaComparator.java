@@ -237,18 +237,16 @@ public final class SchemaComparator {
         Column to = live;
         if (!storedType(target).equals(storedType(live))) {
             changes.add("Detected type change from " + live.type() + " to " + target.type() + " on " + where);
-            to = withType(to, target);
+            to = to.withType(target.type());
         }
         if (!target.primaryKey() && target.nullable() != live.nullable()) {
             changes.add("Detected " + (target.nullable() ? "NULL" : "NOT NULL") + " on column " + where);
-            to = new Column(to.name(), to.type(), target.nullable(), to.primaryKey(), to.autoincrement(),
-                    to.serverDefault());
+            to = to.withNullable(target.nullable());
         }
         if (!target.autoincrement() && !ServerDefaults.same(target.serverDefault(), live.serverDefault())) {
             changes.add((target.serverDefault() == null ? "Detected removed server default on column " + where
                     : "Detected server default " + target.serverDefault() + " on column " + where));
-            to = new Column(to.name(), to.type(), to.nullable(), to.primaryKey(), to.autoincrement(),
-                    target.serverDefault());
+            to = to.withServerDefault(target.serverDefault());
         }
         if (changes.isEmpty()) {
             return;
@@ -256,11 +254,6 @@ public final class SchemaComparator {
         findings.addAll(changes.subList(0, changes.size() - 1));
         AlterColumn alter = new AlterColumn(table, live, to);
         found(changes.get(changes.size() - 1), alter, alter.inverse());
-    }
-
-    private static Column withType(Column column, Column typed) {
-        return new Column(column.name(), typed.type(), column.nullable(), column.primaryKey(), column.autoincrement(),
-                column.serverDefault());
     }
 
     private ColumnType storedType(Column column) {

@@ -37,8 +37,7 @@ public record AlterColumn(String table, Column from, Column to) implements Opera
      * (which alter_column never changes), whatever a hand-edited revision says.
      */
     public AlterColumn against(Column live) {
-        Column kept = new Column(to.name(), to.type(), to.nullable(), live.primaryKey(), live.autoincrement(),
-                to.serverDefault());
+        Column kept = to.withPrimaryKey(live.primaryKey()).withAutoincrement(live.autoincrement());
         return new AlterColumn(table, live, kept);
     }
 

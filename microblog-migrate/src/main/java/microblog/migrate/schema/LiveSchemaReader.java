@@ -128,7 +128,8 @@ public final class LiveSchemaReader {
                         && (kind == DatabaseKind.SQLITE || "YES".equals(rs.getString("IS_AUTOINCREMENT")));
                 String serverDefault = auto ? null : serverDefault(rs.getString("COLUMN_DEF"));
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(name, type, nullable, pk, auto, serverDefault));
+                byPosition.put(rs.getInt("ORDINAL_POSITION"), Column.of(name, type).withNullable(nullable)
+                        .withPrimaryKey(pk).withAutoincrement(auto).withServerDefault(serverDefault));
             }
             columns.addAll(byPosition.values());
         }

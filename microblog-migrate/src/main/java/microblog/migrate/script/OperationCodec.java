@@ -284,8 +284,9 @@ final class OperationCodec {
 
     private static Column readColumn(Fields f, String name) {
         boolean primaryKey = f.flag("primary_key", false);
-        Column column = new Column(name, f.type("type"), f.flag("nullable", !primaryKey), primaryKey,
-                f.flag("autoincrement", false), f.optionalString("server_default"));
+        Column column = Column.of(name, f.type("type")).withNullable(f.flag("nullable", !primaryKey))
+                .withPrimaryKey(primaryKey).withAutoincrement(f.flag("autoincrement", false))
+                .withServerDefault(f.optionalString("server_default"));
         f.rejectUnknownKeys();
         return column;
     }

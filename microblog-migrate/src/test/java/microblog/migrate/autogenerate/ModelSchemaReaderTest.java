@@ -22,9 +22,9 @@ class ModelSchemaReaderTest {
     void columnsKeepTheFieldsOrderAndNeutralTypes() {
         Table writer = schema.table("writer").orElseThrow();
         assertThat(writer.columns()).containsExactly(
-                new Column("id", ColumnType.INTEGER, false, true, true, null),
-                Column.of("name", ColumnType.string(64), true),
-                Column.of("email", ColumnType.string(120), true));
+                Column.autoincrementKey("id", ColumnType.INTEGER),
+                Column.of("name", ColumnType.string(64)),
+                Column.of("email", ColumnType.string(120)));
         Table note = schema.table("note_card").orElseThrow();
         assertThat(note.columns()).extracting(Column::name).containsExactly("id", "text", "written", "writer_id");
         assertThat(note.column("written").orElseThrow().type()).isEqualTo(ColumnType.of("DateTime"));

@@ -26,13 +26,13 @@ import microblog.migrate.schema.UniqueConstraint;
 import org.junit.jupiter.api.Test;
 
 class SchemaComparatorTest {
-    private static final Column ID = new Column("id", ColumnType.INTEGER, false, true, true, null);
+    private static final Column ID = Column.autoincrementKey("id", ColumnType.INTEGER);
     private static final Index IX_EMAIL = new Index("ix_user_email", "user", List.of("email"), true);
-    private static final Table USER = new Table("user", List.of(ID, Column.of("email", ColumnType.string(120), true)),
+    private static final Table USER = new Table("user", List.of(ID, Column.of("email", ColumnType.string(120))),
             List.of(), List.of(), List.of(IX_EMAIL));
     private static final ForeignKey POST_USER = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user",
             List.of("id"), null);
-    private static final Table POST = new Table("post", List.of(ID, Column.of("user_id", ColumnType.INTEGER, true)),
+    private static final Table POST = new Table("post", List.of(ID, Column.of("user_id", ColumnType.INTEGER)),
             List.of(), List.of(POST_USER), List.of());
 
     @Test
@@ -62,7 +62,7 @@ class SchemaComparatorTest {
 
     @Test
     void columnsAndForeignKeysOnExistingTables() {
-        Column about = Column.of("about", ColumnType.string(140), true);
+        Column about = Column.of("about", ColumnType.string(140));
         Table wanted = POST.withColumns(cols -> {
             cols.add(about);
             return cols;
@@ -94,8 +94,8 @@ class SchemaComparatorTest {
 
     @Test
     void changedTypeNullabilityAndDefaultMakeOneAlterColumnWithItsInverse() {
-        Column email = Column.of("email", ColumnType.string(120), true);
-        Column wanted = new Column("email", ColumnType.string(200), false, false, false, "'none'");
+        Column email = Column.of("email", ColumnType.string(120));
+        Column wanted = Column.of("email", ColumnType.string(200)).notNull().withServerDefault("'none'");
         Changes changes = SchemaComparator.compare(new Schema(List.of(USER.withColumn(wanted))),
                 new Schema(List.of(USER.withColumn(email))));
         assertThat(changes.findings()).containsExactly(
@@ -122,7 +122,7 @@ class SchemaComparatorTest {
 
     @Test
     void typesAreComparedAsTheDatabaseStoresThem() {
-        Column bigKey = new Column("id", ColumnType.of("BigInteger"), false, true, true, null);
+        Column bigKey = Column.autoincrementKey("id", ColumnType.of("BigInteger"));
         Schema wanted = new Schema(List.of(USER.withColumn(bigKey)));
         Schema sqliteHas = new Schema(List.of(USER)); // SQLite generates keys only for INTEGER PRIMARY KEY
         ComparisonRules sqlite = new ComparisonRules(Renames.NONE,
@@ -136,7 +136,7 @@ class SchemaComparatorTest {
 
     @Test
     void declaredRenamesKeepTheDataAndTheirNeighboursAreComparedAfterThem() {
-        Table account = new Table("account", List.of(ID, Column.of("mail", ColumnType.string(200), true)),
+        Table account = new Table("account", List.of(ID, Column.of("mail", ColumnType.string(200))),
                 List.of(), List.of(), List.of(new Index("ix_user_email", "account", List.of("mail"), true)));
         ForeignKey toAccount = new ForeignKey("fk_post_user_id_account", List.of("user_id"), "account",
                 List.of("id"), null);
@@ -147,17 +147,17 @@ class SchemaComparatorTest {
                 new Schema(List.of(USER, POST)), new ComparisonRules(renames, Column::type));
         assertThat(changes.upgrade()).containsExactly(new RenameTable("user", "account"),
                 new RenameColumn("account", "email", "mail"),
-                new AlterColumn("account", Column.of("mail", ColumnType.string(120), true),
-                        Column.of("mail", ColumnType.string(200), true)));
+                new AlterColumn("account", Column.of("mail", ColumnType.string(120)),
+                        Column.of("mail", ColumnType.string(200))));
         assertThat(changes.downgrade()).containsExactly(
-                new AlterColumn("account", Column.of("mail", ColumnType.string(200), true),
-                        Column.of("mail", ColumnType.string(120), true)),
+                new AlterColumn("account", Column.of("mail", ColumnType.string(200)),
+                        Column.of("mail", ColumnType.string(120))),
                 new RenameColumn("account", "mail", "email"), new RenameTable("account", "user"));
     }
 
     @Test
     void anUndeclaredDropAndAddOfOneTypeIsFlaggedAsALikelyRename() {
-        Column login = Column.of("login", ColumnType.string(120), true);
+        Column login = Column.of("login", ColumnType.string(120));
         Changes changes = SchemaComparator.compare(
                 new Schema(List.of(USER.withoutColumn("email").withIndexes(i -> List.of()).withColumns(c -> add(c, login)))),
                 new Schema(List.of(USER.withIndexes(i -> List.of()))));
@@ -182,7 +182,7 @@ class SchemaComparatorTest {
 
     @Test
     void aDeclaredRenameFromAColumnThatIsNotThereIsPointedOut() {
-        Column login = Column.of("login", ColumnType.string(120), true);
+        Column login = Column.of("login", ColumnType.string(120));
         Renames typo = new Renames(java.util.Map.of(), java.util.Map.of("user.login", List.of("emial")));
         Changes changes = SchemaComparator.compare(new Schema(List.of(USER.withColumns(c -> add(c, login)))),
                 new Schema(List.of(USER)), new ComparisonRules(typo, Column::type));

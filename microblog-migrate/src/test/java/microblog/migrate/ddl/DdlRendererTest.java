@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 class DdlRendererTest {
     private static final Table USER = new Table("user", List.of(
-            new Column("id", ColumnType.INTEGER, false, true, true, null),
-            Column.of("username", ColumnType.string(64), true),
-            Column.of("seen", ColumnType.of("DateTime"), true)),
+            Column.autoincrementKey("id", ColumnType.INTEGER),
+            Column.of("username", ColumnType.string(64)),
+            Column.of("seen", ColumnType.of("DateTime"))),
             List.of(), List.of(), List.of(new Index("ix_user_username", "user", List.of("username"), true)));
     private static final TableLookup NONE = name -> Optional.empty();
 
@@ -65,8 +65,8 @@ class DdlRendererTest {
 
     @Test
     void sqliteRebuildsATableToAddAForeignKey() {
-        Table post = new Table("post", List.of(new Column("id", ColumnType.INTEGER, false, true, true, null),
-                Column.of("user_id", ColumnType.INTEGER, true)), List.of(), List.of(),
+        Table post = new Table("post", List.of(Column.autoincrementKey("id", ColumnType.INTEGER),
+                Column.of("user_id", ColumnType.INTEGER)), List.of(), List.of(),
                 List.of(new Index("ix_post_user_id", "post", List.of("user_id"), false)));
         ForeignKey fk = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), null);
         List<String> sql = DdlRenderer.forKind(DatabaseKind.SQLITE).render(new CreateForeignKey("post", fk),
@@ -85,8 +85,8 @@ class DdlRendererTest {
 
     @Test
     void sqliteRebuildRestoresIndexesAndTriggersAsStoredAndSwitchesForeignKeysOffAroundTheRevision() {
-        Table user = new Table("user", List.of(new Column("id", ColumnType.INTEGER, false, true, true, null),
-                Column.of("name", ColumnType.string(64), true), Column.of("email", ColumnType.string(120), true)),
+        Table user = new Table("user", List.of(Column.autoincrementKey("id", ColumnType.INTEGER),
+                Column.of("name", ColumnType.string(64)), Column.of("email", ColumnType.string(120))),
                 List.of(), List.of(), List.of(new Index("ix_user_name", "user", List.of("name"), false),
                 new Index("ix_user_email", "user", List.of("email"), false)));
         String partial = "CREATE INDEX ix_user_name ON user (name) WHERE email IS NOT NULL";
@@ -113,15 +113,15 @@ class DdlRendererTest {
 
     @Test
     void alterColumnSpeaksEachDialect() {
-        Column before = Column.of("username", ColumnType.string(64), true);
-        Column after = new Column("username", ColumnType.string(80), false, false, false, "'x'");
+        Column before = Column.of("username", ColumnType.string(64));
+        Column after = Column.of("username", ColumnType.string(80)).notNull().withServerDefault("'x'");
         AlterColumn alter = new AlterColumn("user", before, after);
         assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(alter, NONE)).containsExactly(
                 "ALTER TABLE \"user\" ALTER COLUMN \"username\" TYPE VARCHAR(80)",
                 "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET NOT NULL",
                 "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET DEFAULT 'x'");
-        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(new AlterColumn("t", Column.of("n",
-                ColumnType.string(10), true), Column.of("n", ColumnType.INTEGER, true)), NONE)).containsExactly(
+        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(new AlterColumn("t",
+                Column.of("n", ColumnType.string(10)), Column.of("n", ColumnType.INTEGER)), NONE)).containsExactly(
                 "ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE INTEGER USING \"n\"::INTEGER");
         assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter, NONE)).containsExactly(
                 "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(80) DEFAULT 'x' NOT NULL");
@@ -132,7 +132,7 @@ class DdlRendererTest {
 
     @Test
     void sqliteRenamesAnIndexByMakingItAgainFromItsStoredStatement() {
-        Table user = new Table("user", List.of(Column.of("name", ColumnType.string(64), true)), List.of(), List.of(),
+        Table user = new Table("user", List.of(Column.of("name", ColumnType.string(64))), List.of(), List.of(),
                 List.of(new Index("ix_user_name", "user", List.of("name"), false)));
         TableLookup lookup = new TableLookup() {
             @Override

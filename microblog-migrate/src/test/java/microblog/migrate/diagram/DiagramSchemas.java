@@ -15,15 +15,15 @@ final class DiagramSchemas {
     }
 
     static Column id() {
-        return new Column("id", ColumnType.of("Integer"), false, true, true, null);
+        return Column.autoincrementKey("id", ColumnType.of("Integer"));
     }
 
     static Schema chapter() {
-        Table user = new Table("user", List.of(id(), Column.of("username", ColumnType.string(64), true),
-                Column.of("email", ColumnType.string(120), true)), List.of(), List.of(),
+        Table user = new Table("user", List.of(id(), Column.of("username", ColumnType.string(64)),
+                Column.of("email", ColumnType.string(120))), List.of(), List.of(),
                 List.of(new Index("ix_user_username", "user", List.of("username"), true)));
-        Table post = new Table("post", List.of(id(), Column.of("body", ColumnType.string(140), true),
-                Column.of("user_id", ColumnType.of("Integer"), true)), List.of(),
+        Table post = new Table("post", List.of(id(), Column.of("body", ColumnType.string(140)),
+                Column.of("user_id", ColumnType.of("Integer"))), List.of(),
                 List.of(new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), null)),
                 List.of());
         return new Schema(List.of(user, post));
@@ -35,19 +35,19 @@ final class DiagramSchemas {
      * whose type Mermaid cannot spell as is.
      */
     static Schema orgChart() {
-        Table department = new Table("department", List.of(id(), Column.of("name", ColumnType.string(80), false)),
+        Table department = new Table("department", List.of(id(), Column.of("name", ColumnType.string(80)).notNull()),
                 List.of(new UniqueConstraint("uq_department_name", List.of("name"))), List.of(), List.of());
         Table employee = new Table("employee", List.of(id(),
-                Column.of("department_id", ColumnType.of("Integer"), false),
-                Column.of("manager_id", ColumnType.of("Integer"), true),
-                Column.of("salary", ColumnType.numeric(10, 2), true)), List.of(),
+                Column.of("department_id", ColumnType.of("Integer")).notNull(),
+                Column.of("manager_id", ColumnType.of("Integer")),
+                Column.of("salary", ColumnType.numeric(10, 2))), List.of(),
                 List.of(new ForeignKey("fk_employee_department_id_department", List.of("department_id"), "department",
                                 List.of("id"), null),
                         new ForeignKey("fk_employee_manager_id_employee", List.of("manager_id"), "employee",
                                 List.of("id"), null)),
                 List.of());
-        Table badge = new Table("badge", List.of(id(), Column.of("employee_id", ColumnType.of("Integer"), false),
-                Column.of("code", ColumnType.string(16), false)),
+        Table badge = new Table("badge", List.of(id(), Column.of("employee_id", ColumnType.of("Integer")).notNull(),
+                Column.of("code", ColumnType.string(16)).notNull()),
                 List.of(new UniqueConstraint("uq_badge_employee_id", List.of("employee_id"))),
                 List.of(new ForeignKey("fk_badge_employee_id_employee", List.of("employee_id"), "employee",
                         List.of("id"), "CASCADE")),

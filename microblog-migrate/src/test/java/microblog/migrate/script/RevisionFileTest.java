@@ -43,24 +43,24 @@ class RevisionFileTest {
     private static final ForeignKey FK = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user",
             List.of("id"), "CASCADE");
     private static final Table POST = new Table("post", List.of(
-            new Column("id", ColumnType.INTEGER, false, true, true, null),
-            Column.of("body", ColumnType.string(140), true),
-            new Column("score", ColumnType.numeric(10, 2), false, false, false, "0"),
-            Column.of("user_id", ColumnType.INTEGER, true)),
+            Column.autoincrementKey("id", ColumnType.INTEGER),
+            Column.of("body", ColumnType.string(140)),
+            Column.of("score", ColumnType.numeric(10, 2)).notNull().withServerDefault("0"),
+            Column.of("user_id", ColumnType.INTEGER)),
             List.of(new UniqueConstraint("uq_post_body", List.of("body"))), List.of(FK), List.of());
 
     @Test
     void everyOperationSurvivesAWriteAndARead() throws Exception {
         List<Operation> all = List.of(new CreateTable(POST), new DropTable("post"),
-                new AddColumn("post", Column.of("about", ColumnType.of("Text"), true)), new DropColumn("post", "about"),
+                new AddColumn("post", Column.of("about", ColumnType.of("Text"))), new DropColumn("post", "about"),
                 new CreateIndex(new Index("ix_post_body", "post", List.of("body"), false)),
                 new DropIndex("ix_post_body", "post"), new CreateForeignKey("post", FK),
                 new DropForeignKey("post", "fk_post_user_id_user"),
                 new CreateUniqueConstraint("post", new UniqueConstraint("uq_x", List.of("body"))),
                 new DropUniqueConstraint("post", "uq_x"),
                 new ExecuteSql("UPDATE post SET score = 1", Map.of("mysql", "UPDATE `post` SET score = 1")),
-                new AlterColumn("post", Column.of("body", ColumnType.string(140), true),
-                        new Column("body", ColumnType.string(200), false, false, false, "''")),
+                new AlterColumn("post", Column.of("body", ColumnType.string(140)),
+                        Column.of("body", ColumnType.string(200)).notNull().withServerDefault("''")),
                 new RenameColumn("post", "body", "text"), new RenameTable("post", "entry"),
                 new RenameIndex("entry", "ix_post_body", "ix_entry_text"),
                 new CreateCheckConstraint("entry", new CheckConstraint("ck_entry_score", "score >= 0")),
