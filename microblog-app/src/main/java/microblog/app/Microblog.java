@@ -61,7 +61,7 @@ public final class Microblog implements AutoCloseable {
     /** The database, opened on first call. */
     public synchronized Database db() {
         if (db == null) {
-            db = Database.open(config.databaseUrl(), models, sessionScope);
+            db = Database.open(config.databaseUrl(), models, sessionScope).asDefault();
         }
         return db;
     }

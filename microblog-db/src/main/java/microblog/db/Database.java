@@ -25,12 +25,13 @@ import org.hibernate.cfg.AvailableSettings;
  * connections, the ORM mapped over the application's entity classes, and its
  * sessions (one per thread by default).
  *
- * <p>The database opened last is also the {@linkplain #current() current} one,
- * which {@link Model#query(Class)} uses, much as Flask-SQLAlchemy binds
- * {@code Model.query} to the application's {@code db}.
+ * <p>Nothing global is kept unless asked: {@link #asDefault()} makes a database
+ * the one {@link Model#query(Class)} uses, much as Flask-SQLAlchemy binds
+ * {@code Model.query} to the application's {@code db}. An application with
+ * several databases, or none of {@link Model}'s shortcuts, never calls it.
  */
 public final class Database implements AutoCloseable {
-    private static volatile Database current;
+    private static volatile Database defaultDatabase;
 
     private final DatabaseUrl url; // null when opened over the application's DataSource
     private final DataSource dataSource;
@@ -66,7 +67,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseUrl url, Collection<Class<?>> entityClasses, SessionScope scope) {
         HikariDataSource pool = pool(url);
         try {
-            return opened(new Database(url, pool, pool, sessionFactory(pool, url.kind(), entityClasses), scope));
+            return new Database(url, pool, pool, sessionFactory(pool, url.kind(), entityClasses), scope);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -87,7 +88,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseConnectionException("cannot use the DataSource: " + e.getMessage(), e);
         }
-        return opened(new Database(null, dataSource, null, sessionFactory(dataSource, kind, entityClasses), scope));
+        return new Database(null, dataSource, null, sessionFactory(dataSource, kind, entityClasses), scope);
     }
 
     private static SessionFactory sessionFactory(DataSource dataSource, DatabaseKind kind,
@@ -95,11 +96,6 @@ public final class Database implements AutoCloseable {
         Map<String, Object> settings = OrmSettings.forKind(kind);
         settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         return OrmSettings.buildMetadata(settings, List.copyOf(entityClasses)).buildSessionFactory();
-    }
-
-    private static Database opened(Database database) {
-        current = database;
-        return database;
     }
 
     private static HikariDataSource pool(DatabaseUrl url) {
@@ -129,11 +125,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The database opened most recently in this process. */
+    /** Makes this the database {@link Model}'s query shortcuts use, until it closes; returns it. */
+    public Database asDefault() {
+        defaultDatabase = this;
+        return this;
+    }
+
+    /**
+     * The default database, made so by {@link #asDefault()}.
+     *
+     * @throws IllegalStateException if there is none
+     */
     public static Database current() {
-        Database db = current;
+        Database db = defaultDatabase;
         if (db == null) {
-            throw new IllegalStateException("no database is open: call Database.open(...) first");
+            throw new IllegalStateException("no default database: open one and call asDefault() on it, as in "
+                    + "Database.open(...).asDefault(), for Model's query shortcuts to use");
         }
         return db;
     }
@@ -172,8 +179,8 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("cannot close the connection pool: " + e.getMessage(), e);
             }
         }
-        if (current == this) {
-            current = null;
+        if (defaultDatabase == this) {
+            defaultDatabase = null;
         }
     }
 

@@ -5,7 +5,7 @@ import jakarta.persistence.MappedSuperclass;
 /**
  * Optional base class for entities, the counterpart of Flask-SQLAlchemy's
  * {@code db.Model}: it gives subclasses query shortcuts bound to the
- * {@linkplain Database#current() current database}.
+ * {@linkplain Database#asDefault() default database}.
  *
  * <pre>{@code
  * public static Query<User> query() { return query(User.class); }
@@ -15,7 +15,7 @@ import jakarta.persistence.MappedSuperclass;
 @MappedSuperclass
 public abstract class Model {
 
-    /** A query over all rows of {@code type} in the current database. */
+    /** A query over all rows of {@code type} in the default database. */
     protected static <T> Query<T> query(Class<T> type) {
         return Database.current().query(type);
     }

@@ -35,7 +35,7 @@ class DatabaseTest {
             st.execute("CREATE TABLE blog_entry (id INTEGER NOT NULL, title VARCHAR(255), written_at DATETIME, "
                     + "author_id INTEGER, PRIMARY KEY (id), FOREIGN KEY (author_id) REFERENCES author (id))");
         }
-        db = Database.open(url, List.of(Author.class, BlogEntry.class));
+        db = Database.open(url, List.of(Author.class, BlogEntry.class)).asDefault();
     }
 
     @AfterEach
@@ -215,9 +215,19 @@ class DatabaseTest {
     }
 
     @Test
+    void onlyTheDatabaseMadeDefaultServesModelShortcuts() {
+        try (Database other = Database.open(url, List.of(Author.class, BlogEntry.class))) {
+            assertThat(Database.current()).isSameAs(db); // opening another changes nothing
+        }
+        db.close();
+        assertThatThrownBy(Author::query).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no default database: open one and call asDefault() on it");
+    }
+
+    @Test
     void processScopeSharesOneSessionAcrossThreads() throws Exception {
         db.close();
-        db = Database.open(url, List.of(Author.class, BlogEntry.class), SessionScope.PROCESS);
+        db = Database.open(url, List.of(Author.class, BlogEntry.class), SessionScope.PROCESS).asDefault();
         DbSession[] seen = new DbSession[1];
         Thread other = new Thread(() -> seen[0] = db.session());
         other.start();
