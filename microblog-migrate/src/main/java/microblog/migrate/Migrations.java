@@ -390,10 +390,10 @@ public final class Migrations {
     private MigrationResult onLockedDatabase(ScriptDirectory scripts, RevisionGraph graph, String command,
                                              LockedWork work) {
         TargetDatabase target = database.get();
+        DdlRenderer ddl = DdlRenderer.forKind(target.kind());
         VersionTable versions = versionTable(scripts, target.kind());
         try (Connection connection = MigrationConnections.openForWriting(target);
-             MigrationLock lock = MigrationLock.acquire(connection, target.kind(), scripts.lockTimeout(),
-                     versions.name())) {
+             MigrationLock lock = MigrationLock.acquire(connection, ddl, scripts.lockTimeout(), versions.name())) {
             if (!command.equals("stamp") && !command.equals("repair")) {
                 HalfAppliedRevisions.refuseToGoOn(connection, scripts, target);
                 EditedRevisions.refuse(connection, scripts, graph, target);
@@ -401,8 +401,7 @@ public final class Migrations {
             Set<String> from = versions.heads(connection);
             List<MigrationStep> steps = new ArrayList<>();
             for (int attempt = 1; ; attempt++) {
-                MigrationRunner runner = MigrationRunner.online(connection, DdlRenderer.forKind(target.kind()),
-                        versions, dataLoss).tagged(tag);
+                MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, dataLoss).tagged(tag);
                 try {
                     Set<String> to = work.run(runner, versions.heads(connection), connection);
                     steps.addAll(runner.steps());

@@ -1,5 +1,7 @@
 package microblog.migrate.ddl;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,11 +12,11 @@ import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateCheckConstraint;
-import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
@@ -55,6 +57,14 @@ public abstract class DdlRenderer {
     }
 
     public abstract DatabaseKind kind();
+
+    /**
+     * The named session lock that keeps two processes from migrating this database at once
+     * for {@code versionTable}; empty where there is none (SQLite, whose write lock serves).
+     */
+    public Optional<SessionLock> sessionLock(Connection connection, String versionTable) throws SQLException {
+        return Optional.empty();
+    }
 
     /** The key for this database in {@code execute} operations: sqlite, postgresql or mysql. */
     public String key() {

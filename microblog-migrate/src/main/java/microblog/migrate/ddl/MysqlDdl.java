@@ -1,7 +1,10 @@
 package microblog.migrate.ddl;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.DropForeignKey;
@@ -16,6 +19,11 @@ import microblog.migrate.schema.ColumnType;
  * microseconds, and their own ways to drop indexes and constraints.
  */
 final class MysqlDdl extends DdlRenderer {
+    @Override
+    public Optional<SessionLock> sessionLock(Connection connection, String versionTable) {
+        return Optional.of(MysqlLock.forVersionTable(connection, versionTable));
+    }
+
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.MYSQL;

@@ -1,11 +1,19 @@
 package microblog.migrate.ddl;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.schema.ColumnType;
 
 /** PostgreSQL: identity columns, TIMESTAMP, BYTEA and native UUID. */
 final class PostgresDdl extends DdlRenderer {
+    @Override
+    public Optional<SessionLock> sessionLock(Connection connection, String versionTable) throws SQLException {
+        return Optional.of(PostgresLock.forVersionTable(connection, versionTable));
+    }
+
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.POSTGRESQL;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import microblog.db.url.DatabaseKind;
+import microblog.migrate.ddl.SqlLiterals;
 
 /** Whether one of this tool's own tables exists, looked up where each database keeps tables. */
 final class BookkeepingTables {
@@ -12,7 +13,7 @@ final class BookkeepingTables {
 
     /** {@code value} as a SQL string literal. */
     static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return SqlLiterals.string(value);
     }
 
     static boolean exists(Connection connection, DatabaseKind kind, String table) throws SQLException {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -325,7 +326,8 @@ class CrossDatabaseMigrationTest {
             Path config = project.resolve("migrations/migrate.yaml");
             Files.writeString(config, Files.readString(config) + "lock_timeout: 1\n");
             try (Connection other = new ConnectionFactory(db.databaseUrl()).open();
-                 MigrationLock held = MigrationLock.acquire(other, backend.kind(), java.time.Duration.ZERO, "alembic_version");
+                 MigrationLock held = MigrationLock.acquire(other, DdlRenderer.forKind(backend.kind()),
+                         Duration.ZERO, "alembic_version");
                  LogCapture log = new LogCapture()) {
                 assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                         .isInstanceOf(MigrationException.class)
@@ -338,8 +340,8 @@ class CrossDatabaseMigrationTest {
                                 + "is gone, free its lock with: KILL \\d+");
                 assertThat(log.messages()).anyMatch(m -> m.startsWith("Waiting for the migration lock, held by "));
                 try (Connection third = new ConnectionFactory(db.databaseUrl()).open();
-                     MigrationLock unrelated = MigrationLock.acquire(third, backend.kind(), java.time.Duration.ZERO,
-                             "other_app_version")) {
+                     MigrationLock unrelated = MigrationLock.acquire(third,
+                             DdlRenderer.forKind(backend.kind()), Duration.ZERO, "other_app_version")) {
                     // taken at once: another version table on the same database has a lock of its own
                 }
             }
