@@ -79,7 +79,8 @@ public final class Database implements AutoCloseable {
      * over {@code entityClasses}; its kind is read from the driver. The pool stays
      * the application's: {@link #close()} leaves it open.
      *
-     * @throws DatabaseConnectionException if no connection can be had, or the database is not supported
+     * @throws DatabaseConnectionException if no connection can be had
+     * @throws DatabaseException if the database is not one of those supported, or a class is no entity
      */
     public static Database open(DataSource dataSource, Collection<Class<?>> entityClasses, SessionScope scope) {
         DatabaseKind kind;

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -167,8 +166,16 @@ public final class Migrations {
         TargetDatabase target = database.get();
         return new ModelComparison(target, scripts, versionTable(scripts, target.kind()), graph,
                 new TableExclusions(scripts.excludedTables()))
-                .compare(Objects.requireNonNull(entities.get(), "no entity classes given: Builder.entities(...)"),
-                        expected);
+                .compare(entityClasses(), expected);
+    }
+
+    private Collection<Class<?>> entityClasses() {
+        Collection<Class<?>> classes = entities.get();
+        if (classes == null || classes.isEmpty()) {
+            throw new MigrationException("no entity classes given: name them with Builder.entities(...), as check() "
+                    + "and generate() compare them with the database");
+        }
+        return classes;
     }
 
     // ---- writing revisions (while developing) ----
@@ -206,6 +213,7 @@ public final class Migrations {
      */
     public Optional<Revision> generate(String message) {
         ScriptDirectory scripts = scripts();
+        scripts.requireWritable("write a revision");
         RevisionGraph graph = scripts.graph();
         List<String> parents = graph.heads();
         if (parents.size() > 1) {
@@ -238,6 +246,10 @@ public final class Migrations {
      * {@code LABEL@head}.
      */
     public MigrationResult upgrade(String target) {
+        requireTarget("upgrade", target, "head, heads, a revision id or +N");
+        if (target.startsWith("-")) {
+            throw new MigrationException("upgrade goes up only: to undo revisions, downgrade to " + target);
+        }
         ScriptDirectory scripts = scripts();
         RevisionGraph graph = scripts.graph();
         return onLockedDatabase(scripts, graph, "upgrade", (runner, recorded, connection) -> {
@@ -250,6 +262,7 @@ public final class Migrations {
 
     /** Undoes revisions down to {@code target}: {@code -N}, {@code base}, or a revision. */
     public MigrationResult downgrade(String target) {
+        requireTarget("downgrade", target, "-N, base or a revision id");
         ScriptDirectory scripts = scripts();
         RevisionGraph graph = scripts.graph();
         return onLockedDatabase(scripts, graph, "downgrade", (runner, recorded, connection) -> {
@@ -273,9 +286,7 @@ public final class Migrations {
     }
 
     private MigrationResult stamp(String target, boolean purge) {
-        if (target == null) {
-            throw new MigrationException("stamp needs a revision: an id, head or base");
-        }
+        requireTarget("stamp", target, "an id, head or base");
         ScriptDirectory scripts = scripts();
         RevisionGraph graph = scripts.graph();
         // Stamping is how a database at a revision no file defines gets adopted, so only a
@@ -364,6 +375,12 @@ public final class Migrations {
     }
 
     // ---- helpers ----
+
+    private static void requireTarget(String command, String target, String forms) {
+        if (target == null || target.isBlank()) {
+            throw new MigrationException(command + " needs a target revision: " + forms);
+        }
+    }
 
     /** The repository of revisions these migrations read. */
     public ScriptDirectory scripts() {

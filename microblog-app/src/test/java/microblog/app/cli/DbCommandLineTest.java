@@ -198,7 +198,8 @@ class DbCommandLineTest {
         assertError(MicroblogProcess.run(project, "db", "downgrade", "base"), "Error: downgrade of revision "
                 + "96b77003c54b (posts table) would drop table 'post' holding 1 row; downgrade of revision "
                 + "21d81fd5534f (users table) would drop table 'user' holding 1 row; nothing was changed. "
-                + "To accept the loss, run 'db downgrade' again with --accept-data-loss");
+                + "To accept the loss, run 'db downgrade' again with --accept-data-loss (in code: "
+                + "Migrations.builder()...acceptDataLoss())");
         assertThat(MicroblogProcess.run(project, "db", "current").out()).isEqualTo("96b77003c54b (head)\n");
 
         Result test = MicroblogProcess.run(project, "db", "test");

@@ -1,8 +1,12 @@
 package microblog.db.orm;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.MappedSuperclass;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import microblog.db.DatabaseException;
 import microblog.db.url.DatabaseKind;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -34,8 +38,21 @@ public final class OrmSettings {
     /**
      * Builds the mapping metadata of {@code entityClasses}; with no data source in
      * {@code settings} it needs no database at all.
+     *
+     * @throws DatabaseException if there are none, or one is not an entity: Hibernate would
+     *     leave it out without a word, and autogenerate would then drop its table
      */
     public static Metadata buildMetadata(Map<String, Object> settings, Collection<Class<?>> entityClasses) {
+        if (entityClasses.isEmpty()) {
+            throw new DatabaseException("no entity classes given: list the application's @Entity classes");
+        }
+        for (Class<?> type : entityClasses) {
+            if (!type.isAnnotationPresent(Entity.class) && !type.isAnnotationPresent(Embeddable.class)
+                    && !type.isAnnotationPresent(MappedSuperclass.class)) {
+                throw new DatabaseException(type.getName() + " is not an entity (it has no @Entity): list only "
+                        + "the application's entity classes");
+            }
+        }
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         MetadataSources sources = new MetadataSources(registry);
         entityClasses.forEach(sources::addAnnotatedClass);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import microblog.db.DatabaseException;
 import microblog.db.orm.OrmSettings;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
@@ -63,6 +64,8 @@ public final class ModelSchemaReader {
         Metadata metadata;
         try {
             metadata = OrmSettings.buildMetadata(OrmSettings.forKind(kind), List.copyOf(entityClasses));
+        } catch (DatabaseException e) {
+            throw new MigrationException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new MigrationException("the models do not map: " + e.getMessage(), e);
         }

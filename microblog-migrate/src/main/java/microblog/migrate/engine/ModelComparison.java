@@ -73,7 +73,26 @@ public final class ModelComparison {
         Schema wanted = exclusions.applyToModels(models.schema());
         live = withoutForeignTables(exclusions.apply(live), wanted, current);
         DdlRenderer ddl = DdlRenderer.forKind(database.kind());
+        live = withTypesAsWritten(live, current, ddl);
         return SchemaComparator.compare(wanted, live, new ComparisonRules(models.renames(), ddl::storedType));
+    }
+
+    /**
+     * The live schema with each column's type as the revisions wrote it, where this database
+     * stores both alike. SQLite keeps {@code BigInteger} as INTEGER: a table dropped there would
+     * otherwise come back from the downgrade as {@code Integer}, narrower on the other databases.
+     */
+    private Schema withTypesAsWritten(Schema live, Set<String> heads, DdlRenderer ddl) {
+        Schema written = DescribedSchema.at(graph, heads).knownSchema();
+        List<Table> tables = new ArrayList<>();
+        for (Table table : live.tables()) {
+            tables.add(written.table(table.name()).map(described -> table.withColumns(columns -> columns.stream()
+                    .map(column -> described.column(column.name())
+                            .filter(asWritten -> ddl.storedType(asWritten).equals(ddl.storedType(column)))
+                            .map(asWritten -> column.withType(asWritten.type())).orElse(column))
+                    .toList())).orElse(table));
+        }
+        return new Schema(tables);
     }
 
 

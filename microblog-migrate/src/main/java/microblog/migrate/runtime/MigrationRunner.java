@@ -332,7 +332,8 @@ public final class MigrationRunner {
                     + ProgressRecord.tableName(versionTable.name()) + ")";
             throw new DataLossException(describe(direction, refused, List.of(revision)) + "; stopped before that "
                     + "step: " + undone + (refused.stream().allMatch(DataLossGuard.Hazard::acceptable)
-                    ? ". To accept the loss, run 'db " + direction + "' again with --accept-data-loss" : ""));
+                    ? ". To accept the loss, run 'db " + direction + "' again with --accept-data-loss"
+                    + " (in code: Migrations.builder()...acceptDataLoss())" : ""));
         }
         hazards.forEach(h -> log.warn("Accepted data loss: {} will {}", revision.id(), h.phrase()));
     }
@@ -344,7 +345,8 @@ public final class MigrationRunner {
         }
         if (!hazards.isEmpty() && dataLoss == DataLossPolicy.REFUSE) {
             throw new DataLossException(describe(direction, hazards, owners) + "; " + unchanged()
-                    + ". To accept the loss, run 'db " + direction + "' again with --accept-data-loss");
+                    + ". To accept the loss, run 'db " + direction + "' again with --accept-data-loss"
+                    + " (in code: Migrations.builder()...acceptDataLoss())");
         }
     }
 

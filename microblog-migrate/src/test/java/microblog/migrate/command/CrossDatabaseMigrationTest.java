@@ -251,7 +251,8 @@ class CrossDatabaseMigrationTest {
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision bbb000000002 (change) would drop column 'pet.nickname' holding "
-                            + "1 value; nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss");
+                            + "1 value; nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss "
+                            + "(in code: Migrations.builder()...acceptDataLoss())");
             assertThat(schemaOf(db).table("pet").orElseThrow().columns()).as("nothing ran")
                     .extracting(c -> c.name()).containsExactly("id", "owner_id", "nickname");
             commands(db, List.of()).acceptingDataLoss().upgrade(null);

@@ -139,7 +139,8 @@ class PopulatedDatabaseMigrationTest {
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision ccc000000001 (narrow) would change column 'member.username' from "
                             + "String(64) to String(2) while it holds 2 values longer than 2; nothing was changed. "
-                            + "To accept the loss, run 'db upgrade' again with --accept-data-loss");
+                            + "To accept the loss, run 'db upgrade' again with --accept-data-loss (in code: "
+                            + "Migrations.builder()...acceptDataLoss())");
             assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("ann", "bob", "cy");
             commands(db, List.of()).acceptingDataLoss().upgrade(null);
             assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("an", "bo", "cy");
@@ -353,7 +354,8 @@ class PopulatedDatabaseMigrationTest {
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .hasMessage("upgrade of revision ccc000000001 (remade) would drop table 'note' holding 5 rows; "
-                            + "nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss");
+                            + "nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss "
+                            + "(in code: Migrations.builder()...acceptDataLoss())");
             commands(db, List.of()).acceptingDataLoss().upgrade(null);
             assertThat(rows(db, "SELECT count(*) FROM note")).containsExactly("0");
         }
