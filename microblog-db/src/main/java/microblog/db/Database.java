@@ -67,7 +67,8 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseUrl url, Collection<Class<?>> entityClasses, SessionScope scope) {
         HikariDataSource pool = pool(url);
         try {
-            return new Database(url, pool, pool, sessionFactory(pool, url.kind(), entityClasses), scope);
+            return new Database(url, pool, pool, sessionFactory(pool, OrmSettings.forKind(url.kind()), entityClasses),
+                    scope);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -89,12 +90,18 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseConnectionException("cannot use the DataSource: " + e.getMessage(), e);
         }
-        return new Database(null, dataSource, null, sessionFactory(dataSource, kind, entityClasses), scope);
+        Map<String, Object> settings = OrmSettings.forKind(kind);
+        if (kind != DatabaseKind.SQLITE) {
+            // The application's pool is there to ask: Hibernate then picks the dialect for the server's
+            // real version, and does not warn that the dialect need not be named. (SQLite's is ours.)
+            settings.remove(AvailableSettings.DIALECT);
+            settings.put("hibernate.boot.allow_jdbc_metadata_access", "true");
+        }
+        return new Database(null, dataSource, null, sessionFactory(dataSource, settings, entityClasses), scope);
     }
 
-    private static SessionFactory sessionFactory(DataSource dataSource, DatabaseKind kind,
+    private static SessionFactory sessionFactory(DataSource dataSource, Map<String, Object> settings,
                                                  Collection<Class<?>> entityClasses) {
-        Map<String, Object> settings = OrmSettings.forKind(kind);
         settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         return OrmSettings.buildMetadata(settings, List.copyOf(entityClasses)).buildSessionFactory();
     }

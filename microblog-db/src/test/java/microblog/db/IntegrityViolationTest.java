@@ -3,6 +3,8 @@ package microblog.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.NoResultException;
 import jakarta.persistence.NonUniqueResultException;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A broken constraint says which kind it was and, where the database names
+ * A broken constraint, through the application's own pool, says which kind it was and, where the database names
  * it, which constraint, so that an application can tell a taken username from
  * any other failure without parsing messages.
  */
@@ -34,7 +36,8 @@ class IntegrityViolationTest {
     void aBrokenConstraintNamesItsKindAndWhereTheDatabaseTellsItsName(Backend backend) throws Exception {
         try (TestDatabase server = TestDatabases.create(backend, dir)) {
             createTables(server, backend);
-            try (Database db = Database.open(server.databaseUrl(), List.of(Author.class, BlogEntry.class))) {
+            try (HikariDataSource pool = pool(server); // the application's own pool: the dialect is detected
+                 Database db = Database.open(pool, List.of(Author.class, BlogEntry.class), SessionScope.THREAD)) {
                 db.session().add(new Author("john"));
                 db.session().commit();
 
@@ -63,6 +66,13 @@ class IntegrityViolationTest {
                         () -> db.query(Author.class).one())).hasMessageContaining("several");
             }
         }
+    }
+
+    private static HikariDataSource pool(TestDatabase server) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.databaseUrl().jdbcUrl());
+        config.setDataSourceProperties(new ConnectionFactory(server.databaseUrl()).driverProperties());
+        return new HikariDataSource(config);
     }
 
     private static void createTables(TestDatabase server, Backend backend) throws Exception {
