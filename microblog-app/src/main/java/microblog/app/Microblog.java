@@ -26,7 +26,8 @@ public final class Microblog implements AutoCloseable {
     private final Config config;
     private final List<Class<?>> models;
     private final SessionScope sessionScope;
-    private Database db;
+    private DatabaseBoot boot;
+    private volatile Database db;
 
     public Microblog(Config config) {
         this(config, MODELS);
@@ -58,12 +59,30 @@ public final class Microblog implements AutoCloseable {
         return config;
     }
 
-    /** The database, opened on first call. */
-    public synchronized Database db() {
+    /**
+     * The database: opened on first call, or, after {@link #openDatabaseInBackground()}, once that
+     * boot ends (a caller that comes earlier waits for it; a failed boot throws its failure).
+     */
+    public Database db() {
+        Database open = db; // every request asks: no lock once the database is open
+        return open != null ? open : openOrAwait();
+    }
+
+    private synchronized Database openOrAwait() {
         if (db == null) {
-            db = Database.open(config.databaseUrl(), models, sessionScope).asDefault();
+            db = (boot != null ? boot.await() : Database.open(config.databaseUrl(), models, sessionScope)).asDefault();
         }
         return db;
+    }
+
+    /**
+     * Starts opening the database on another thread, so that Hibernate's boot (a second or more)
+     * overlaps whatever the caller does next; {@link #db()} waits for it.
+     */
+    public synchronized void openDatabaseInBackground() {
+        if (db == null && boot == null) {
+            boot = new DatabaseBoot(() -> Database.open(config.databaseUrl(), models, sessionScope));
+        }
     }
 
     /** What the {@code db} commands need: the repository, the URL and the models, each only when asked. */
@@ -93,7 +112,9 @@ public final class Microblog implements AutoCloseable {
             return;
         }
         log.info("Applying pending migrations to the embedded database {}", config.databaseUrl());
-        db(); // its pool keeps an in-memory database alive while the migrations run on their own connection
+        if (config.databaseUrl().sqliteDatabaseFile().isEmpty()) {
+            db(); // in memory: its pool keeps the database alive while the migrations run on their own connection
+        }
         migrations().upgrade();
     }
 
@@ -110,6 +131,14 @@ public final class Microblog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (db == null && boot != null) {
+            try {
+                db = boot.await(); // to close what the boot opened
+            } catch (RuntimeException e) {
+                // nothing was opened; a failure that mattered was thrown to whoever needed the database
+            }
+        }
+        boot = null;
         if (db != null) {
             db.close();
             db = null;

@@ -1,11 +1,15 @@
 package microblog.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import microblog.db.Database;
+import microblog.db.jdbc.DatabaseConnectionException;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
@@ -42,6 +46,30 @@ class MicroblogTest {
             app.db().session().commit();
             assertThat(microblog.app.models.User.query().count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aDatabaseOpenedInTheBackgroundIsMigratedMeanwhileAndSharedByEveryCaller() throws Exception {
+        TestProject.copyMigrations(base);
+        try (Microblog app = new Microblog(Config.load(base, Map.of()))) {
+            app.openDatabaseInBackground();
+            app.prepareDatabase();
+            assertThat(pending(app)).isZero();
+            CompletableFuture<Database> elsewhere = CompletableFuture.supplyAsync(app::db);
+            assertThat(app.db()).isSameAs(elsewhere.get());
+            assertThat(microblog.app.models.User.query().count()).isZero();
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedInTheBackgroundFailsWhoeverNeedsIt() {
+        try (Microblog app = new Microblog(Config.load(base, Map.of("DATABASE_URL", "sqlite:////nonexistent/dir/app.db")))) {
+            app.openDatabaseInBackground();
+            assertThatThrownBy(app::db).isInstanceOf(DatabaseConnectionException.class)
+                    .hasMessageContaining("/nonexistent/dir/app.db");
+            assertThatThrownBy(app::db).as("and again: it is not opened a second time")
+                    .isInstanceOf(DatabaseConnectionException.class);
+        } // and closing it says nothing more
     }
 
     @Test

@@ -27,7 +27,7 @@ final class UrlTarget implements TargetDatabase {
         Properties extra = new Properties();
         if (url.kind() == DatabaseKind.SQLITE) {
             extra.setProperty("transaction_mode", "IMMEDIATE"); // take the write lock at BEGIN
-            url.sqliteDatabaseFile().map(Path::getParent).ifPresent(UrlTarget::requireDirectory);
+            url.sqliteDatabaseFile().map(Path::getParent).ifPresent(this::requireDirectory);
         }
         return new ConnectionFactory(url).open(extra);
     }
@@ -46,10 +46,10 @@ final class UrlTarget implements TargetDatabase {
     }
 
     /** SQLite makes the file, not the directories above it: a missing one is most likely a typo in the URL. */
-    private static void requireDirectory(Path dir) {
+    private void requireDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new MigrationException("the directory " + dir + " of the SQLite database in the URL does not "
-                    + "exist: create it, or correct the URL");
+            throw new MigrationException("the directory " + dir + " of the SQLite database " + url + " does not "
+                    + "exist: create it, or correct the database URL");
         }
     }
 

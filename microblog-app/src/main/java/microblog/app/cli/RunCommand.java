@@ -66,13 +66,22 @@ public final class RunCommand implements Callable<Integer> {
         if (app.config().usesDevelopmentSecretKey()) {
             log.warn("SECRET_KEY is not set: using the development key; set SECRET_KEY before deploying");
         }
-        app.prepareDatabase();
+        // Hibernate's boot is most of the start: it runs beside the migrations and Jetty's start,
+        // and a page asked for before it ends waits for it (WebServer).
+        app.openDatabaseInBackground();
+        app.prepareDatabase(); // before serving, so that no page ever sees a schema being migrated
         Javalin server = WebServer.create(app);
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
             app.close();
             throw new CommandFailedException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        try {
+            app.db(); // waits for the boot: a database that cannot be opened stops the app with its one-line error
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
         }
         log.info("Running on http://{}:{}/ with database {} (Press CTRL+C to quit)", host, server.port(),
                 app.config().databaseUrl());

@@ -75,6 +75,7 @@ public final class Training {
     }
 
     private static void servePages(Microblog app) throws IOException, InterruptedException {
+        app.openDatabaseInBackground(); // as RunCommand starts
         app.prepareDatabase();
         User john = new User("john", "john@example.com");
         app.db().session().add(john);

@@ -23,10 +23,10 @@ public final class WebServer {
         LoginPage login = new LoginPage(pages, csrf);
         AllowedMethods methods = new AllowedMethods().allow("/", "GET").allow("/index", "GET")
                 .allow("/login", "GET", "POST");
-        app.db(); // open the database before the first request, and fail early if it cannot be
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.before(ctx -> {
+                app.db(); // waits while the database is still being opened (see RunCommand)
                 SecurityHeaders.add(ctx);
                 methods.check(ctx);
                 CookieSession.load(ctx, signer);

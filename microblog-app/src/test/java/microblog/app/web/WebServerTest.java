@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import microblog.app.Config;
 import microblog.app.Microblog;
 import microblog.app.TestProject;
 import microblog.app.models.Post;
@@ -92,6 +93,19 @@ class WebServerTest {
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
                 .doesNotContain("<script>");
         assertThat(page.indexOf("&lt;script&gt;")).as("newest first").isLessThan(page.indexOf("Beautiful day"));
+    }
+
+    @Test
+    void aPageAskedWhileTheDatabaseIsStillBootingWaitsForIt() throws Exception {
+        TestProject.copyMigrations(base);
+        app = new Microblog(Config.load(base, Map.of()));
+        app.openDatabaseInBackground(); // as `run` starts: the server may answer before the boot ends
+        app.prepareDatabase();
+        server = WebServer.create(app).start("127.0.0.1", 0);
+        client = HttpClient.newHttpClient();
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("No posts yet.");
     }
 
     @Test // the sign-in form reads no table at this point of the tutorial: one database is enough
