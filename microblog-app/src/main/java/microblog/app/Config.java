@@ -61,7 +61,9 @@ public final class Config {
      */
     public static Path baseDirFrom(Map<String, String> environment) {
         String home = environment.get("MICROBLOG_HOME");
-        return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().normalize();
+        return Path.of(home == null || home.isBlank() ? "" : home)
+                .toAbsolutePath()
+                .normalize();
     }
 
     public Path baseDir() {
@@ -83,7 +85,8 @@ public final class Config {
     public synchronized DatabaseUrl databaseUrl() {
         if (databaseUrl == null) {
             try {
-                databaseUrl = usesDefaultDatabase() ? DatabaseUrl.defaultSqlite(baseDir)
+                databaseUrl = usesDefaultDatabase()
+                        ? DatabaseUrl.defaultSqlite(baseDir)
                         : DatabaseUrl.parse(values.get("DATABASE_URL"), baseDir);
             } catch (InvalidDatabaseUrlException e) {
                 throw e.namedAs("DATABASE_URL");
@@ -103,8 +106,12 @@ public final class Config {
      */
     public List<String> secretKeyFallbacks() {
         String fallbacks = values.get("SECRET_KEY_FALLBACKS");
-        return fallbacks == null ? List.of() : Arrays.stream(fallbacks.split(",")).map(String::strip)
-                .filter(key -> !key.isEmpty()).toList();
+        return fallbacks == null
+                ? List.of()
+                : Arrays.stream(fallbacks.split(","))
+                        .map(String::strip)
+                        .filter(key -> !key.isEmpty())
+                        .toList();
     }
 
     public boolean usesDevelopmentSecretKey() {
@@ -121,6 +128,7 @@ public final class Config {
         if (Files.isDirectory(project)) {
             return project;
         }
-        return ClasspathRepository.find(PACKAGED_MIGRATIONS, Config.class.getClassLoader()).orElse(project);
+        return ClasspathRepository.find(PACKAGED_MIGRATIONS, Config.class.getClassLoader())
+                .orElse(project);
     }
 }

@@ -16,13 +16,15 @@ final class DatabaseBoot {
 
     /** Starts {@code open} on a new thread. */
     DatabaseBoot(Supplier<Database> open) {
-        Thread thread = new Thread(() -> {
-            try {
-                opened.complete(open.get());
-            } catch (Throwable e) { // every failure must reach the threads that wait
-                opened.completeExceptionally(e);
-            }
-        }, "database-boot");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        opened.complete(open.get());
+                    } catch (Throwable e) { // every failure must reach the threads that wait
+                        opened.completeExceptionally(e);
+                    }
+                },
+                "database-boot");
         thread.setDaemon(true); // it never keeps the JVM alive on its own
         thread.start();
     }

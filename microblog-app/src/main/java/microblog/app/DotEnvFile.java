@@ -27,8 +27,7 @@ import java.util.regex.Pattern;
 final class DotEnvFile {
     private static final Pattern DECLARATION = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*=(.*)$");
 
-    private DotEnvFile() {
-    }
+    private DotEnvFile() {}
 
     /** The settings in {@code dir/.env}, or none if there is no such file. */
     static Map<String, String> read(Path dir) {
@@ -57,8 +56,8 @@ final class DotEnvFile {
                 values.put(entry.getKey(), withoutSingleQuotes(entry.getValue()));
             }
         } catch (DotenvException e) {
-            throw new ConfigException(file + lineOf(lines, e.getMessage()) + ": " + e.getMessage()
-                    + "; write each setting as KEY=value");
+            throw new ConfigException(
+                    file + lineOf(lines, e.getMessage()) + ": " + e.getMessage() + "; write each setting as KEY=value");
         }
         declared.forEach((key, line) -> {
             if (!values.containsKey(key)) {
@@ -75,7 +74,8 @@ final class DotEnvFile {
      */
     private static String withoutSingleQuotes(String value) {
         return value.length() >= 2 && value.startsWith("'") && value.endsWith("'")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     /** A value that opens a quote must close it, on its line or (for a multi-line value) a later one. */
@@ -94,7 +94,9 @@ final class DotEnvFile {
     /** " line N" for the line a dotenv-java message quotes, or nothing if it cannot be found. */
     private static String lineOf(List<String> lines, String message) {
         for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank() && message != null && message.endsWith(lines.get(i).strip())) {
+            if (!lines.get(i).isBlank()
+                    && message != null
+                    && message.endsWith(lines.get(i).strip())) {
                 return " line " + (i + 1);
             }
         }
@@ -103,8 +105,10 @@ final class DotEnvFile {
 
     private static String describe(IOException e) {
         String reason = e.getMessage() == null ? "" : e.getMessage();
-        return e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof MalformedInputException ? "it is not UTF-8 text"
-                : reason.isEmpty() ? "an input or output error" : reason;
+        return e instanceof AccessDeniedException
+                ? "permission denied"
+                : e instanceof MalformedInputException
+                        ? "it is not UTF-8 text"
+                        : reason.isEmpty() ? "an input or output error" : reason;
     }
 }

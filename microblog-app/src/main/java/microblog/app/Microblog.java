@@ -92,8 +92,11 @@ public final class Microblog implements AutoCloseable {
 
     /** The migrations of this app's database through the library's API, as any application would use them. */
     public Migrations migrations() {
-        return Migrations.builder().directory(config.migrationsDirectory())
-                .database(() -> TargetDatabase.of(config.databaseUrl())).entities(() -> models).build();
+        return Migrations.builder()
+                .directory(config.migrationsDirectory())
+                .database(() -> TargetDatabase.of(config.databaseUrl()))
+                .entities(() -> models)
+                .build();
     }
 
     /**
@@ -107,7 +110,8 @@ public final class Microblog implements AutoCloseable {
             return;
         }
         if (!Files.isDirectory(config.migrationsDirectory())) {
-            log.warn("No migrations repository at {}: the database schema is left as it is",
+            log.warn(
+                    "No migrations repository at {}: the database schema is left as it is",
                     config.migrationsDirectory());
             return;
         }
@@ -124,8 +128,10 @@ public final class Microblog implements AutoCloseable {
         }
         int behind = migrations().pending().size();
         if (behind > 0) {
-            log.warn("{} is {} revision(s) behind the migrations; apply them with: microblog db upgrade",
-                    config.databaseUrl(), behind);
+            log.warn(
+                    "{} is {} revision(s) behind the migrations; apply them with: microblog db upgrade",
+                    config.databaseUrl(),
+                    behind);
         }
     }
 

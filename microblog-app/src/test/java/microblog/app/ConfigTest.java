@@ -40,7 +40,8 @@ class ConfigTest {
     @Test
     void aBadDatabaseUrlIsNamedAsTheSettingItCameFrom() {
         Config config = Config.load(base, Map.of("DATABASE_URL", "app.db"));
-        assertThatThrownBy(config::databaseUrl).isInstanceOf(InvalidDatabaseUrlException.class)
+        assertThatThrownBy(config::databaseUrl)
+                .isInstanceOf(InvalidDatabaseUrlException.class)
                 .hasMessageStartingWith("DATABASE_URL 'app.db' is not a database URL: use sqlite:///app.db");
     }
 
@@ -56,32 +57,38 @@ class ConfigTest {
     void aDotEnvLineThatCannotBeReadIsAnErrorNamingTheLineNotASilentFallback() throws Exception {
         Path env = base.resolve(".env");
         Files.writeString(env, "SECRET_KEY=abc\nDATABASE_URL=\"postgresql://u@h/db\nOTHER=1\n");
-        assertThatThrownBy(() -> Config.load(base, Map.of())).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> Config.load(base, Map.of()))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage(env + " line 2: the value of DATABASE_URL opens a quote (\") that is never closed; "
                         + "close it, as in DATABASE_URL=\"...\"");
         Files.writeString(env, "SECRET_KEY=abc\nthis is not a setting\n");
-        assertThatThrownBy(() -> Config.load(base, Map.of())).isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(env + " line 2: ").hasMessageEndingWith("; write each setting as KEY=value");
+        assertThatThrownBy(() -> Config.load(base, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(env + " line 2: ")
+                .hasMessageEndingWith("; write each setting as KEY=value");
         Files.writeString(env, "# comment\nDATABASE_URL='sqlite:///x.db'\nSECRET_KEY=\"two\nlines\"\n");
         Config config = Config.load(base, Map.of());
         assertThat(config.databaseUrl().sqliteDatabaseFile()).contains(base.resolve("x.db"));
         assertThat(config.secretKey()).isEqualTo("two\nlines");
         Files.delete(env);
         Files.createDirectory(env);
-        assertThatThrownBy(() -> Config.load(base, Map.of())).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> Config.load(base, Map.of()))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("cannot read " + env + ": ");
     }
 
     @Test
     void aBadUrlFailsOnlyWhenTheDatabaseIsNeeded() {
         Config config = Config.load(base, Map.of("DATABASE_URL", "nonsense"));
-        assertThatThrownBy(config::databaseUrl).isInstanceOf(InvalidDatabaseUrlException.class)
+        assertThatThrownBy(config::databaseUrl)
+                .isInstanceOf(InvalidDatabaseUrlException.class)
                 .hasMessageContaining("'nonsense'");
     }
 
     @Test
     void baseDirectoryComesFromTheLauncher() {
-        assertThat(Config.baseDirFrom(Map.of("MICROBLOG_HOME", base.toString()))).isEqualTo(base);
+        assertThat(Config.baseDirFrom(Map.of("MICROBLOG_HOME", base.toString())))
+                .isEqualTo(base);
         assertThat(Config.baseDirFrom(Map.of())).isEqualTo(Path.of("").toAbsolutePath());
     }
 }

@@ -22,7 +22,9 @@ class MicroblogTest {
     Path base;
 
     private static int pending(Microblog app) {
-        return new MigrationCommands(app.migrationConfig(), new PrintWriter(Writer.nullWriter())).pending().size();
+        return new MigrationCommands(app.migrationConfig(), new PrintWriter(Writer.nullWriter()))
+                .pending()
+                .size();
     }
 
     @Test
@@ -63,11 +65,14 @@ class MicroblogTest {
 
     @Test
     void aDatabaseThatCannotBeOpenedInTheBackgroundFailsWhoeverNeedsIt() {
-        try (Microblog app = new Microblog(Config.load(base, Map.of("DATABASE_URL", "sqlite:////nonexistent/dir/app.db")))) {
+        try (Microblog app =
+                new Microblog(Config.load(base, Map.of("DATABASE_URL", "sqlite:////nonexistent/dir/app.db")))) {
             app.openDatabaseInBackground();
-            assertThatThrownBy(app::db).isInstanceOf(DatabaseConnectionException.class)
+            assertThatThrownBy(app::db)
+                    .isInstanceOf(DatabaseConnectionException.class)
                     .hasMessageContaining("/nonexistent/dir/app.db");
-            assertThatThrownBy(app::db).as("and again: it is not opened a second time")
+            assertThatThrownBy(app::db)
+                    .as("and again: it is not opened a second time")
                     .isInstanceOf(DatabaseConnectionException.class);
         } // and closing it says nothing more
     }
@@ -76,7 +81,7 @@ class MicroblogTest {
     void aServerDatabaseIsNeverMigratedBehindTheUsersBack() throws Exception {
         TestProject.copyMigrations(base);
         try (TestDatabase database = TestDatabases.create(Backend.POSTGRESQL, base);
-             Microblog app = new Microblog(Config.load(base, Map.of("DATABASE_URL", database.url())))) {
+                Microblog app = new Microblog(Config.load(base, Map.of("DATABASE_URL", database.url())))) {
             app.prepareDatabase();
             assertThat(pending(app)).isEqualTo(2);
         }

@@ -41,7 +41,9 @@ class PythonDatabaseAdoptionTest {
     void stampHeadAdoptsAMatchingDatabaseAndRefusesOneThatDiffers(Backend backend) throws Exception {
         try (TestDatabase database = TestDatabases.create(backend, base)) {
             execute(database, pythonSchema(backend));
-            execute(database, """
+            execute(
+                    database,
+                    """
                     INSERT INTO alembic_version (version_num) VALUES ('780739b227a7');
                     INSERT INTO %1$s (id, username, email) VALUES (1, 'john', 'john@example.com');
                     INSERT INTO %1$s (id, username, email) VALUES (2, 'susan', 'susan@example.com');
@@ -49,27 +51,37 @@ class PythonDatabaseAdoptionTest {
                     INSERT INTO post (body, timestamp, user_id) VALUES ('hello from susan', '2026-11-21 10:00:00', 2);
                     INSERT INTO post (body, timestamp, user_id) VALUES ('my second post', '2026-11-22 10:00:00', 1);
                     CREATE INDEX ix_post_body ON post (body);
-                    """.formatted(backend == Backend.POSTGRESQL ? "\"user\"" : "user"));
+                    """
+                            .formatted(backend == Backend.POSTGRESQL ? "\"user\"" : "user"));
             TestProject.copyMigrations(base);
             try (Microblog app = new Microblog(Config.load(base, Map.of("DATABASE_URL", database.url())))) {
-                MigrationCommands commands = new MigrationCommands(app.migrationConfig(), new PrintWriter(new StringWriter()));
+                MigrationCommands commands =
+                        new MigrationCommands(app.migrationConfig(), new PrintWriter(new StringWriter()));
 
-                assertThatThrownBy(() -> commands.upgrade("head")).isInstanceOf(MigrationException.class)
+                assertThatThrownBy(() -> commands.upgrade("head"))
+                        .isInstanceOf(MigrationException.class)
                         .hasMessageContaining("the database is at revision " + PYTHON_HEAD)
                         .hasMessageContaining("run 'db stamp head' to adopt it");
-                assertThatThrownBy(() -> commands.stamp("head")).isInstanceOf(MigrationException.class)
-                        .hasMessageContaining("the database is at " + PYTHON_HEAD + ", which no revision file here defines")
+                assertThatThrownBy(() -> commands.stamp("head"))
+                        .isInstanceOf(MigrationException.class)
+                        .hasMessageContaining(
+                                "the database is at " + PYTHON_HEAD + ", which no revision file here defines")
                         .hasMessageContaining("Detected removed index 'ix_post_body' on 'post'")
                         .hasMessageContaining("nothing was stamped");
                 assertThat(versionOf(database)).isEqualTo(PYTHON_HEAD);
 
-                execute(database, backend == Backend.MARIADB ? "DROP INDEX ix_post_body ON post" : "DROP INDEX ix_post_body");
+                execute(
+                        database,
+                        backend == Backend.MARIADB ? "DROP INDEX ix_post_body ON post" : "DROP INDEX ix_post_body");
                 commands.stamp("head");
                 assertThat(versionOf(database)).isEqualTo("96b77003c54b");
                 commands.check(); // the models and the adopted schema agree
                 commands.upgrade("head"); // nothing left to run
                 app.db();
-                assertThat(Post.query().with(Post_.author).orderBy(Sort.desc(Post_.timestamp)).all())
+                assertThat(Post.query()
+                                .with(Post_.author)
+                                .orderBy(Sort.desc(Post_.timestamp))
+                                .all())
                         .extracting(p -> p.getAuthor().getUsername() + ": " + p.getBody())
                         .containsExactly("john: my second post", "susan: hello from susan", "john: my first post!");
             }
@@ -80,8 +92,9 @@ class PythonDatabaseAdoptionTest {
     private static String pythonSchema(Backend backend) {
         String versionTable = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
                 + "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));\n";
-        return versionTable + switch (backend) {
-            case SQLITE -> """
+        return versionTable
+                + switch (backend) {
+                    case SQLITE -> """
                     CREATE TABLE user (id INTEGER NOT NULL, username VARCHAR(64), email VARCHAR(120),
                         password_hash VARCHAR(128), PRIMARY KEY (id));
                     CREATE UNIQUE INDEX ix_user_email ON user (email);
@@ -90,7 +103,7 @@ class PythonDatabaseAdoptionTest {
                         PRIMARY KEY (id), FOREIGN KEY(user_id) REFERENCES user (id));
                     CREATE INDEX ix_post_timestamp ON post (timestamp);
                     """;
-            case POSTGRESQL -> """
+                    case POSTGRESQL -> """
                     CREATE TABLE "user" (id SERIAL NOT NULL, username VARCHAR(64), email VARCHAR(120),
                         password_hash VARCHAR(128), PRIMARY KEY (id));
                     CREATE UNIQUE INDEX ix_user_email ON "user" (email);
@@ -99,7 +112,7 @@ class PythonDatabaseAdoptionTest {
                         user_id INTEGER, PRIMARY KEY (id), FOREIGN KEY(user_id) REFERENCES "user" (id));
                     CREATE INDEX ix_post_timestamp ON post (timestamp);
                     """;
-            case MARIADB -> """
+                    case MARIADB -> """
                     CREATE TABLE user (id INTEGER NOT NULL AUTO_INCREMENT, username VARCHAR(64), email VARCHAR(120),
                         password_hash VARCHAR(128), PRIMARY KEY (id));
                     CREATE UNIQUE INDEX ix_user_email ON user (email);
@@ -108,11 +121,12 @@ class PythonDatabaseAdoptionTest {
                         user_id INTEGER, PRIMARY KEY (id), FOREIGN KEY(user_id) REFERENCES user (id));
                     CREATE INDEX ix_post_timestamp ON post (timestamp);
                     """;
-        };
+                };
     }
 
     private static void execute(TestDatabase database, String script) throws SQLException {
-        try (Connection c = new ConnectionFactory(database.databaseUrl()).open(); Statement st = c.createStatement()) {
+        try (Connection c = new ConnectionFactory(database.databaseUrl()).open();
+                Statement st = c.createStatement()) {
             for (String sql : script.split(";\n")) {
                 if (!sql.isBlank()) {
                     st.execute(sql);
@@ -122,8 +136,9 @@ class PythonDatabaseAdoptionTest {
     }
 
     private static String versionOf(TestDatabase database) throws SQLException {
-        try (Connection c = new ConnectionFactory(database.databaseUrl()).open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version_num FROM alembic_version")) {
+        try (Connection c = new ConnectionFactory(database.databaseUrl()).open();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version_num FROM alembic_version")) {
             rs.next();
             return rs.getString(1);
         }

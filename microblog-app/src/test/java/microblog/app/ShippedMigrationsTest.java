@@ -25,13 +25,15 @@ class ShippedMigrationsTest {
     @EnumSource(Backend.class)
     void upgradedDatabaseMatchesTheModels(Backend backend) throws Exception {
         try (TestDatabase database = TestDatabases.create(backend, base);
-             Microblog app = TestProject.migratedApp(base, database.url())) {
+                Microblog app = TestProject.migratedApp(base, database.url())) {
             StringWriter out = new StringWriter();
             MigrationCommands commands = new MigrationCommands(app.migrationConfig(), new PrintWriter(out, true));
             commands.check();
             commands.history();
-            assertThat(out.toString()).contains("No new upgrade operations detected.")
-                    .containsPattern("[0-9a-f]{12} -> [0-9a-f]{12} \\(head\\), posts table\n<base> -> [0-9a-f]{12}, users table");
+            assertThat(out.toString())
+                    .contains("No new upgrade operations detected.")
+                    .containsPattern(
+                            "[0-9a-f]{12} -> [0-9a-f]{12} \\(head\\), posts table\n<base> -> [0-9a-f]{12}, users table");
         }
     }
 }

@@ -14,8 +14,7 @@ public final class TestProject {
     /** The repository's own migrations directory, as shipped. */
     public static final Path SHIPPED_MIGRATIONS = findShippedMigrations();
 
-    private TestProject() {
-    }
+    private TestProject() {}
 
     /** An app on {@code base}, with the shipped migrations copied there and applied to app.db. */
     public static Microblog migratedApp(Path base) throws IOException {

@@ -23,9 +23,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "db", description = "Perform database migrations.", mixinStandardHelpOptions = true)
 public final class DbCommand implements Runnable {
     /** The subcommands, in the order {@code db --help} lists them. */
-    private static final List<Class<? extends Subcommand>> SUBCOMMANDS = List.of(Init.class, Revision.class,
-            Migrate.class, Merge.class, Upgrade.class, Downgrade.class, Current.class, History.class, Heads.class,
-            Branches.class, Show.class, Stamp.class, Check.class, Test.class, Repair.class, Edit.class, Diagram.class);
+    private static final List<Class<? extends Subcommand>> SUBCOMMANDS = List.of(
+            Init.class,
+            Revision.class,
+            Migrate.class,
+            Merge.class,
+            Upgrade.class,
+            Downgrade.class,
+            Current.class,
+            History.class,
+            Heads.class,
+            Branches.class,
+            Show.class,
+            Stamp.class,
+            Check.class,
+            Test.class,
+            Repair.class,
+            Edit.class,
+            Diagram.class);
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,14 +81,17 @@ public final class DbCommand implements Runnable {
 
     /** The {@code -d DIR} option every subcommand takes. */
     static final class DirectoryOption {
-        @Option(names = {"-d", "--directory"}, paramLabel = "DIR",
+        @Option(
+                names = {"-d", "--directory"},
+                paramLabel = "DIR",
                 description = "Migrations repository (default: migrations/ in the project).")
         Path directory;
     }
 
     /** What the commands that run revisions share: consent to lose data, and a tag to record. */
     static final class RunOptions {
-        @Option(names = "--accept-data-loss",
+        @Option(
+                names = "--accept-data-loss",
                 description = "Run revisions that drop tables or columns holding data, narrow a column, or make "
                         + "one NOT NULL over NULLs (refused by default).")
         boolean acceptDataLoss;
@@ -89,7 +107,9 @@ public final class DbCommand implements Runnable {
 
     /** {@code --tag}: Alembic hands it to env.py; here it is recorded with the revisions applied. */
     static final class TagOption {
-        @Option(names = "--tag", paramLabel = "TAG",
+        @Option(
+                names = "--tag",
+                paramLabel = "TAG",
                 description = "A name to record with each revision applied (a release, say): 'current -v' shows it.")
         String tag;
     }
@@ -99,7 +119,10 @@ public final class DbCommand implements Runnable {
         @Mixin
         DirectoryOption directoryOption;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help and exit.")
         boolean help;
 
         @Spec
@@ -112,8 +135,8 @@ public final class DbCommand implements Runnable {
         }
 
         MigrationCommands commands() {
-            MigrationConfig effective = directoryOption.directory == null ? config
-                    : config.withDirectory(directoryOption.directory);
+            MigrationConfig effective =
+                    directoryOption.directory == null ? config : config.withDirectory(directoryOption.directory);
             return new MigrationCommands(effective, spec.commandLine().getOut());
         }
     }
@@ -132,20 +155,26 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "migrate", description = "Autogenerate a revision from the changes in the models.")
     static final class Migrate extends Subcommand {
-        @Option(names = {"-m", "--message"}, description = "Revision message.")
+        @Option(
+                names = {"-m", "--message"},
+                description = "Revision message.")
         String message;
 
         @Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id, instead of a random one.")
         String revId;
 
-        @Option(names = "--branch-label", paramLabel = "LABEL",
+        @Option(
+                names = "--branch-label",
+                paramLabel = "LABEL",
                 description = "A name for the branch the new revision starts, for targets such as LABEL@head.")
         String branchLabel;
 
         @Option(names = "--sql", description = "Refused, as Alembic refuses it: autogenerate reads the database.")
         boolean sql;
 
-        @Option(names = "--head", paramLabel = "REV",
+        @Option(
+                names = "--head",
+                paramLabel = "REV",
                 description = "The revision to build on, where the database must stand (default: all heads).")
         String head;
 
@@ -161,14 +190,19 @@ public final class DbCommand implements Runnable {
             if (sql) {
                 throw new MigrationException(SQL_WITH_AUTOGENERATE);
             }
-            commands().migrate(NewRevision.withMessage(message).withRevId(revId).withBranchLabel(branchLabel)
-                    .on(head, splice));
+            commands()
+                    .migrate(NewRevision.withMessage(message)
+                            .withRevId(revId)
+                            .withBranchLabel(branchLabel)
+                            .on(head, splice));
         }
     }
 
     @Command(name = "revision", description = "Create a new revision file: empty, or autogenerated as by migrate.")
     static final class Revision extends Subcommand {
-        @Option(names = {"-m", "--message"}, description = "Revision message.")
+        @Option(
+                names = {"-m", "--message"},
+                description = "Revision message.")
         String message;
 
         @Option(names = "--autogenerate", description = "Fill it from the changes in the models (as 'db migrate').")
@@ -183,13 +217,17 @@ public final class DbCommand implements Runnable {
         @Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id, instead of a random one.")
         String revId;
 
-        @Option(names = "--branch-label", paramLabel = "LABEL",
+        @Option(
+                names = "--branch-label",
+                paramLabel = "LABEL",
                 description = "A name for the branch the new revision starts (often with --head base), for targets "
                         + "such as LABEL@head.")
         String branchLabel;
 
-        @Option(names = "--sql", description = "Never connect to the database (a plain revision never does; "
-                + "refused with --autogenerate, which reads it).")
+        @Option(
+                names = "--sql",
+                description = "Never connect to the database (a plain revision never does; "
+                        + "refused with --autogenerate, which reads it).")
         boolean sql;
 
         Revision(MigrationConfig config) {
@@ -201,7 +239,9 @@ public final class DbCommand implements Runnable {
             if (autogenerate && sql) {
                 throw new MigrationException(SQL_WITH_AUTOGENERATE);
             }
-            NewRevision revision = NewRevision.withMessage(message).withRevId(revId).withBranchLabel(branchLabel)
+            NewRevision revision = NewRevision.withMessage(message)
+                    .withRevId(revId)
+                    .withBranchLabel(branchLabel)
                     .on(head, splice);
             if (autogenerate) {
                 commands().migrate(revision);
@@ -216,7 +256,9 @@ public final class DbCommand implements Runnable {
         @Parameters(arity = "0..*", paramLabel = "REV", description = "The revisions to merge (default: heads).")
         List<String> revisions = new ArrayList<>();
 
-        @Option(names = {"-m", "--message"}, description = "Revision message.")
+        @Option(
+                names = {"-m", "--message"},
+                description = "Revision message.")
         String message;
 
         @Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id, instead of a random one.")
@@ -231,14 +273,20 @@ public final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            commands().merge(revisions, NewRevision.withMessage(message).withRevId(revId).withBranchLabel(branchLabel));
+            commands()
+                    .merge(
+                            revisions,
+                            NewRevision.withMessage(message).withRevId(revId).withBranchLabel(branchLabel));
         }
     }
 
     @Command(name = "upgrade", description = "Upgrade to a later revision (default: head).")
     static final class Upgrade extends Subcommand {
-        @Parameters(arity = "0..1", paramLabel = "REV",
-                description = "Target: an id or prefix, head, heads, +N, a branch label, LABEL@head; with --sql also FROM:TO.")
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "REV",
+                description =
+                        "Target: an id or prefix, head, heads, +N, a branch label, LABEL@head; with --sql also FROM:TO.")
         String revision;
 
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
@@ -264,7 +312,9 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "downgrade", description = "Revert to a previous revision (default: -1, the last one).")
     static final class Downgrade extends Subcommand {
-        @Parameters(arity = "0..1", paramLabel = "REV",
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "REV",
                 description = "Target: an id or prefix, base, -N, LABEL@base; with --sql FROM:TO.")
         String revision;
 
@@ -291,7 +341,9 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "current", description = "Show the revision the database is at.")
     static final class Current extends Subcommand {
-        @Option(names = {"-v", "--verbose"}, description = "With each revision's details and when it was applied.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "With each revision's details and when it was applied.")
         boolean verbose;
 
         Current(MigrationConfig config) {
@@ -306,14 +358,19 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "history", description = "List the revisions, newest first.")
     static final class History extends Subcommand {
-        @Option(names = {"-v", "--verbose"}, description = "With each revision's details.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "With each revision's details.")
         boolean verbose;
 
-        @Option(names = {"-i", "--indicate-current"},
+        @Option(
+                names = {"-i", "--indicate-current"},
                 description = "Mark the revisions the database is at (with -v: when each was applied).")
         boolean indicateCurrent;
 
-        @Option(names = {"-r", "--rev-range"}, paramLabel = "FROM:TO",
+        @Option(
+                names = {"-r", "--rev-range"},
+                paramLabel = "FROM:TO",
                 description = "Only these revisions, such as base:head or 21d81fd5534f: (either side may be empty).")
         String range;
 
@@ -329,7 +386,9 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "heads", description = "Show the current heads of the revision history.")
     static final class Heads extends Subcommand {
-        @Option(names = {"-v", "--verbose"}, description = "With each head's details.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "With each head's details.")
         boolean verbose;
 
         Heads(MigrationConfig config) {
@@ -360,7 +419,9 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "branches", description = "Show the branch points of the revision history.")
     static final class Branches extends Subcommand {
-        @Option(names = {"-v", "--verbose"}, description = "With each branch point's details.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "With each branch point's details.")
         boolean verbose;
 
         Branches(MigrationConfig config) {
@@ -375,7 +436,11 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "show", description = "Show one revision.")
     static final class Show extends Subcommand {
-        @Parameters(arity = "0..1", paramLabel = "REV", defaultValue = "head", description = "An id or prefix, a branch label, or head (the default).")
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "REV",
+                defaultValue = "head",
+                description = "An id or prefix, a branch label, or head (the default).")
         String revision;
 
         Show(MigrationConfig config) {
@@ -431,8 +496,10 @@ public final class DbCommand implements Runnable {
         }
     }
 
-    @Command(name = "test", description = "Try every revision on a scratch database of the configured kind: "
-            + "up, down and up again, checking the schema after each step, and against the models at head.")
+    @Command(
+            name = "test",
+            description = "Try every revision on a scratch database of the configured kind: "
+                    + "up, down and up again, checking the schema after each step, and against the models at head.")
     static final class Test extends Subcommand {
         Test(MigrationConfig config) {
             super(config);
@@ -456,8 +523,10 @@ public final class DbCommand implements Runnable {
         }
     }
 
-    @Command(name = "diagram", description = "Draw the tables, columns, keys and relations of the models (or of the "
-            + "database): Mermaid text on standard output, or an SVG picture with --svg.")
+    @Command(
+            name = "diagram",
+            description = "Draw the tables, columns, keys and relations of the models (or of the "
+                    + "database): Mermaid text on standard output, or an SVG picture with --svg.")
     static final class Diagram extends Subcommand {
         @Option(names = "--live", description = "Draw the database as it is, instead of the models.")
         boolean live;

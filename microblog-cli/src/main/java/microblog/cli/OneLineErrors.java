@@ -36,8 +36,10 @@ public final class OneLineErrors implements CommandLine.IExecutionExceptionHandl
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
         boolean isExpected = expected.stream().anyMatch(type -> type.isInstance(e));
-        err.println("Error: " + oneLine(e.getMessage()) + (isExpected ? ""
-                : " (an unexpected failure; run again with " + debugVariable + "=1 to see where it happened)"));
+        err.println("Error: " + oneLine(e.getMessage())
+                + (isExpected
+                        ? ""
+                        : " (an unexpected failure; run again with " + debugVariable + "=1 to see where it happened)"));
         if (!isExpected && System.getenv(debugVariable) != null) {
             e.printStackTrace(err);
         }
@@ -46,6 +48,8 @@ public final class OneLineErrors implements CommandLine.IExecutionExceptionHandl
     }
 
     private static String oneLine(String message) {
-        return message == null ? "(no message)" : message.replaceAll("\\s*\\n\\s*", " ").strip();
+        return message == null
+                ? "(no message)"
+                : message.replaceAll("\\s*\\n\\s*", " ").strip();
     }
 }

@@ -12,8 +12,7 @@ import org.hibernate.exception.ConstraintViolationException;
 final class ConstraintViolations {
     private static final int SQLITE_CONSTRAINT = 19;
 
-    private ConstraintViolations() {
-    }
+    private ConstraintViolations() {}
 
     /** The driver's error if {@code e} comes from a broken constraint (SQL state class 23, SQLite code 19). */
     static SQLException find(Throwable e) {
@@ -36,18 +35,23 @@ final class ConstraintViolations {
                 hibernate = found;
             }
         }
-        ConstraintKind kind = hibernate == null ? ConstraintKind.OTHER : switch (hibernate.getKind()) {
-            case UNIQUE -> ConstraintKind.UNIQUE;
-            case FOREIGN_KEY -> ConstraintKind.FOREIGN_KEY;
-            case NOT_NULL -> ConstraintKind.NOT_NULL;
-            case CHECK -> ConstraintKind.CHECK;
-            case OTHER -> ConstraintKind.OTHER;
-        };
+        ConstraintKind kind = hibernate == null
+                ? ConstraintKind.OTHER
+                : switch (hibernate.getKind()) {
+                    case UNIQUE -> ConstraintKind.UNIQUE;
+                    case FOREIGN_KEY -> ConstraintKind.FOREIGN_KEY;
+                    case NOT_NULL -> ConstraintKind.NOT_NULL;
+                    case CHECK -> ConstraintKind.CHECK;
+                    case OTHER -> ConstraintKind.OTHER;
+                };
         if (kind == ConstraintKind.OTHER) {
             kind = kindFromDriver(violation);
         }
-        String name = hibernate == null || hibernate.getConstraintName() == null
-                || hibernate.getConstraintName().isBlank() ? null : hibernate.getConstraintName();
+        String name = hibernate == null
+                        || hibernate.getConstraintName() == null
+                        || hibernate.getConstraintName().isBlank()
+                ? null
+                : hibernate.getConstraintName();
         return new IntegrityViolationException(message, kind, name, e);
     }
 

@@ -39,8 +39,12 @@ public final class Database implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final Supplier<DbSession> sessions;
 
-    private Database(DatabaseUrl url, DataSource dataSource, AutoCloseable ownPool, SessionFactory sessionFactory,
-                     SessionScope scope) {
+    private Database(
+            DatabaseUrl url,
+            DataSource dataSource,
+            AutoCloseable ownPool,
+            SessionFactory sessionFactory,
+            SessionScope scope) {
         this.url = url;
         this.dataSource = dataSource;
         this.ownPool = ownPool;
@@ -67,8 +71,8 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseUrl url, Collection<Class<?>> entityClasses, SessionScope scope) {
         HikariDataSource pool = pool(url);
         try {
-            return new Database(url, pool, pool, sessionFactory(pool, OrmSettings.forKind(url.kind()), entityClasses),
-                    scope);
+            return new Database(
+                    url, pool, pool, sessionFactory(pool, OrmSettings.forKind(url.kind()), entityClasses), scope);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -100,8 +104,8 @@ public final class Database implements AutoCloseable {
         return new Database(null, dataSource, null, sessionFactory(dataSource, settings, entityClasses), scope);
     }
 
-    private static SessionFactory sessionFactory(DataSource dataSource, Map<String, Object> settings,
-                                                 Collection<Class<?>> entityClasses) {
+    private static SessionFactory sessionFactory(
+            DataSource dataSource, Map<String, Object> settings, Collection<Class<?>> entityClasses) {
         settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         return OrmSettings.buildMetadata(settings, List.copyOf(entityClasses)).buildSessionFactory();
     }

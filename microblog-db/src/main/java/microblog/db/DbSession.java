@@ -36,6 +36,7 @@ public final class DbSession implements AutoCloseable {
      * flush, as SQLAlchemy's session, which takes the object itself, would see it.
      */
     private final List<Object> readded = new ArrayList<>();
+
     private Session session;
 
     DbSession(SessionFactory factory) {
@@ -157,7 +158,8 @@ public final class DbSession implements AutoCloseable {
     }
 
     private void removePendingDeletes(Session s) {
-        pendingDeletes.sort(Comparator.comparingInt((Object e) -> deleteOrder.depth(e.getClass())).reversed());
+        pendingDeletes.sort(Comparator.comparingInt((Object e) -> deleteOrder.depth(e.getClass()))
+                .reversed());
         pendingDeletes.forEach(s::remove);
         pendingDeletes.clear();
     }
@@ -190,22 +192,31 @@ public final class DbSession implements AutoCloseable {
             discard();
             TransientPropertyValueException dangling = find(e, TransientPropertyValueException.class);
             if (dangling != null) {
-                throw new IntegrityViolationException(simpleName(dangling.getPropertyOwnerEntityName()) + "."
-                        + dangling.getPropertyName() + " refers to a " + simpleName(dangling.getTransientEntityName())
-                        + " that is deleted or was never added: delete or re-point the "
-                        + simpleName(dangling.getPropertyOwnerEntityName())
-                        + " too, or add the other object; the transaction was rolled back",
-                        ConstraintKind.FOREIGN_KEY, null, e);
+                throw new IntegrityViolationException(
+                        simpleName(dangling.getPropertyOwnerEntityName()) + "."
+                                + dangling.getPropertyName() + " refers to a "
+                                + simpleName(dangling.getTransientEntityName())
+                                + " that is deleted or was never added: delete or re-point the "
+                                + simpleName(dangling.getPropertyOwnerEntityName())
+                                + " too, or add the other object; the transaction was rolled back",
+                        ConstraintKind.FOREIGN_KEY,
+                        null,
+                        e);
             }
             SQLException busy = lockTimeout(e);
             if (busy != null) {
-                throw new DatabaseBusyException("another transaction held the lock for too long; nothing was written, "
-                        + "try again (" + firstLine(busy.getMessage()) + ")", e);
+                throw new DatabaseBusyException(
+                        "another transaction held the lock for too long; nothing was written, " + "try again ("
+                                + firstLine(busy.getMessage()) + ")",
+                        e);
             }
             SQLException violation = ConstraintViolations.find(e);
             if (violation != null) {
-                throw ConstraintViolations.describe(e, violation, "the change violates a constraint; the transaction "
-                        + "was rolled back: " + firstLine(violation.getMessage()));
+                throw ConstraintViolations.describe(
+                        e,
+                        violation,
+                        "the change violates a constraint; the transaction " + "was rolled back: "
+                                + firstLine(violation.getMessage()));
             }
             throw e;
         }
@@ -230,8 +241,10 @@ public final class DbSession implements AutoCloseable {
      */
     private static SQLException lockTimeout(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && (sql.getErrorCode() == SQLITE_BUSY
-                    || "55P03".equals(sql.getSQLState()) || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT)) {
+            if (cause instanceof SQLException sql
+                    && (sql.getErrorCode() == SQLITE_BUSY
+                            || "55P03".equals(sql.getSQLState())
+                            || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT)) {
                 return sql;
             }
         }

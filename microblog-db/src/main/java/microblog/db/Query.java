@@ -25,8 +25,7 @@ import org.hibernate.Session;
  * {@link #count()}.
  */
 public final class Query<T> {
-    private record Filter(String attribute, Object value) {
-    }
+    private record Filter(String attribute, Object value) {}
 
     private final Supplier<Session> session;
     private final Class<T> type;
@@ -40,8 +39,14 @@ public final class Query<T> {
         this(session, type, List.of(), List.of(), List.of(), null, null);
     }
 
-    private Query(Supplier<Session> session, Class<T> type, List<Filter> filters, List<Sort> sorts,
-                  List<String> eager, Integer limit, Integer offset) {
+    private Query(
+            Supplier<Session> session,
+            Class<T> type,
+            List<Filter> filters,
+            List<Sort> sorts,
+            List<String> eager,
+            Integer limit,
+            Integer offset) {
         this.session = session;
         this.type = type;
         this.filters = filters;
@@ -149,19 +154,23 @@ public final class Query<T> {
             try {
                 root.fetch(association, JoinType.LEFT);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(type.getSimpleName() + " has no association '" + association + "'", e);
+                throw new IllegalArgumentException(
+                        type.getSimpleName() + " has no association '" + association + "'", e);
             }
         }
         q.select(root).where(predicates(cb, root));
         q.orderBy(sorts.stream()
-                .map(sort -> sort.ascending() ? cb.asc(path(root, sort.attribute())) : cb.desc(path(root, sort.attribute())))
+                .map(sort ->
+                        sort.ascending() ? cb.asc(path(root, sort.attribute())) : cb.desc(path(root, sort.attribute())))
                 .toList());
         return q;
     }
 
     private Predicate[] predicates(CriteriaBuilder cb, Root<T> root) {
         return filters.stream()
-                .map(f -> f.value() == null ? cb.isNull(path(root, f.attribute())) : cb.equal(path(root, f.attribute()), f.value()))
+                .map(f -> f.value() == null
+                        ? cb.isNull(path(root, f.attribute()))
+                        : cb.equal(path(root, f.attribute()), f.value()))
                 .toArray(Predicate[]::new);
     }
 

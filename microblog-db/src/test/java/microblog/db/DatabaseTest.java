@@ -30,7 +30,8 @@ class DatabaseTest {
     @BeforeEach
     void createSchemaAndOpen() throws Exception {
         url = DatabaseUrl.parse("sqlite:///blog.db", dir);
-        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement()) {
+        try (Connection c = new ConnectionFactory(url).open();
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE author (id INTEGER NOT NULL, name VARCHAR(64), PRIMARY KEY (id), UNIQUE (name))");
             st.execute("CREATE TABLE blog_entry (id INTEGER NOT NULL, title VARCHAR(255), written_at DATETIME, "
                     + "author_id INTEGER, PRIMARY KEY (id), FOREIGN KEY (author_id) REFERENCES author (id))");
@@ -48,14 +49,22 @@ class DatabaseTest {
         db.session().add(new Author("john"));
         db.session().commit();
         assertThat(Author.query().all()).hasSize(1);
-        assertThat(db.session().unwrap().getTransaction().isActive()).as("after a read").isFalse();
-        try (Connection other = new ConnectionFactory(url).open(); Statement st = other.createStatement()) {
+        assertThat(db.session().unwrap().getTransaction().isActive())
+                .as("after a read")
+                .isFalse();
+        try (Connection other = new ConnectionFactory(url).open();
+                Statement st = other.createStatement()) {
             st.execute("INSERT INTO author (name) VALUES ('susan')");
         }
-        assertThat(Author.query().count()).as("the session sees the other write at once").isEqualTo(2);
-        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-            assertThat(rs.next() && rs.getString(1).equals("wal")).as("write-ahead log").isTrue();
+        assertThat(Author.query().count())
+                .as("the session sees the other write at once")
+                .isEqualTo(2);
+        try (Connection c = new ConnectionFactory(url).open();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            assertThat(rs.next() && rs.getString(1).equals("wal"))
+                    .as("write-ahead log")
+                    .isTrue();
         }
     }
 
@@ -63,9 +72,11 @@ class DatabaseTest {
     void aWriteThatWaitsTooLongForTheLockIsReportedPlainly() throws Exception {
         DatabaseUrl impatient = DatabaseUrl.parse("jdbc:sqlite:" + dir.resolve("blog.db") + "?busy_timeout=200", dir);
         try (Database other = Database.open(impatient, List.of(Author.class, BlogEntry.class));
-             Connection holder = new ConnectionFactory(url).open(); Statement st = holder.createStatement()) {
+                Connection holder = new ConnectionFactory(url).open();
+                Statement st = holder.createStatement()) {
             st.execute("BEGIN IMMEDIATE");
-            assertThatThrownBy(() -> other.session().add(new Author("waits"))).isInstanceOf(DatabaseBusyException.class)
+            assertThatThrownBy(() -> other.session().add(new Author("waits")))
+                    .isInstanceOf(DatabaseBusyException.class)
                     .hasMessageStartingWith("another transaction held the lock for too long; nothing was written");
             st.execute("ROLLBACK");
         }
@@ -108,7 +119,8 @@ class DatabaseTest {
         db.session().add(new BlogEntry("second", LocalDateTime.of(2021, 1, 1, 0, 0), john));
         db.session().commit();
 
-        assertThat(john.entries().orderBy(Sort.desc("writtenAt")).all()).extracting(BlogEntry::getTitle)
+        assertThat(john.entries().orderBy(Sort.desc("writtenAt")).all())
+                .extracting(BlogEntry::getTitle)
                 .containsExactly("second", "first");
         assertThat(john.entries().filterBy("title", "first").count()).isEqualTo(1);
         assertThat(Author.query().get(2).entries().all()).isEmpty();
@@ -145,11 +157,12 @@ class DatabaseTest {
         db.session().add(new Author("john"));
         db.session().commit();
         assertThatThrownBy(() -> {
-            db.session().add(new Author("john")); // generated ids make Hibernate insert right away
-            db.session().commit();
-        })
+                    db.session().add(new Author("john")); // generated ids make Hibernate insert right away
+                    db.session().commit();
+                })
                 .isInstanceOf(IntegrityViolationException.class)
-                .hasMessageContaining("rolled back").hasMessageContaining("UNIQUE");
+                .hasMessageContaining("rolled back")
+                .hasMessageContaining("UNIQUE");
         db.session().add(new Author("susan"));
         db.session().commit();
         assertThat(Author.query().all()).extracting(Author::getName).containsExactly("john", "susan");
@@ -180,7 +193,8 @@ class DatabaseTest {
         db.session().add(new BlogEntry("hello", LocalDateTime.now(), john));
         db.session().commit();
         db.session().delete(john);
-        assertThatThrownBy(() -> db.session().commit()).isInstanceOf(IntegrityViolationException.class)
+        assertThatThrownBy(() -> db.session().commit())
+                .isInstanceOf(IntegrityViolationException.class)
                 .hasMessageContaining("BlogEntry.author refers to a Author that is deleted");
         assertThat(Author.query().count()).isEqualTo(1);
     }
@@ -192,8 +206,9 @@ class DatabaseTest {
         LocalDateTime written = LocalDateTime.of(2017, 12, 26, 5, 5, 5, 654_321_000);
         db.session().add(new BlogEntry("t", written, john));
         db.session().commit();
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT written_at, typeof(written_at) FROM blog_entry")) {
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT written_at, typeof(written_at) FROM blog_entry")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("2017-12-26 05:05:05.654321");
             assertThat(rs.getString(2)).isEqualTo("text");
@@ -220,14 +235,16 @@ class DatabaseTest {
             assertThat(Database.current()).isSameAs(db); // opening another changes nothing
         }
         db.close();
-        assertThatThrownBy(Author::query).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(Author::query)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("no default database: open one and call asDefault() on it");
     }
 
     @Test
     void processScopeSharesOneSessionAcrossThreads() throws Exception {
         db.close();
-        db = Database.open(url, List.of(Author.class, BlogEntry.class), SessionScope.PROCESS).asDefault();
+        db = Database.open(url, List.of(Author.class, BlogEntry.class), SessionScope.PROCESS)
+                .asDefault();
         DbSession[] seen = new DbSession[1];
         Thread other = new Thread(() -> seen[0] = db.session());
         other.start();

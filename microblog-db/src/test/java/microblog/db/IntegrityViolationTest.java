@@ -37,7 +37,7 @@ class IntegrityViolationTest {
         try (TestDatabase server = TestDatabases.create(backend, dir)) {
             createTables(server, backend);
             try (HikariDataSource pool = pool(server); // the application's own pool: the dialect is detected
-                 Database db = Database.open(pool, List.of(Author.class, BlogEntry.class), SessionScope.THREAD)) {
+                    Database db = Database.open(pool, List.of(Author.class, BlogEntry.class), SessionScope.THREAD)) {
                 db.session().add(new Author("john"));
                 db.session().commit();
 
@@ -47,23 +47,26 @@ class IntegrityViolationTest {
                 });
                 assertThat(duplicate.kind()).isEqualTo(ConstraintKind.UNIQUE);
                 if (backend != Backend.SQLITE) { // SQLite's message names the columns, not the constraint
-                    assertThat(duplicate.constraintName()).hasValueSatisfying(
-                            name -> assertThat(name).containsIgnoringCase("uq_author_name"));
+                    assertThat(duplicate.constraintName())
+                            .hasValueSatisfying(name -> assertThat(name).containsIgnoringCase("uq_author_name"));
                 }
 
-                IntegrityViolationException missingTitle = catchThrowableOfType(IntegrityViolationException.class,
-                        () -> {
+                IntegrityViolationException missingTitle =
+                        catchThrowableOfType(IntegrityViolationException.class, () -> {
                             db.session().add(new BlogEntry(null, LocalDateTime.now(), null));
                             db.session().commit();
                         });
                 assertThat(missingTitle.kind()).isEqualTo(ConstraintKind.NOT_NULL);
 
-                assertThat(catchThrowableOfType(NoResultException.class,
-                        () -> db.query(Author.class).filterBy("name", "nobody").one())).hasMessageContaining("none");
+                assertThat(catchThrowableOfType(NoResultException.class, () -> db.query(Author.class)
+                                .filterBy("name", "nobody")
+                                .one()))
+                        .hasMessageContaining("none");
                 db.session().add(new Author("susan"));
                 db.session().commit();
-                assertThat(catchThrowableOfType(NonUniqueResultException.class,
-                        () -> db.query(Author.class).one())).hasMessageContaining("several");
+                assertThat(catchThrowableOfType(NonUniqueResultException.class, () -> db.query(Author.class)
+                                .one()))
+                        .hasMessageContaining("several");
             }
         }
     }
@@ -76,12 +79,14 @@ class IntegrityViolationTest {
     }
 
     private static void createTables(TestDatabase server, Backend backend) throws Exception {
-        String id = switch (backend) {
-            case SQLITE -> "id INTEGER PRIMARY KEY";
-            case POSTGRESQL -> "id SERIAL PRIMARY KEY";
-            case MARIADB -> "id INTEGER AUTO_INCREMENT PRIMARY KEY";
-        };
-        try (Connection c = new ConnectionFactory(server.databaseUrl()).open(); Statement st = c.createStatement()) {
+        String id =
+                switch (backend) {
+                    case SQLITE -> "id INTEGER PRIMARY KEY";
+                    case POSTGRESQL -> "id SERIAL PRIMARY KEY";
+                    case MARIADB -> "id INTEGER AUTO_INCREMENT PRIMARY KEY";
+                };
+        try (Connection c = new ConnectionFactory(server.databaseUrl()).open();
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE author (" + id + ", name VARCHAR(64), CONSTRAINT uq_author_name UNIQUE (name))");
             st.execute("CREATE TABLE blog_entry (" + id + ", title VARCHAR(255) NOT NULL, written_at "
                     + (backend == Backend.POSTGRESQL ? "TIMESTAMP" : "DATETIME") + ", author_id INTEGER, "

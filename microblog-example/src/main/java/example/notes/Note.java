@@ -29,8 +29,7 @@ public class Note {
     @JoinColumn(name = "notebook_id")
     private Notebook notebook;
 
-    protected Note() {
-    }
+    protected Note() {}
 
     public Note(Notebook notebook, String text) {
         this.notebook = notebook;

@@ -16,8 +16,7 @@ public class Notebook {
     @Column(length = 100, unique = true, nullable = false)
     private String title;
 
-    protected Notebook() {
-    }
+    protected Notebook() {}
 
     public Notebook(String title) {
         this.title = title;

@@ -36,13 +36,18 @@ public final class NotesApp implements AutoCloseable {
 
     /** The migrations of this application: its revisions on the class path, its entities for {@code check()}. */
     public static Migrations migrations(DataSource dataSource) {
-        return Migrations.builder().dataSource(dataSource).classpath("db/migrations").entities(ENTITIES).build();
+        return Migrations.builder()
+                .dataSource(dataSource)
+                .classpath("db/migrations")
+                .entities(ENTITIES)
+                .build();
     }
 
     /** Adds a note to the notebook titled {@code title}, making the notebook if there is none. */
     public Note write(String title, String text) {
         DbSession session = db.session();
-        Notebook notebook = session.query(Notebook.class).filterBy("title", title).first();
+        Notebook notebook =
+                session.query(Notebook.class).filterBy("title", title).first();
         if (notebook == null) {
             notebook = new Notebook(title);
             session.add(notebook);
@@ -55,9 +60,15 @@ public final class NotesApp implements AutoCloseable {
 
     /** The notes of the notebook titled {@code title}, oldest first. */
     public List<Note> notesIn(String title) {
-        Notebook notebook = db.session().query(Notebook.class).filterBy("title", title).first();
-        return notebook == null ? List.of()
-                : db.session().query(Note.class).filterBy("notebook", notebook).orderBy(Sort.asc("id")).all();
+        Notebook notebook =
+                db.session().query(Notebook.class).filterBy("title", title).first();
+        return notebook == null
+                ? List.of()
+                : db.session()
+                        .query(Note.class)
+                        .filterBy("notebook", notebook)
+                        .orderBy(Sort.asc("id"))
+                        .all();
     }
 
     @Override
@@ -69,7 +80,8 @@ public final class NotesApp implements AutoCloseable {
     public static void main(String[] args) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:sqlite:" + (args.length > 0 ? args[0] : "notes.db"));
-        try (HikariDataSource pool = new HikariDataSource(config); NotesApp app = start(pool)) {
+        try (HikariDataSource pool = new HikariDataSource(config);
+                NotesApp app = start(pool)) {
             if (args.length > 1) {
                 app.write("inbox", args[1]);
             }

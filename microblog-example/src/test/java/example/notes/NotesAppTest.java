@@ -49,9 +49,11 @@ class NotesAppTest {
     @Test
     void aNewProjectGeneratesARevisionAppliesChecksAndUndoesIt() throws SQLException {
         try (HikariDataSource pool = pool("fresh.db")) {
-            Migrations migrations = Migrations.builder().dataSource(pool)
+            Migrations migrations = Migrations.builder()
+                    .dataSource(pool)
                     .directory(Migrations.createRepository(dir.resolve("migrations")))
-                    .entities(NotesApp.ENTITIES).build();
+                    .entities(NotesApp.ENTITIES)
+                    .build();
             assertThat(migrations.check().upToDate()).isFalse();
 
             Revision first = migrations.generate("notebooks and notes").orElseThrow();
@@ -84,14 +86,16 @@ class NotesAppTest {
     }
 
     private static void execute(HikariDataSource pool, String sql) throws SQLException {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static List<String> tables(HikariDataSource pool) throws SQLException {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
             List<String> names = new ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));

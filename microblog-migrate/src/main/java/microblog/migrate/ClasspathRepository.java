@@ -19,8 +19,7 @@ import microblog.migrate.script.ScriptDirectory;
  */
 public final class ClasspathRepository {
 
-    private ClasspathRepository() {
-    }
+    private ClasspathRepository() {}
 
     /**
      * The repository at {@code location} on {@code loader}'s class path.
@@ -29,9 +28,11 @@ public final class ClasspathRepository {
      */
     public static Path locate(String location, ClassLoader loader) {
         String name = location.replaceAll("^/+|/+$", "");
-        return find(name, loader).orElseThrow(() -> new MigrationException("no migrations repository on the "
-                + "class path at '" + name + "' (no " + name + "/" + ScriptDirectory.CONFIG_FILE + "): package the "
-                + "migrations directory there, for example as src/main/resources/" + name));
+        return find(name, loader)
+                .orElseThrow(() -> new MigrationException("no migrations repository on the "
+                        + "class path at '" + name + "' (no " + name + "/" + ScriptDirectory.CONFIG_FILE
+                        + "): package the "
+                        + "migrations directory there, for example as src/main/resources/" + name));
     }
 
     /** The repository at {@code location} on {@code loader}'s class path, if there is one. */
@@ -48,8 +49,8 @@ public final class ClasspathRepository {
             }
             return Optional.of(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
-            throw new MigrationException("cannot read the migrations repository at " + settings + ": "
-                    + e.getMessage(), e);
+            throw new MigrationException(
+                    "cannot read the migrations repository at " + settings + ": " + e.getMessage(), e);
         }
     }
 

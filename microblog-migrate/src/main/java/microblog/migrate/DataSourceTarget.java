@@ -34,8 +34,8 @@ final class DataSourceTarget implements TargetDatabase {
             try (Connection connection = borrow()) {
                 known = kindOf(connection.getMetaData().getDatabaseProductName());
             } catch (SQLException e) {
-                throw new MigrationException("cannot read which database the DataSource connects to: "
-                        + e.getMessage(), e);
+                throw new MigrationException(
+                        "cannot read which database the DataSource connects to: " + e.getMessage(), e);
             }
             kind = known;
         }
@@ -61,8 +61,8 @@ final class DataSourceTarget implements TargetDatabase {
             return SqliteWrites.immediate(connection);
         } catch (SQLException e) {
             close(connection);
-            throw new MigrationException("the DataSource's SQLite connections are not sqlite-jdbc's: "
-                    + e.getMessage(), e);
+            throw new MigrationException(
+                    "the DataSource's SQLite connections are not sqlite-jdbc's: " + e.getMessage(), e);
         }
     }
 
@@ -94,7 +94,8 @@ final class DataSourceTarget implements TargetDatabase {
         }
 
         private static long pragma(Connection connection, String name) throws SQLException {
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA " + name)) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         }
@@ -136,8 +137,8 @@ final class DataSourceTarget implements TargetDatabase {
 
     /** {@code connection}, running {@code restore} before it is closed. */
     private static Connection onClose(Connection connection, Restore restore) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0) {
                         try {
                             restore.run();

@@ -108,8 +108,7 @@ public final class Migrations {
      * @param current the revisions the database stands at, as its version table names them
      * @param record  each applied revision's record (when, how long, tag), by id
      */
-    public record DatabaseStatus(Set<String> current, Map<String, AppliedRevisions.Applied> record) {
-    }
+    public record DatabaseStatus(Set<String> current, Map<String, AppliedRevisions.Applied> record) {}
 
     private DatabaseStatus status(boolean withRecord) {
         ScriptDirectory scripts = scripts();
@@ -120,9 +119,14 @@ public final class Migrations {
                 return new DatabaseStatus(Set.of(), Map.of());
             }
             HalfAppliedRevisions.warn(connection, scripts, target);
-            Set<String> heads = RevisionTargets.known(graph, versionTable(scripts, target.kind()).heads(connection));
-            return new DatabaseStatus(heads, !withRecord ? Map.of()
-                    : new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(target.kind())).read(connection));
+            Set<String> heads = RevisionTargets.known(
+                    graph, versionTable(scripts, target.kind()).heads(connection));
+            return new DatabaseStatus(
+                    heads,
+                    !withRecord
+                            ? Map.of()
+                            : new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(target.kind()))
+                                    .read(connection));
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
         }
@@ -164,8 +168,12 @@ public final class Migrations {
      */
     public Changes compareWithEntities(ScriptDirectory scripts, RevisionGraph graph, Set<String> expected) {
         TargetDatabase target = database.get();
-        return new ModelComparison(target, scripts, versionTable(scripts, target.kind()), graph,
-                new TableExclusions(scripts.excludedTables()))
+        return new ModelComparison(
+                        target,
+                        scripts,
+                        versionTable(scripts, target.kind()),
+                        graph,
+                        new TableExclusions(scripts.excludedTables()))
                 .compare(entityClasses(), expected);
     }
 
@@ -292,8 +300,8 @@ public final class Migrations {
         // Stamping is how a database at a revision no file defines gets adopted, so only a
         // relative target (+N) needs the recorded revision to be known.
         return onLockedDatabase(scripts, graph, "stamp", (runner, recorded, connection) -> {
-            Set<String> to = RevisionTargets.heads(graph, target,
-                    target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded);
+            Set<String> to = RevisionTargets.heads(
+                    graph, target, target.startsWith("+") ? RevisionTargets.known(graph, recorded) : recorded);
             if (purge) {
                 runner.purgeAndStamp(recorded, to, graph.ancestry(to), stampedOn(graph, recorded, to));
             } else {
@@ -316,8 +324,10 @@ public final class Migrations {
         onLockedDatabase(scripts, graph, "repair", (runner, recorded, connection) -> {
             Set<String> heads = RevisionTargets.known(graph, recorded);
             TargetDatabase target = database.get();
-            List<String> differences = DescribedSchema.differences(DescribedSchema.at(graph, heads),
-                    DescribedSchema.live(connection, scripts, target), DdlRenderer.forKind(target.kind()));
+            List<String> differences = DescribedSchema.differences(
+                    DescribedSchema.at(graph, heads),
+                    DescribedSchema.live(connection, scripts, target),
+                    DdlRenderer.forKind(target.kind()));
             if (!differences.isEmpty()) {
                 throw new MigrationException("the database is not what the revisions, as they are now, describe ("
                         + String.join("; ", differences) + "); nothing was recorded. Bring the database in line with "
@@ -404,13 +414,13 @@ public final class Migrations {
      * applying (possible on SQLite, which has no session lock), the work is
      * planned again from where the database now stands.
      */
-    private MigrationResult onLockedDatabase(ScriptDirectory scripts, RevisionGraph graph, String command,
-                                             LockedWork work) {
+    private MigrationResult onLockedDatabase(
+            ScriptDirectory scripts, RevisionGraph graph, String command, LockedWork work) {
         TargetDatabase target = database.get();
         DdlRenderer ddl = DdlRenderer.forKind(target.kind());
         VersionTable versions = versionTable(scripts, target.kind());
         try (Connection connection = MigrationConnections.openForWriting(target);
-             MigrationLock lock = MigrationLock.acquire(connection, ddl, scripts.lockTimeout(), versions.name())) {
+                MigrationLock lock = MigrationLock.acquire(connection, ddl, scripts.lockTimeout(), versions.name())) {
             if (!command.equals("stamp") && !command.equals("repair")) {
                 HalfAppliedRevisions.refuseToGoOn(connection, scripts, target);
                 EditedRevisions.refuse(connection, scripts, graph, target);
@@ -418,7 +428,8 @@ public final class Migrations {
             Set<String> from = versions.heads(connection);
             List<MigrationStep> steps = new ArrayList<>();
             for (int attempt = 1; ; attempt++) {
-                MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, dataLoss).tagged(tag);
+                MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, dataLoss)
+                        .tagged(tag);
                 try {
                     Set<String> to = work.run(runner, versions.heads(connection), connection);
                     steps.addAll(runner.steps());
@@ -437,15 +448,19 @@ public final class Migrations {
     }
 
     /** Runs {@code work} offline, from where {@code applied} leaves the database, and returns the SQL it wrote. */
-    private String offline(ScriptDirectory scripts, RevisionGraph graph, Set<String> applied,
-                           Consumer<MigrationRunner> work) {
+    private String offline(
+            ScriptDirectory scripts, RevisionGraph graph, Set<String> applied, Consumer<MigrationRunner> work) {
         DatabaseKind kind = database.get().kind();
         DdlRenderer ddl = DdlRenderer.forKind(kind);
         StringWriter sql = new StringWriter();
         try (PrintWriter out = new PrintWriter(sql)) {
-            work.accept(MigrationRunner.offline(new ScriptSink(out, kind.hasTransactionalDdl()), ddl,
-                    new VersionTable(scripts.versionTable(), ddl), DescribedSchema.at(graph, applied),
-                    !applied.isEmpty()).tagged(tag));
+            work.accept(MigrationRunner.offline(
+                            new ScriptSink(out, kind.hasTransactionalDdl()),
+                            ddl,
+                            new VersionTable(scripts.versionTable(), ddl),
+                            DescribedSchema.at(graph, applied),
+                            !applied.isEmpty())
+                    .tagged(tag));
         }
         return sql.toString();
     }
@@ -469,8 +484,7 @@ public final class Migrations {
         private DataLossPolicy dataLoss = DataLossPolicy.REFUSE;
         private String tag;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The revisions in a migrations repository on disk (the directory {@code db init} made). */
         public Builder directory(Path directory) {
@@ -541,8 +555,11 @@ public final class Migrations {
         /** Records {@code tag} (a release name, say) with each revision applied or stamped. */
         public Builder tag(String tag) {
             if (tag != null && (tag.isBlank() || tag.length() > 255)) {
-                throw new MigrationException("--tag '" + tag + "' " + (tag.isBlank() ? "is empty: give a name"
-                        : "is " + tag.length() + " characters long: the record keeps 255") + ", or leave --tag out");
+                throw new MigrationException("--tag '" + tag + "' "
+                        + (tag.isBlank()
+                                ? "is empty: give a name"
+                                : "is " + tag.length() + " characters long: the record keeps 255")
+                        + ", or leave --tag out");
             }
             this.tag = tag;
             return this;
@@ -550,7 +567,8 @@ public final class Migrations {
 
         public Migrations build() {
             if (directory == null) {
-                throw new MigrationException("no migrations repository given: Builder.directory(...) or classpath(...)");
+                throw new MigrationException(
+                        "no migrations repository given: Builder.directory(...) or classpath(...)");
             }
             if (database == null) {
                 throw new MigrationException("no database given: Builder.dataSource(...), url(...) or database(...)");

@@ -11,8 +11,13 @@ public final class RevisionFailedException extends MigrationException {
     private final int statementNumber;
     private final String statement;
 
-    public RevisionFailedException(String message, String revision, MigrationStep.Direction direction,
-                                   int statementNumber, String statement, Throwable cause) {
+    public RevisionFailedException(
+            String message,
+            String revision,
+            MigrationStep.Direction direction,
+            int statementNumber,
+            String statement,
+            Throwable cause) {
         super(message, cause);
         this.revision = revision;
         this.direction = direction;

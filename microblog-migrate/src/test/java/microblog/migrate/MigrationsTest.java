@@ -50,11 +50,16 @@ class MigrationsTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void anApplicationMigratesThroughItsOwnDataSourceWithRevisionsFromItsJar(Backend backend) throws Exception {
-        try (TestDatabase db = TestDatabases.create(backend, project); HikariDataSource pool = pool(db);
-             URLClassLoader packaged = new URLClassLoader(new URL[] {jarOfRevisions(db).toUri().toURL()}, null)) {
+        try (TestDatabase db = TestDatabases.create(backend, project);
+                HikariDataSource pool = pool(db);
+                URLClassLoader packaged =
+                        new URLClassLoader(new URL[] {jarOfRevisions(db).toUri().toURL()}, null)) {
             String poolSettings = connectionSettings(pool, backend);
-            Migrations migrations = Migrations.builder().dataSource(pool).classpath("db/migrations", packaged)
-                    .entities(MembersV1.MODELS).build();
+            Migrations migrations = Migrations.builder()
+                    .dataSource(pool)
+                    .classpath("db/migrations", packaged)
+                    .entities(MembersV1.MODELS)
+                    .build();
             Revision only = migrations.heads().get(0);
 
             assertThat(migrations.current()).isEmpty();
@@ -76,15 +81,18 @@ class MigrationsTest {
             assertThat(migrations.check().upToDate()).isTrue();
             assertThat(connectionSettings(pool, backend)).isEqualTo(poolSettings);
 
-            Migrations newerEntities = Migrations.builder().dataSource(pool).classpath("db/migrations", packaged)
-                    .entities(MembersV2.MODELS).build();
+            Migrations newerEntities = Migrations.builder()
+                    .dataSource(pool)
+                    .classpath("db/migrations", packaged)
+                    .entities(MembersV2.MODELS)
+                    .build();
             CheckResult changed = newerEntities.check();
             assertThat(changed.upToDate()).isFalse();
             assertThat(changed.operations()).isNotEmpty();
             assertThat(changed.findings()).anyMatch(finding -> finding.startsWith("Detected "));
             assertThatThrownBy(() -> newerEntities.generate("from the jar")) // a jar cannot take a new file
-                    .hasMessageStartingWith("cannot write a revision: the revisions packaged in the application "
-                            + "cannot change");
+                    .hasMessageStartingWith(
+                            "cannot write a revision: the revisions packaged in the application " + "cannot change");
 
             MigrationResult down = migrations.downgrade("base");
             assertThat(down.to()).isEmpty();
@@ -97,11 +105,14 @@ class MigrationsTest {
     void offlineSqlIsReturnedAndTheDatabaseIsNotTouched() throws Exception {
         try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
             generateRevision(db);
-            Migrations migrations = Migrations.builder().directory(project.resolve("migrations"))
-                    .url(db.url()).build();
+            Migrations migrations = Migrations.builder()
+                    .directory(project.resolve("migrations"))
+                    .url(db.url())
+                    .build();
             String sql = migrations.upgradeSql("head");
             assertThat(sql).contains("CREATE TABLE \"member\"").contains("INSERT INTO \"alembic_version\"");
-            assertThat(Files.exists(db.databaseUrl().sqliteDatabaseFile().orElseThrow())).isFalse();
+            assertThat(Files.exists(db.databaseUrl().sqliteDatabaseFile().orElseThrow()))
+                    .isFalse();
         }
     }
 
@@ -144,11 +155,12 @@ class MigrationsTest {
         generateRevision(db);
         Path repository = project.resolve("migrations");
         Path jar = project.resolve("app.jar");
-        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file);
-             Stream<Path> files = Files.walk(repository)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(file);
+                Stream<Path> files = Files.walk(repository)) {
             for (Path path : files.filter(Files::isRegularFile).toList()) {
-                zip.putNextEntry(new ZipEntry("db/migrations/" + repository.relativize(path).toString()
-                        .replace('\\', '/')));
+                zip.putNextEntry(new ZipEntry("db/migrations/"
+                        + repository.relativize(path).toString().replace('\\', '/')));
                 zip.write(Files.readAllBytes(path));
                 zip.closeEntry();
             }
@@ -157,8 +169,9 @@ class MigrationsTest {
     }
 
     private void generateRevision(TestDatabase db) {
-        MigrationCommands commands = new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"),
-                db::databaseUrl, () -> MembersV1.MODELS), new PrintWriter(Writer.nullWriter()));
+        MigrationCommands commands = new MigrationCommands(
+                MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> MembersV1.MODELS),
+                new PrintWriter(Writer.nullWriter()));
         commands.init();
         commands.migrate("members and notes").orElseThrow();
     }
@@ -173,18 +186,22 @@ class MigrationsTest {
                 return "read-only " + connection.isReadOnly();
             }
             try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT * FROM pragma_foreign_keys, pragma_busy_timeout")) {
+                    ResultSet rs = st.executeQuery("SELECT * FROM pragma_foreign_keys, pragma_busy_timeout")) {
                 rs.next();
-                return connection.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode()
-                        + ", foreign_keys " + rs.getLong(1) + ", busy_timeout " + rs.getLong(2);
+                return connection
+                                .unwrap(SQLiteConnection.class)
+                                .getConnectionConfig()
+                                .getTransactionMode() + ", foreign_keys " + rs.getLong(1) + ", busy_timeout "
+                        + rs.getLong(2);
             }
         }
     }
 
     private static List<String> tables(HikariDataSource pool) throws SQLException {
         try (Connection connection = pool.getConnection();
-             ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), null, "%",
-                     new String[] {"TABLE"})) {
+                ResultSet rs = connection
+                        .getMetaData()
+                        .getTables(connection.getCatalog(), null, "%", new String[] {"TABLE"})) {
             List<String> names = new ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME"));

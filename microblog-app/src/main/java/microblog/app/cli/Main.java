@@ -6,8 +6,7 @@ import microblog.app.logging.ConsoleLogging;
 
 /** Entry point of the {@code ./microblog} launcher. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         ConsoleLogging.install();

@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code microblog}: the app's command line, as the {@code flask} command is the tutorial's. */
-@Command(name = "microblog", mixinStandardHelpOptions = true, version = "microblog 0.4 (Part IV: Database)",
+@Command(
+        name = "microblog",
+        mixinStandardHelpOptions = true,
+        version = "microblog 0.4 (Part IV: Database)",
         description = "The microblog of the Flask Mega-Tutorial, in Java.")
 public final class MicroblogCommand implements Runnable {
     @Spec
@@ -40,8 +43,8 @@ public final class MicroblogCommand implements Runnable {
             line.addSubcommand(new ShellCommand(app));
         }
         if (command == null || command.equals("db")) {
-            line.addSubcommand(DbCommand.create(app.migrationConfig(), "db".equals(command) && args.length > 1
-                    ? args[1] : null));
+            line.addSubcommand(
+                    DbCommand.create(app.migrationConfig(), "db".equals(command) && args.length > 1 ? args[1] : null));
         }
         return line.setExecutionExceptionHandler(new OneLineErrors("MICROBLOG_DEBUG", CommandFailedException.class))
                 .setParameterExceptionHandler(new UsageErrors());

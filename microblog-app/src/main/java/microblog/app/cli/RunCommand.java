@@ -24,10 +24,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = {"-h", "--host"}, defaultValue = "127.0.0.1", description = "The interface to bind to (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-h", "--host"},
+            defaultValue = "127.0.0.1",
+            description = "The interface to bind to (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = {"-p", "--port"}, defaultValue = "5000", description = "The port to bind to (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "5000",
+            description = "The port to bind to (default: ${DEFAULT-VALUE}).")
     int port;
 
     private final Microblog app;
@@ -39,7 +45,8 @@ public final class RunCommand implements Callable<Integer> {
     /** A bad --host or --port, or a port in use, is said in one line, saying which. */
     private void requireFreeAddress() {
         if (port < 0 || port > 65535) {
-            throw new CommandFailedException("--port " + port + " is not a port: use 1 to 65535 (or 0 for any free one)");
+            throw new CommandFailedException(
+                    "--port " + port + " is not a port: use 1 to 65535 (or 0 for any free one)");
         }
         InetAddress address;
         try {
@@ -52,9 +59,12 @@ public final class RunCommand implements Callable<Integer> {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(address, port));
         } catch (BindException e) {
-            throw new CommandFailedException(port == 0 || !e.getMessage().contains("in use")
-                    ? "cannot listen on " + host + ": it is not an address of this machine (" + e.getMessage() + ")"
-                    : "port " + port + " on " + host + " is in use (another server?): choose another with --port");
+            throw new CommandFailedException(
+                    port == 0 || !e.getMessage().contains("in use")
+                            ? "cannot listen on " + host + ": it is not an address of this machine (" + e.getMessage()
+                                    + ")"
+                            : "port " + port + " on " + host
+                                    + " is in use (another server?): choose another with --port");
         } catch (IOException e) {
             throw new CommandFailedException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
@@ -83,7 +93,10 @@ public final class RunCommand implements Callable<Integer> {
             server.stop();
             throw e;
         }
-        log.info("Running on http://{}:{}/ with database {} (Press CTRL+C to quit)", host, server.port(),
+        log.info(
+                "Running on http://{}:{}/ with database {} (Press CTRL+C to quit)",
+                host,
+                server.port(),
                 app.config().databaseUrl());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

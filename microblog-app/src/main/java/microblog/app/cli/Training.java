@@ -35,8 +35,7 @@ import microblog.migrate.command.MigrationCommands;
  * <p>Usage: {@code java -XX:AOTCacheOutput=FILE -cp ... microblog.app.cli.Training MIGRATIONS_DIR db|shell|run}
  */
 public final class Training {
-    private Training() {
-    }
+    private Training() {}
 
     public static void main(String[] args) throws Exception {
         ConsoleLogging.install();
@@ -85,7 +84,9 @@ public final class Training {
         try {
             HttpClient client = HttpClient.newHttpClient();
             for (String page : new String[] {"/", "/login"}) {
-                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + page)).build(),
+                client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + page))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
             }
         } finally {

@@ -31,10 +31,10 @@ public final class ConsoleLogging {
             "io.javalin", Level.WARNING);
 
     /** The configured loggers, held here: java.util.logging keeps only weak references to them. */
-    private static final List<Logger> CONFIGURED = LEVELS.keySet().stream().map(Logger::getLogger).toList();
+    private static final List<Logger> CONFIGURED =
+            LEVELS.keySet().stream().map(Logger::getLogger).toList();
 
-    private ConsoleLogging() {
-    }
+    private ConsoleLogging() {}
 
     /** Sends INFO and above to standard error in the app's format, unless the user configured logging. */
     public static void install() {
@@ -57,8 +57,9 @@ public final class ConsoleLogging {
         @Override
         public String format(LogRecord record) {
             String name = record.getLoggerName() == null ? "" : record.getLoggerName();
-            String line = String.format("%-5s [%s] %s%n", levelName(record.getLevel()),
-                    name.substring(name.lastIndexOf('.') + 1), formatMessage(record));
+            String line = String.format(
+                    "%-5s [%s] %s%n",
+                    levelName(record.getLevel()), name.substring(name.lastIndexOf('.') + 1), formatMessage(record));
             if (record.getThrown() == null) {
                 return line;
             }

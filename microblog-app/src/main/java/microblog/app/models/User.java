@@ -12,9 +12,11 @@ import microblog.db.Query;
 
 /** A user of the microblog. Its table is {@code user}, from the class name. */
 @Entity
-@Table(indexes = {
-        @Index(name = "ix_user_username", columnList = "username", unique = true),
-        @Index(name = "ix_user_email", columnList = "email", unique = true)})
+@Table(
+        indexes = {
+            @Index(name = "ix_user_username", columnList = "username", unique = true),
+            @Index(name = "ix_user_email", columnList = "email", unique = true)
+        })
 public class User extends Model {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

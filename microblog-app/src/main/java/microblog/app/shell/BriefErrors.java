@@ -34,15 +34,17 @@ public final class BriefErrors implements ExecutionControlProvider {
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
         return new LocalExecutionControl() {
             @Override
-            protected String throwConvertedInvocationException(Throwable cause)
-                    throws RunException, InternalException {
+            protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
                 try {
                     return super.throwConvertedInvocationException(cause);
                 } catch (UserException e) {
-                    last = cause instanceof InvocationTargetException && cause.getCause() != null ? cause.getCause()
+                    last = cause instanceof InvocationTargetException && cause.getCause() != null
+                            ? cause.getCause()
                             : cause;
-                    throw new UserException(e.getMessage() + " (the whole trace: lastError().printStackTrace())",
-                            e.causeExceptionClass(), new StackTraceElement[0]);
+                    throw new UserException(
+                            e.getMessage() + " (the whole trace: lastError().printStackTrace())",
+                            e.causeExceptionClass(),
+                            new StackTraceElement[0]);
                 }
             }
         };

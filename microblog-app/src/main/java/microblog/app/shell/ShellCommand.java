@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
  * {@link BriefErrors}): no second JVM to start, and the snippets see the same
  * classes the app was loaded with.
  */
-@Command(name = "shell", mixinStandardHelpOptions = true,
+@Command(
+        name = "shell",
+        mixinStandardHelpOptions = true,
         description = "Run a Java shell (JShell) in the context of the app: app, db, User and Post are defined.")
 public final class ShellCommand implements Callable<Integer> {
     private static volatile Microblog current;
@@ -46,12 +48,18 @@ public final class ShellCommand implements Callable<Integer> {
         Path startup = Files.createTempFile("microblog-shell", ".jsh");
         try {
             Files.writeString(startup, ShellStartup.snippets(), StandardCharsets.UTF_8);
-            return JavaShellToolBuilder.builder().start(
-                    "--class-path", System.getProperty("java.class.path"),
-                    "--execution", BriefErrors.NAME,
-                    "--startup", "DEFAULT",
-                    "--startup", startup.toString(),
-                    "--feedback", "normal");
+            return JavaShellToolBuilder.builder()
+                    .start(
+                            "--class-path",
+                            System.getProperty("java.class.path"),
+                            "--execution",
+                            BriefErrors.NAME,
+                            "--startup",
+                            "DEFAULT",
+                            "--startup",
+                            startup.toString(),
+                            "--feedback",
+                            "normal");
         } finally {
             deleteQuietly(startup);
             shellApp.close();

@@ -7,8 +7,7 @@ package microblog.app.shell;
  * ({@code User_}, {@code Post_}) that {@code desc(User_.username)} needs.
  */
 final class ShellStartup {
-    private ShellStartup() {
-    }
+    private ShellStartup() {}
 
     static String snippets() {
         return """

@@ -22,10 +22,14 @@ final class AllowedMethods {
     void check(Context ctx) {
         Set<String> allowed = byPath.get(ctx.path());
         String method = ctx.method().name();
-        if (allowed != null && !allowed.contains(method) && !(method.equals("HEAD") && allowed.contains("GET"))
+        if (allowed != null
+                && !allowed.contains(method)
+                && !(method.equals("HEAD") && allowed.contains("GET"))
                 && !method.equals("OPTIONS")) {
-            ctx.header("Allow", String.join(", ", allowed.stream().sorted().toList()) + (allowed.contains("GET")
-                    ? ", HEAD" : "") + ", OPTIONS");
+            ctx.header(
+                    "Allow",
+                    String.join(", ", allowed.stream().sorted().toList()) + (allowed.contains("GET") ? ", HEAD" : "")
+                            + ", OPTIONS");
             throw new HttpResponseException(405, "Method Not Allowed");
         }
     }

@@ -94,9 +94,11 @@ final class CookieSession {
     private static String encode(Map<String, List<String>> values, Signer signer) {
         StringBuilder pairs = new StringBuilder();
         values.forEach((key, list) -> list.forEach(value -> pairs.append(pairs.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
-        String payload = Base64.getUrlEncoder().withoutPadding()
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(pairs.toString().getBytes(StandardCharsets.UTF_8));
         return payload + "." + signer.sign(PURPOSE, payload);
     }
@@ -112,9 +114,10 @@ final class CookieSession {
             for (String pair : pairs.split("&")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {
-                    values.computeIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                            k -> new ArrayList<>()).add(URLDecoder.decode(pair.substring(equals + 1),
-                            StandardCharsets.UTF_8));
+                    values.computeIfAbsent(
+                                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                                    k -> new ArrayList<>())
+                            .add(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }
         } catch (IllegalArgumentException e) {

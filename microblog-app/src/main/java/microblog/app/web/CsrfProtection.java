@@ -68,7 +68,9 @@ final class CsrfProtection {
         }
         String[] parts = submitted.split("\\.");
         String secret = CookieSession.of(ctx).get(SESSION_KEY);
-        if (parts.length != 3 || secret == null || !parts[0].equals(secret)
+        if (parts.length != 3
+                || secret == null
+                || !parts[0].equals(secret)
                 || !signer.verify(PURPOSE, parts[0] + "." + parts[1], parts[2])) {
             return "The CSRF token is invalid.";
         }
@@ -101,6 +103,8 @@ final class CsrfProtection {
         } catch (IllegalArgumentException e) {
             // an unreadable header is no proof of origin
         }
-        return origin != null ? "The request's origin does not match the host." : "The referrer does not match the host.";
+        return origin != null
+                ? "The request's origin does not match the host."
+                : "The referrer does not match the host.";
     }
 }

@@ -8,8 +8,7 @@ import java.util.List;
 final class FlashMessages {
     private static final String KEY = "_flashes";
 
-    private FlashMessages() {
-    }
+    private FlashMessages() {}
 
     static void flash(Context ctx, String message) {
         CookieSession session = CookieSession.of(ctx);

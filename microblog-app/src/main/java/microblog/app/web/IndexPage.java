@@ -18,8 +18,11 @@ final class IndexPage {
     }
 
     void show(Context ctx) {
-        List<Post> posts = Post.query().with(Post_.author)
-                .orderBy(Sort.desc(Post_.timestamp), Sort.desc(Post_.id)).limit(RECENT_POSTS).all();
+        List<Post> posts = Post.query()
+                .with(Post_.author)
+                .orderBy(Sort.desc(Post_.timestamp), Sort.desc(Post_.id))
+                .limit(RECENT_POSTS)
+                .all();
         pages.render(ctx, "index.html", "Home", Map.of("posts", posts));
     }
 }

@@ -30,8 +30,8 @@ public final class LoginForm {
     }
 
     static LoginForm from(Context ctx) {
-        return new LoginForm(ctx.formParam("username"), ctx.formParam("password"),
-                ctx.formParam("remember_me") != null);
+        return new LoginForm(
+                ctx.formParam("username"), ctx.formParam("password"), ctx.formParam("remember_me") != null);
     }
 
     /** Checks every field; the errors are then kept per field. */

@@ -30,8 +30,8 @@ final class LoginPage {
             pages.render(ctx, "login.html", "Sign In", Map.of("form", form));
             return;
         }
-        FlashMessages.flash(ctx, "Login requested for user " + form.getUsername() + ", remember_me="
-                + form.isRememberMe());
+        FlashMessages.flash(
+                ctx, "Login requested for user " + form.getUsername() + ", remember_me=" + form.isRememberMe());
         ctx.redirect("/index");
     }
 }

@@ -12,8 +12,7 @@ final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     static void add(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");

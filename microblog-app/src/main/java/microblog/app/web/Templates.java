@@ -19,7 +19,11 @@ final class Templates {
     Templates() {
         ClasspathLoader loader = new ClasspathLoader();
         loader.setPrefix("templates");
-        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .strictVariables(false)
+                .build();
     }
 
     String render(String name, Map<String, Object> model) {

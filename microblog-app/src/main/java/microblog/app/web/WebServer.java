@@ -6,8 +6,7 @@ import microblog.app.Microblog;
 
 /** The web application: routes to pages, over Javalin. */
 public final class WebServer {
-    private WebServer() {
-    }
+    private WebServer() {}
 
     /** A configured server, not yet started. */
     public static Javalin create(Microblog app) {
@@ -21,8 +20,8 @@ public final class WebServer {
         PageRenderer pages = new PageRenderer(new Templates(), csrf);
         IndexPage index = new IndexPage(pages);
         LoginPage login = new LoginPage(pages, csrf);
-        AllowedMethods methods = new AllowedMethods().allow("/", "GET").allow("/index", "GET")
-                .allow("/login", "GET", "POST");
+        AllowedMethods methods =
+                new AllowedMethods().allow("/", "GET").allow("/index", "GET").allow("/login", "GET", "POST");
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.before(ctx -> {

@@ -16,12 +16,12 @@ import microblog.app.models.User;
 public final class ChapterStepMain {
     private static final Map<String, Class<?>> ENTITIES = Map.of("User", User.class, "Post", Post.class);
 
-    private ChapterStepMain() {
-    }
+    private ChapterStepMain() {}
 
     public static void main(String[] args) {
         List<Class<?>> models = Arrays.stream(System.getProperty("models").split(","))
-                .<Class<?>>map(name -> ENTITIES.get(name.strip())).toList();
+                .<Class<?>>map(name -> ENTITIES.get(name.strip()))
+                .toList();
         ConsoleLogging.install();
         int exitCode;
         try (Microblog app = new Microblog(Config.load(Config.baseDirFrom(System.getenv()), System.getenv()), models)) {

@@ -11,11 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the {@code microblog} command line as a user does: a separate process, its output, its exit code. */
 public final class MicroblogProcess {
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
-    private MicroblogProcess() {
-    }
+    private MicroblogProcess() {}
 
     public static Result run(Path projectDir, Map<String, String> env, String stdin, String... args)
             throws IOException, InterruptedException {
@@ -23,8 +21,9 @@ public final class MicroblogProcess {
     }
 
     /** As {@link #run(Path, Map, String, String...)}, with extra options for the JVM. */
-    public static Result runWithJvmOptions(Path projectDir, List<String> jvmOptions, Map<String, String> env,
-                                           String stdin, String... args) throws IOException, InterruptedException {
+    public static Result runWithJvmOptions(
+            Path projectDir, List<String> jvmOptions, Map<String, String> env, String stdin, String... args)
+            throws IOException, InterruptedException {
         return launch(projectDir, jvmOptions, Main.class, env, stdin, false, args);
     }
 
@@ -37,13 +36,18 @@ public final class MicroblogProcess {
         return launch(projectDir, jvmOptions, mainClass, Map.of(), null, true, args);
     }
 
-    private static Result launch(Path projectDir, List<String> jvmOptions, Class<?> mainClass, Map<String, String> env,
-                                 String stdin, boolean mergeError, String... args)
+    private static Result launch(
+            Path projectDir,
+            List<String> jvmOptions,
+            Class<?> mainClass,
+            Map<String, String> env,
+            String stdin,
+            boolean mergeError,
+            String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classPath(), mainClass.getName()));
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());
         builder.environment().remove("DATABASE_URL");

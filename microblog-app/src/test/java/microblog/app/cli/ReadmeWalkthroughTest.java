@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * project has at that step. Revision ids are random, so both sides number them in order of appearance.
  */
 class ReadmeWalkthroughTest {
-    private static final Path README = TestProject.SHIPPED_MIGRATIONS.getParent().resolve("README.md");
+    private static final Path README =
+            TestProject.SHIPPED_MIGRATIONS.getParent().resolve("README.md");
     private static final Pattern MARKER = Pattern.compile("<!-- walkthrough models: ([A-Za-z, ]+) -->");
     private static final String README_PROJECT = "/home/you/microblog";
     private static final Pattern REVISION_ID = Pattern.compile("(?<![0-9a-f])[0-9a-f]{12}(?![0-9a-f])");
@@ -38,8 +39,7 @@ class ReadmeWalkthroughTest {
     @TempDir
     Path project;
 
-    record Step(String models, List<String> args, String shown) {
-    }
+    record Step(String models, List<String> args, String shown) {}
 
     @Test
     void everyCommandPrintsWhatTheReadmeShows() throws Exception {
@@ -48,8 +48,11 @@ class ReadmeWalkthroughTest {
         StringBuilder shown = new StringBuilder();
         StringBuilder typed = new StringBuilder();
         for (Step step : steps) {
-            Result result = MicroblogProcess.runInTerminal(project, List.of("-Dmodels=" + step.models()),
-                    ChapterStepMain.class, step.args().toArray(String[]::new));
+            Result result = MicroblogProcess.runInTerminal(
+                    project,
+                    List.of("-Dmodels=" + step.models()),
+                    ChapterStepMain.class,
+                    step.args().toArray(String[]::new));
             String prompt = "$ ./microblog " + String.join(" ", step.args()) + " (exit " + result.exitCode() + ")\n";
             shown.append(prompt).append(step.shown());
             typed.append(prompt).append(lines(result.out().replace(project.toString(), README_PROJECT)));
@@ -80,7 +83,10 @@ class ReadmeWalkthroughTest {
             }
         }
         try (Microblog app = new Microblog(Config.load(project, Map.of()))) {
-            assertThat(listed).isEqualTo(new TreeSet<>(DbCommand.create(app.migrationConfig()).getSubcommands().keySet()));
+            assertThat(listed)
+                    .isEqualTo(new TreeSet<>(DbCommand.create(app.migrationConfig())
+                            .getSubcommands()
+                            .keySet()));
         }
     }
 
@@ -136,7 +142,8 @@ class ReadmeWalkthroughTest {
     /** Replaces each revision id by {@code <rev N>}, N counting distinct ids in order of appearance. */
     static String numberRevisions(String text) {
         Map<String, String> numbers = new LinkedHashMap<>();
-        return REVISION_ID.matcher(text)
+        return REVISION_ID
+                .matcher(text)
                 .replaceAll(id -> numbers.computeIfAbsent(id.group(), k -> "<rev " + (numbers.size() + 1) + ">"));
     }
 }

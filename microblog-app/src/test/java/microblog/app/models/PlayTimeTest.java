@@ -11,13 +11,13 @@ import microblog.app.Microblog;
 import microblog.app.TestProject;
 import microblog.db.Database;
 import microblog.db.IntegrityViolationException;
-import org.junit.jupiter.api.AfterEach;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chapter's "play time" session, in Java, on a database built by the
@@ -70,15 +70,17 @@ class PlayTimeTest {
         Post p = new Post("my first post!", u);
         db.session().add(p);
         db.session().commit();
-        assertThat(Duration.between(p.getTimestamp(), LocalDateTime.now(ZoneOffset.UTC)).abs())
-                .as("timestamp defaults to now in UTC").isLessThan(Duration.ofMinutes(1));
+        assertThat(Duration.between(p.getTimestamp(), LocalDateTime.now(ZoneOffset.UTC))
+                        .abs())
+                .as("timestamp defaults to now in UTC")
+                .isLessThan(Duration.ofMinutes(1));
 
         assertThat(User.query().get(1).posts().all()).hasToString("[<Post my first post!>]");
         assertThat(User.query().get(2).posts().all()).isEmpty();
         db.session().rollback(); // fresh objects: the author must come through the relationship
-        assertThat(Post.query().all()).singleElement()
-                .satisfies(post -> assertThat(post.getId() + " " + post.getAuthor().getUsername() + " " + post.getBody())
-                        .isEqualTo("1 john my first post!"));
+        assertThat(Post.query().all()).singleElement().satisfies(post -> assertThat(
+                        post.getId() + " " + post.getAuthor().getUsername() + " " + post.getBody())
+                .isEqualTo("1 john my first post!"));
         assertThat(User.query().orderBy(desc("username")).all()).hasToString("[<User susan>, <User john>]");
         assertThat(User.query().orderBy(desc(User_.username)).all()).hasToString("[<User susan>, <User john>]");
 
@@ -100,9 +102,11 @@ class PlayTimeTest {
         db.session().add(new User("john", "john@example.com"));
         db.session().commit();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
-            db.session().add(new User("john", "other@example.com"));
-            db.session().commit();
-        }).isInstanceOf(IntegrityViolationException.class).hasMessageContaining("username");
+                    db.session().add(new User("john", "other@example.com"));
+                    db.session().commit();
+                })
+                .isInstanceOf(IntegrityViolationException.class)
+                .hasMessageContaining("username");
         db.session().rollback();
         assertThat(User.query().count()).isEqualTo(1);
     }

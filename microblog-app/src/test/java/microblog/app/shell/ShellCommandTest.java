@@ -11,9 +11,9 @@ import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Drives the real shell through standard input with the chapter's play-time session, on each database. */
 class ShellCommandTest {
@@ -26,7 +26,8 @@ class ShellCommandTest {
         TestProject.copyMigrations(project);
         try (TestDatabase database = TestDatabases.create(backend, project)) {
             Map<String, String> env = Map.of("DATABASE_URL", database.url());
-            assertThat(MicroblogProcess.run(project, env, null, "db", "upgrade").exitCode()).isZero();
+            assertThat(MicroblogProcess.run(project, env, null, "db", "upgrade").exitCode())
+                    .isZero();
             playTime(env, database.databaseUrl().toString());
         }
     }
@@ -34,7 +35,8 @@ class ShellCommandTest {
     @Test
     void anErrorIsOneLineAndItsWholeTraceIsThereWhenAskedFor() throws Exception {
         TestProject.copyMigrations(project);
-        String session = """
+        String session =
+                """
                 db.session().add(new User("john", "john@example.com"));
                 db.session().commit();
                 db.session().add(new User("john", "other@example.com"));
@@ -44,25 +46,35 @@ class ShellCommandTest {
                 """;
         Result result = MicroblogProcess.run(project, Map.of(), session, "shell");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        String error = result.out().lines().filter(line -> line.contains("Exception")).reduce("", String::concat);
-        assertThat(error).contains("|  Exception microblog.db.IntegrityViolationException: the change violates a "
+        String error =
+                result.out().lines().filter(line -> line.contains("Exception")).reduce("", String::concat);
+        assertThat(error)
+                .contains("|  Exception microblog.db.IntegrityViolationException: the change violates a "
                         + "constraint; the transaction was rolled back: ")
-                .contains("user.username").endsWith("(the whole trace: lastError().printStackTrace())");
-        assertThat(result.out()).doesNotContain("\tat ", "|        at ", "Caused by").contains("==> true", "==> 1");
+                .contains("user.username")
+                .endsWith("(the whole trace: lastError().printStackTrace())");
+        assertThat(result.out())
+                .doesNotContain("\tat ", "|        at ", "Caused by")
+                .contains("==> true", "==> 1");
         assertThat(result.err()).doesNotContain("UNIQUE");
     }
 
     @Test
     void aDatabaseThatCannotBeReachedIsOneErrorLineAndNoShell() throws Exception {
-        Result result = MicroblogProcess.run(project, Map.of("DATABASE_URL", "sqlite:///missing/dir/app.db"),
-                "/exit\n", "shell");
+        Result result = MicroblogProcess.run(
+                project, Map.of("DATABASE_URL", "sqlite:///missing/dir/app.db"), "/exit\n", "shell");
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err().lines().filter(line -> line.startsWith("Error:")).count()).isEqualTo(1);
+        assertThat(result.err()
+                        .lines()
+                        .filter(line -> line.startsWith("Error:"))
+                        .count())
+                .isEqualTo(1);
         assertThat(result.out()).doesNotContain("jshell>");
     }
 
     private void playTime(Map<String, String> env, String shownUrl) throws Exception {
-        String session = """
+        String session =
+                """
                 db
                 var u = new User("john", "john@example.com");
                 db.session().add(u);
@@ -99,7 +111,8 @@ class ShellCommandTest {
                 .contains("==> [<User susan>, <User john>]")
                 .doesNotContain("Exception");
         String out = result.out();
-        assertThat(out.lastIndexOf("==> []")).as("all users gone after the deletes")
+        assertThat(out.lastIndexOf("==> []"))
+                .as("all users gone after the deletes")
                 .isGreaterThan(out.indexOf("[<User susan>, <User john>]"));
     }
 }

@@ -48,12 +48,23 @@ class BrowserTest {
         }
         app = TestProject.migratedApp(base);
         server = WebServer.create(app).start("127.0.0.1", 0);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory(base, "chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--user-data-dir=" + Files.createTempDirectory(base, "chrome"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -100,7 +111,9 @@ class BrowserTest {
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("the page did not get there in 10 s").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the page did not get there in 10 s")
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -38,7 +38,8 @@ class WebHardeningTest {
     Path base;
 
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     private Javalin server(Microblog app, Clock clock) {
         Javalin server = WebServer.create(app, clock).start("127.0.0.1", 0);
@@ -64,15 +65,19 @@ class WebHardeningTest {
         }
     }
 
-    private HttpResponse<String> send(Javalin server, String method, String path, Map<String, String> form,
-                                      Map<String, String> headers) throws Exception {
+    private HttpResponse<String> send(
+            Javalin server, String method, String path, Map<String, String> form, Map<String, String> headers)
+            throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -89,11 +94,15 @@ class WebHardeningTest {
             assertThat(page.headers().firstValue("Set-Cookie")).as(path).isEmpty();
             assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
-            assertThat(page.headers().firstValue("Content-Security-Policy")).contains(SecurityHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .contains(SecurityHeaders.CONTENT_SECURITY_POLICY);
             assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
         }
-        assertThat(get(server, "/login").headers().firstValue("Set-Cookie")).as("a form needs its CSRF secret")
-                .hasValueSatisfying(cookie -> assertThat(cookie).startsWith("session=").contains("HttpOnly")
+        assertThat(get(server, "/login").headers().firstValue("Set-Cookie"))
+                .as("a form needs its CSRF secret")
+                .hasValueSatisfying(cookie -> assertThat(cookie)
+                        .startsWith("session=")
+                        .contains("HttpOnly")
                         .contains("SameSite=Lax"));
     }
 
@@ -120,8 +129,8 @@ class WebHardeningTest {
         HttpResponse<String> foreign = send(server, "POST", "/login", form, Map.of("Origin", "https://evil.example"));
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(foreign.body()).contains("The request&#39;s origin does not match the host.");
-        HttpResponse<String> foreignReferer = send(server, "POST", "/login", form,
-                Map.of("Referer", "https://evil.example/page"));
+        HttpResponse<String> foreignReferer =
+                send(server, "POST", "/login", form, Map.of("Referer", "https://evil.example/page"));
         assertThat(foreignReferer.body()).contains("The referrer does not match the host.");
 
         clock.advance(CsrfProtection.TIME_LIMIT.plusSeconds(1));
@@ -130,8 +139,12 @@ class WebHardeningTest {
         assertThat(late.body()).contains("The CSRF token has expired.");
 
         String fresh = WebServerTest.csrfToken(late.body());
-        HttpResponse<String> ok = send(server, "POST", "/login", Map.of("csrf_token", fresh, "username", "john",
-                "password", "x"), Map.of("Origin", here));
+        HttpResponse<String> ok = send(
+                server,
+                "POST",
+                "/login",
+                Map.of("csrf_token", fresh, "username", "john", "password", "x"),
+                Map.of("Origin", here));
         assertThat(ok.statusCode()).isEqualTo(302);
     }
 
@@ -140,26 +153,37 @@ class WebHardeningTest {
         Javalin server = server(app("sqlite:///app.db"), Clock.systemUTC());
         String token = WebServerTest.csrfToken(get(server, "/login").body());
         String huge = "x".repeat(500_000);
-        HttpResponse<String> response = send(server, "POST", "/login", Map.of("csrf_token", token, "username", huge,
-                "password", "p".repeat(129)), Map.of());
+        HttpResponse<String> response = send(
+                server,
+                "POST",
+                "/login",
+                Map.of("csrf_token", token, "username", huge, "password", "p".repeat(129)),
+                Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("[Field cannot be longer than 64 characters.]",
-                "[Field cannot be longer than 128 characters.]").doesNotContain("x".repeat(65))
+        assertThat(response.body())
+                .contains(
+                        "[Field cannot be longer than 64 characters.]", "[Field cannot be longer than 128 characters.]")
+                .doesNotContain("x".repeat(65))
                 .hasSizeLessThan(10_000);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Backend.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Backend.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void twoInstancesWithOneKeyServeOneUserInterchangeably(Backend backend) throws Exception {
         TestDatabase database = TestDatabases.create(backend, base);
         open.add(database);
         Javalin first = server(app(database.url()), Clock.systemUTC());
         Javalin second = server(app(base.resolve("second"), database.url()), Clock.systemUTC());
         String token = WebServerTest.csrfToken(get(first, "/login").body());
-        HttpResponse<String> posted = send(second, "POST", "/login", Map.of("csrf_token", token, "username", "john",
-                "password", "x"), Map.of());
-        assertThat(posted.statusCode()).as("a form from one, posted to the other").isEqualTo(302);
-        assertThat(get(first, "/index").body()).as("the flash, read on the first")
+        HttpResponse<String> posted = send(
+                second, "POST", "/login", Map.of("csrf_token", token, "username", "john", "password", "x"), Map.of());
+        assertThat(posted.statusCode())
+                .as("a form from one, posted to the other")
+                .isEqualTo(302);
+        assertThat(get(first, "/index").body())
+                .as("the flash, read on the first")
                 .contains("Login requested for user john, remember_me=false");
     }
 

@@ -68,8 +68,12 @@ class WebServerTest {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
@@ -89,7 +93,8 @@ class WebServerTest {
         app.db().session().commit();
 
         String page = get("/index").body();
-        assertThat(page).contains("susan says: <b>Beautiful day in Portland!</b>")
+        assertThat(page)
+                .contains("susan says: <b>Beautiful day in Portland!</b>")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
                 .doesNotContain("<script>");
         assertThat(page.indexOf("&lt;script&gt;")).as("newest first").isLessThan(page.indexOf("Beautiful day"));
@@ -113,8 +118,9 @@ class WebServerTest {
         start(Backend.SQLITE);
         String form = get("/login").body();
         assertThat(form).contains("<h1>Sign In</h1>").contains("name=\"remember_me\"");
-        HttpResponse<String> response = post("/login", Map.of("csrf_token", csrfToken(form), "username", "john",
-                "password", "secret", "remember_me", "y"));
+        HttpResponse<String> response = post(
+                "/login",
+                Map.of("csrf_token", csrfToken(form), "username", "john", "password", "secret", "remember_me", "y"));
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).contains("/index");
 
@@ -127,8 +133,8 @@ class WebServerTest {
     void emptyFieldsAreReportedPerField() throws Exception {
         start(Backend.SQLITE);
         String form = get("/login").body();
-        HttpResponse<String> response = post("/login", Map.of("csrf_token", csrfToken(form), "username", "",
-                "password", ""));
+        HttpResponse<String> response =
+                post("/login", Map.of("csrf_token", csrfToken(form), "username", "", "password", ""));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body().split("\\[This field is required.]", -1)).hasSize(3);
     }
@@ -140,7 +146,8 @@ class WebServerTest {
         HttpResponse<String> missing = post("/login", Map.of("username", "john", "password", "x"));
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("The CSRF token is missing.");
-        HttpResponse<String> forged = post("/login", Map.of("csrf_token", "abc.def", "username", "john", "password", "x"));
+        HttpResponse<String> forged =
+                post("/login", Map.of("csrf_token", "abc.def", "username", "john", "password", "x"));
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body()).contains("The CSRF token is invalid.");
         assertThat(get("/index").body()).doesNotContain("Login requested");

@@ -6,8 +6,7 @@ import microblog.db.url.DatabaseUrl;
 
 /** Turns a driver's connection failure into one line that says what to do. */
 final class ConnectionErrors {
-    private ConnectionErrors() {
-    }
+    private ConnectionErrors() {}
 
     static String explain(DatabaseUrl url, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -21,7 +20,8 @@ final class ConnectionErrors {
             return "cannot reach " + where + ": is the server running and the host and port right? (" + detail + ")";
         }
         if (state.equals("28P01") || state.equals("28000") || e.getErrorCode() == 1045) {
-            return "the server refused the user name or password in the database URL for " + where + " (" + detail + ")";
+            return "the server refused the user name or password in the database URL for " + where + " (" + detail
+                    + ")";
         }
         if (state.equals("3D000") || e.getErrorCode() == 1049) {
             String create = url.kind() == DatabaseKind.POSTGRESQL ? "createdb <name>" : "CREATE DATABASE <name>";

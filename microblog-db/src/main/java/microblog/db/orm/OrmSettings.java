@@ -19,8 +19,7 @@ import org.hibernate.cfg.AvailableSettings;
  * and the migration autogenerator see the very same mapping.
  */
 public final class OrmSettings {
-    private OrmSettings() {
-    }
+    private OrmSettings() {}
 
     /** Settings for {@code kind}; the boot never connects to read JDBC metadata. */
     public static Map<String, Object> forKind(DatabaseKind kind) {
@@ -47,13 +46,15 @@ public final class OrmSettings {
             throw new DatabaseException("no entity classes given: list the application's @Entity classes");
         }
         for (Class<?> type : entityClasses) {
-            if (!type.isAnnotationPresent(Entity.class) && !type.isAnnotationPresent(Embeddable.class)
+            if (!type.isAnnotationPresent(Entity.class)
+                    && !type.isAnnotationPresent(Embeddable.class)
                     && !type.isAnnotationPresent(MappedSuperclass.class)) {
                 throw new DatabaseException(type.getName() + " is not an entity (it has no @Entity): list only "
                         + "the application's entity classes");
             }
         }
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+        StandardServiceRegistry registry =
+                new StandardServiceRegistryBuilder().applySettings(settings).build();
         MetadataSources sources = new MetadataSources(registry);
         entityClasses.forEach(sources::addAnnotatedClass);
         return sources.buildMetadata();

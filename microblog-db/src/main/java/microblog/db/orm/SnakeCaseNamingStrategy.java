@@ -36,9 +36,7 @@ public class SnakeCaseNamingStrategy extends PhysicalNamingStrategyStandardImpl 
 
     /** {@code AddressAndPhone} → {@code address_and_phone}; {@code HTTPLog} → {@code http_log}. */
     public static String snakeCase(String name) {
-        String withBreaks = name
-                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-                .replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        String withBreaks = name.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").replaceAll("([a-z0-9])([A-Z])", "$1_$2");
         return withBreaks.toLowerCase(Locale.ROOT);
     }
 
@@ -51,7 +49,8 @@ public class SnakeCaseNamingStrategy extends PhysicalNamingStrategyStandardImpl 
             return name;
         }
         String snake = snakeCase(name.getText());
-        boolean reserved = environment != null && isKeyword(snake, environment.getDialect().getKeywords());
+        boolean reserved =
+                environment != null && isKeyword(snake, environment.getDialect().getKeywords());
         return Identifier.toIdentifier(snake, reserved);
     }
 }

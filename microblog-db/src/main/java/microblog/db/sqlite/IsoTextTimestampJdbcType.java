@@ -25,10 +25,16 @@ public final class IsoTextTimestampJdbcType extends TimestampJdbcType {
     private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
             .appendPattern("HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
             .toFormatter();
 
     static String format(LocalDateTime value) {

@@ -18,11 +18,10 @@ import org.hibernate.type.descriptor.jdbc.JdbcType;
  * the plumbing the SQLite timestamp types share, whatever Java type they carry.
  */
 final class TextBinding {
-    private TextBinding() {
-    }
+    private TextBinding() {}
 
-    static <X, T> ValueBinder<X> binder(JavaType<X> javaType, JdbcType jdbcType, Class<T> carried,
-                                        Function<T, String> format) {
+    static <X, T> ValueBinder<X> binder(
+            JavaType<X> javaType, JdbcType jdbcType, Class<T> carried, Function<T, String> format) {
         return new BasicBinder<>(javaType, jdbcType) {
             @Override
             protected void doBind(PreparedStatement st, X value, int index, WrapperOptions options)

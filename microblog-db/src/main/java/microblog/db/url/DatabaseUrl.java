@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * @param sqliteFile the database file for a file-backed SQLite URL, else null
  * @param display    the URL as users wrote it, with the password masked
  */
-public record DatabaseUrl(String jdbcUrl, String username, String password, DatabaseKind kind,
-                          Path sqliteFile, String display) {
+public record DatabaseUrl(
+        String jdbcUrl, String username, String password, DatabaseKind kind, Path sqliteFile, String display) {
 
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|passwd|pwd)=)([^&;\\s)'\"]*)");
     private static final String FORMS =
@@ -60,8 +60,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
             case "sqlite" -> parseSqlite(trimmed, trimmed.substring(schemeEnd + 3), baseDir);
             case "postgresql", "postgres", "pgsql" -> parseServer(trimmed, DatabaseKind.POSTGRESQL, "postgresql", 5432);
             case "mysql", "mariadb" -> parseServer(trimmed, DatabaseKind.MYSQL, "mariadb", 3306);
-            default -> throw new InvalidDatabaseUrlException("scheme '" + scheme
-                    + "' is not supported (no driver for it): " + FORMS);
+            default -> throw new InvalidDatabaseUrlException(
+                    "scheme '" + scheme + "' is not supported (no driver for it): " + FORMS);
         };
     }
 
@@ -88,7 +88,9 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
             pathPart = pathPart.substring(0, query);
         }
         Path path = Path.of(pathPart);
-        Path file = (path.isAbsolute() ? path : baseDir.resolve(path)).toAbsolutePath().normalize();
+        Path file = (path.isAbsolute() ? path : baseDir.resolve(path))
+                .toAbsolutePath()
+                .normalize();
         return sqliteFile(file);
     }
 
@@ -96,8 +98,13 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
         // A named, shared-cache memory database: every pooled connection sees the
         // same data for as long as one of them stays open.
         String name = "memdb" + UUID.randomUUID().toString().replace("-", "");
-        return new DatabaseUrl("jdbc:sqlite:file:" + name + "?mode=memory&cache=shared", null, null,
-                DatabaseKind.SQLITE, null, "sqlite://");
+        return new DatabaseUrl(
+                "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared",
+                null,
+                null,
+                DatabaseKind.SQLITE,
+                null,
+                "sqlite://");
     }
 
     private static DatabaseUrl parseServer(String original, DatabaseKind kind, String jdbcScheme, int defaultPort) {
@@ -105,8 +112,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
         try {
             uri = new URI(original);
         } catch (URISyntaxException e) {
-            throw new InvalidDatabaseUrlException("'" + mask(original) + "' is malformed ("
-                    + e.getReason() + "): " + FORMS);
+            throw new InvalidDatabaseUrlException(
+                    "'" + mask(original) + "' is malformed (" + e.getReason() + "): " + FORMS);
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
@@ -139,15 +146,23 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
             case "sqlite" -> {
                 String target = rest.substring("sqlite:".length());
                 boolean memory = target.isEmpty() || target.startsWith(":memory:") || target.contains("mode=memory");
-                Path file = memory ? null : Path.of(target.replaceFirst("^file:", "").replaceFirst("\\?.*$", ""))
-                        .toAbsolutePath().normalize();
+                Path file = memory
+                        ? null
+                        : Path.of(target.replaceFirst("^file:", "").replaceFirst("\\?.*$", ""))
+                                .toAbsolutePath()
+                                .normalize();
                 yield new DatabaseUrl(url, null, null, DatabaseKind.SQLITE, file, url);
             }
             case "postgresql" -> new DatabaseUrl(url, null, null, DatabaseKind.POSTGRESQL, null, maskJdbc(url));
-            case "mariadb", "mysql" -> new DatabaseUrl(url.replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:"),
-                    null, null, DatabaseKind.MYSQL, null, maskJdbc(url));
-            default -> throw new InvalidDatabaseUrlException("'" + url
-                    + "' uses a JDBC driver this project does not ship (sqlite, postgresql, mariadb, mysql)");
+            case "mariadb", "mysql" -> new DatabaseUrl(
+                    url.replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:"),
+                    null,
+                    null,
+                    DatabaseKind.MYSQL,
+                    null,
+                    maskJdbc(url));
+            default -> throw new InvalidDatabaseUrlException(
+                    "'" + url + "' uses a JDBC driver this project does not ship (sqlite, postgresql, mariadb, mysql)");
         };
     }
 
@@ -198,8 +213,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Data
         if (kind == DatabaseKind.SQLITE) {
             throw new IllegalStateException("a SQLite URL names a file, not a database on a server");
         }
-        Matcher m = Pattern.compile("^(jdbc:[a-z]+://[^/?;]*)(/[^?;]*)?(.*)$")
-                .matcher(jdbcUrl);
+        Matcher m = Pattern.compile("^(jdbc:[a-z]+://[^/?;]*)(/[^?;]*)?(.*)$").matcher(jdbcUrl);
         if (!m.matches()) {
             throw new IllegalStateException("cannot find the database name in " + maskJdbc(jdbcUrl));
         }

@@ -28,7 +28,7 @@ class ConnectionFactoryTest {
     @EnumSource(Backend.class)
     void connectsWithTheUrlAsUsersWriteIt(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, dir);
-             Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
+                Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
             assertThat(c.isValid(2)).isTrue();
         }
     }
@@ -73,8 +73,10 @@ class ConnectionFactoryTest {
     void aMissingDriverIsNamedByItsMavenCoordinates() {
         // DriverManager's own words when no driver on the class path accepts the URL.
         SQLException noDriver = new SQLException("No suitable driver found for jdbc:postgresql://h:5432/db", "08001");
-        assertThat(ConnectionErrors.explain(url("postgresql://u@h/db"), noDriver)).isEqualTo("no JDBC driver for "
-                + "PostgreSQL on the class path: add org.postgresql:postgresql to the application's dependencies");
+        assertThat(ConnectionErrors.explain(url("postgresql://u@h/db"), noDriver))
+                .isEqualTo(
+                        "no JDBC driver for "
+                                + "PostgreSQL on the class path: add org.postgresql:postgresql to the application's dependencies");
     }
 
     private void requireServer(Backend backend) {

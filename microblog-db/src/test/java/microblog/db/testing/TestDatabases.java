@@ -21,21 +21,21 @@ public final class TestDatabases {
     private static final String POSTGRES_ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String MARIADB_ADMIN = "jdbc:mariadb://127.0.0.1:3306/test";
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static TestDatabase create(Backend backend, Path dir) {
         String name = "mb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String url = switch (backend) {
-            case SQLITE -> "sqlite:///" + name + ".db";
-            case POSTGRESQL -> "postgresql://postgres@127.0.0.1:5432/" + name;
-            case MARIADB -> "mysql://root@127.0.0.1:3306/" + name;
-        };
+        String url =
+                switch (backend) {
+                    case SQLITE -> "sqlite:///" + name + ".db";
+                    case POSTGRESQL -> "postgresql://postgres@127.0.0.1:5432/" + name;
+                    case MARIADB -> "mysql://root@127.0.0.1:3306/" + name;
+                };
         try {
             switch (backend) {
                 case POSTGRESQL -> adminExecute(backend, "CREATE DATABASE " + name);
-                case MARIADB -> adminExecute(backend, "CREATE DATABASE " + name
-                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                case MARIADB -> adminExecute(
+                        backend, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
                 case SQLITE -> {
                     // SQLite makes the file on first connection.
                 }
@@ -55,7 +55,8 @@ public final class TestDatabases {
     }
 
     private static void execute(String jdbcUrl, String user, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, "");
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

@@ -17,8 +17,7 @@ public class Author extends Model {
     @Column(length = 64, unique = true)
     private String name;
 
-    protected Author() {
-    }
+    protected Author() {}
 
     public Author(String name) {
         this.name = name;

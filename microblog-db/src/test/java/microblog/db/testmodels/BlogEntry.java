@@ -25,8 +25,7 @@ public class BlogEntry extends Model {
     @JoinColumn(name = "author_id")
     private Author author;
 
-    protected BlogEntry() {
-    }
+    protected BlogEntry() {}
 
     public BlogEntry(String title, LocalDateTime writtenAt, Author author) {
         this.title = title;

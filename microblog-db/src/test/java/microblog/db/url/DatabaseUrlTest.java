@@ -20,7 +20,8 @@ class DatabaseUrlTest {
 
     @Test
     void fourSlashesMeanAnAbsolutePath() {
-        assertThat(DatabaseUrl.parse("sqlite:////var/data/x.db", base).jdbcUrl()).isEqualTo("jdbc:sqlite:/var/data/x.db");
+        assertThat(DatabaseUrl.parse("sqlite:////var/data/x.db", base).jdbcUrl())
+                .isEqualTo("jdbc:sqlite:/var/data/x.db");
     }
 
     @Test
@@ -39,7 +40,8 @@ class DatabaseUrlTest {
 
     @Test
     void postgresUrlKeepsCredentialsApartAndDecodesThem() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://ann:p%40ss%3Aword@db.example.com:5433/blog?sslmode=require", base);
+        DatabaseUrl url =
+                DatabaseUrl.parse("postgresql://ann:p%40ss%3Aword@db.example.com:5433/blog?sslmode=require", base);
         assertThat(url.kind()).isEqualTo(DatabaseKind.POSTGRESQL);
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:5433/blog?sslmode=require");
         assertThat(url.username()).isEqualTo("ann");
@@ -55,16 +57,19 @@ class DatabaseUrlTest {
 
     @Test
     void mysqlAndMariadbUseTheMariadbDriver() {
-        assertThat(DatabaseUrl.parse("mysql+pymysql://root:@127.0.0.1/test", base).jdbcUrl())
+        assertThat(DatabaseUrl.parse("mysql+pymysql://root:@127.0.0.1/test", base)
+                        .jdbcUrl())
                 .isEqualTo("jdbc:mariadb://127.0.0.1:3306/test");
         assertThat(DatabaseUrl.parse("mariadb://u:p@h:3307/d", base).kind()).isEqualTo(DatabaseKind.MYSQL);
     }
 
     @Test
     void jdbcUrlsPassThrough() {
-        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?user=x", base).kind()).isEqualTo(DatabaseKind.POSTGRESQL);
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?user=x", base).kind())
+                .isEqualTo(DatabaseKind.POSTGRESQL);
         assertThat(DatabaseUrl.parse("jdbc:mysql://h/db", base).jdbcUrl()).isEqualTo("jdbc:mariadb://h/db");
-        assertThat(DatabaseUrl.parse("jdbc:sqlite:/tmp/a.db", base).sqliteDatabaseFile()).contains(Path.of("/tmp/a.db"));
+        assertThat(DatabaseUrl.parse("jdbc:sqlite:/tmp/a.db", base).sqliteDatabaseFile())
+                .contains(Path.of("/tmp/a.db"));
     }
 
     @Test
@@ -81,14 +86,15 @@ class DatabaseUrlTest {
 
     @Test
     void anApplicationNamesTheSettingTheUrlCameFrom() {
-        InvalidDatabaseUrlException bad = catchThrowableOfType(InvalidDatabaseUrlException.class,
-                () -> DatabaseUrl.parse("app.db", base));
+        InvalidDatabaseUrlException bad =
+                catchThrowableOfType(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse("app.db", base));
         assertThat(bad.namedAs("DATABASE_URL")).hasMessageStartingWith("DATABASE_URL 'app.db' is not a database URL");
     }
 
     @Test
     void noPasswordShowsWhateverFormCarriesIt() {
-        DatabaseUrl query = DatabaseUrl.parse("postgresql://u@db.example/blog?password=hunter%2B2&ssl=true", Path.of("."));
+        DatabaseUrl query =
+                DatabaseUrl.parse("postgresql://u@db.example/blog?password=hunter%2B2&ssl=true", Path.of("."));
         assertThat(query.toString()).doesNotContain("hunter").contains("password=***&ssl=true");
         assertThat(query.scrub("FATAL: bad password hunter+2 for u (url ...?password=hunter%2B2)"))
                 .isEqualTo("FATAL: bad password *** for u (url ...?password=***)");

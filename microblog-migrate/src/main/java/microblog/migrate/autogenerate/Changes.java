@@ -8,8 +8,8 @@ import microblog.migrate.operations.Operation;
  * the operations that undo them, one line per finding for the log, and
  * warnings a reviewer must read (steps that can lose data, likely renames).
  */
-public record Changes(List<Operation> upgrade, List<Operation> downgrade, List<String> findings,
-                      List<String> warnings) {
+public record Changes(
+        List<Operation> upgrade, List<Operation> downgrade, List<String> findings, List<String> warnings) {
     public Changes {
         upgrade = List.copyOf(upgrade);
         downgrade = List.copyOf(downgrade);

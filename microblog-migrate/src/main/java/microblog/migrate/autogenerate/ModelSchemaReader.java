@@ -49,12 +49,10 @@ import org.hibernate.type.SqlTypes;
  * a unique key (we read the {@code @Table} annotation to tell them apart).
  */
 public final class ModelSchemaReader {
-    private ModelSchemaReader() {
-    }
+    private ModelSchemaReader() {}
 
     /** The models' schema and the renames they declare with {@link RenamedFrom}. */
-    public record ModelSchema(Schema schema, Renames renames) {
-    }
+    public record ModelSchema(Schema schema, Renames renames) {}
 
     public static Schema read(Collection<Class<?>> entityClasses, DatabaseKind kind) {
         return readWithRenames(entityClasses, kind).schema();
@@ -73,15 +71,23 @@ public final class ModelSchemaReader {
         Map<org.hibernate.mapping.Table, List<String>> fieldOrder = new HashMap<>();
         Map<org.hibernate.mapping.Table, Set<String>> uniqueIndexNames = new HashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
-            fieldOrder.computeIfAbsent(entity.getTable(), t -> new ArrayList<>()).addAll(columnOrder(entity));
-            uniqueIndexNames.computeIfAbsent(entity.getTable(), t -> new HashSet<>())
+            fieldOrder
+                    .computeIfAbsent(entity.getTable(), t -> new ArrayList<>())
+                    .addAll(columnOrder(entity));
+            uniqueIndexNames
+                    .computeIfAbsent(entity.getTable(), t -> new HashSet<>())
                     .addAll(declaredUniqueIndexes(entity.getMappedClass()));
         }
         List<Table> tables = new ArrayList<>();
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
             if (table.isPhysicalTable()) {
-                tables.add(readTable(table, metadata, dialect, kind,
-                        fieldOrder.getOrDefault(table, List.of()), uniqueIndexNames.getOrDefault(table, Set.of())));
+                tables.add(readTable(
+                        table,
+                        metadata,
+                        dialect,
+                        kind,
+                        fieldOrder.getOrDefault(table, List.of()),
+                        uniqueIndexNames.getOrDefault(table, Set.of())));
             }
         }
         tables.forEach(ModelSchemaReader::requireNamesThatFit);
@@ -125,8 +131,9 @@ public final class ModelSchemaReader {
                     continue;
                 }
                 if (property.getColumns().size() != 1) {
-                    throw new MigrationException("@RenamedFrom on " + entity.getMappedClass().getSimpleName() + "."
-                            + property.getName() + ": only a property stored in one column can declare a rename");
+                    throw new MigrationException(
+                            "@RenamedFrom on " + entity.getMappedClass().getSimpleName() + "." + property.getName()
+                                    + ": only a property stored in one column can declare a rename");
                 }
                 columns.put(table + "." + name(property.getColumns().get(0), kind), List.of(onMember.value()));
             }
@@ -152,19 +159,30 @@ public final class ModelSchemaReader {
         return null;
     }
 
-    private static Table readTable(org.hibernate.mapping.Table table, Metadata metadata, Dialect dialect,
-                                   DatabaseKind kind, List<String> order, Set<String> uniqueIndexNames) {
+    private static Table readTable(
+            org.hibernate.mapping.Table table,
+            Metadata metadata,
+            Dialect dialect,
+            DatabaseKind kind,
+            List<String> order,
+            Set<String> uniqueIndexNames) {
         String name = name(table.getNameIdentifier(), kind);
-        List<String> primaryKey = table.getPrimaryKey() == null ? List.of()
-                : table.getPrimaryKey().getColumns().stream().map(c -> name(c, kind)).toList();
+        List<String> primaryKey = table.getPrimaryKey() == null
+                ? List.of()
+                : table.getPrimaryKey().getColumns().stream()
+                        .map(c -> name(c, kind))
+                        .toList();
         List<Column> columns = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String columnName = name(column, kind);
             ColumnType type = type(name + "." + columnName, column, metadata, dialect, kind);
             boolean pk = primaryKey.contains(columnName);
             boolean auto = pk && primaryKey.size() == 1 && type.isInteger();
-            columns.add(Column.of(columnName, type).withNullable(column.isNullable()).withPrimaryKey(pk)
-                    .withAutoincrement(auto).withServerDefault(column.getDefaultValue()));
+            columns.add(Column.of(columnName, type)
+                    .withNullable(column.isNullable())
+                    .withPrimaryKey(pk)
+                    .withAutoincrement(auto)
+                    .withServerDefault(column.getDefaultValue()));
         }
         columns.sort(Comparator.comparingInt(c -> {
             int i = order.indexOf(c.name());
@@ -172,12 +190,18 @@ public final class ModelSchemaReader {
         }));
 
         List<Index> indexes = new ArrayList<>();
-        table.getIndexes().values().forEach(ix -> indexes.add(new Index(ix.getName(), name,
-                ix.getColumns().stream().map(c -> name(c, kind)).toList(), ix.isUnique())));
+        table.getIndexes()
+                .values()
+                .forEach(ix -> indexes.add(new Index(
+                        ix.getName(),
+                        name,
+                        ix.getColumns().stream().map(c -> name(c, kind)).toList(),
+                        ix.isUnique())));
         List<UniqueConstraint> uniques = new ArrayList<>();
         Set<List<String>> uniqueColumnSets = new HashSet<>();
         for (UniqueKey key : table.getUniqueKeys().values()) {
-            List<String> cols = key.getColumns().stream().map(c -> name(c, kind)).toList();
+            List<String> cols =
+                    key.getColumns().stream().map(c -> name(c, kind)).toList();
             if (!uniqueColumnSets.add(cols) || cols.equals(primaryKey)) {
                 continue;
             }
@@ -204,15 +228,24 @@ public final class ModelSchemaReader {
             }
             List<String> cols = fk.getColumns().stream().map(c -> name(c, kind)).toList();
             String referred = name(fk.getReferencedTable().getNameIdentifier(), kind);
-            List<org.hibernate.mapping.Column> referredColumns = fk.getReferencedColumns().isEmpty()
-                    ? fk.getReferencedTable().getPrimaryKey().getColumns() : fk.getReferencedColumns();
-            String onDelete = switch (fk.getOnDeleteAction() == null ? "" : fk.getOnDeleteAction().name()) {
-                case "CASCADE" -> "CASCADE";
-                case "SET_NULL" -> "SET NULL";
-                default -> null;
-            };
-            foreignKeys.add(new ForeignKey(ForeignKey.conventionalName(name, cols, referred), cols, referred,
-                    referredColumns.stream().map(c -> name(c, kind)).toList(), onDelete));
+            List<org.hibernate.mapping.Column> referredColumns =
+                    fk.getReferencedColumns().isEmpty()
+                            ? fk.getReferencedTable().getPrimaryKey().getColumns()
+                            : fk.getReferencedColumns();
+            String onDelete =
+                    switch (fk.getOnDeleteAction() == null
+                            ? ""
+                            : fk.getOnDeleteAction().name()) {
+                        case "CASCADE" -> "CASCADE";
+                        case "SET_NULL" -> "SET NULL";
+                        default -> null;
+                    };
+            foreignKeys.add(new ForeignKey(
+                    ForeignKey.conventionalName(name, cols, referred),
+                    cols,
+                    referred,
+                    referredColumns.stream().map(c -> name(c, kind)).toList(),
+                    onDelete));
         }
         foreignKeys.sort(Comparator.comparing(ForeignKey::name));
         return new Table(name, columns, uniques, foreignKeys, indexes, checks(table, name, kind));
@@ -228,8 +261,9 @@ public final class ModelSchemaReader {
         int n = 0;
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
             n++;
-            checks.add(new CheckConstraint(check.isNamed() ? check.getName()
-                    : CheckConstraint.conventionalName(name, String.valueOf(n)), check.getConstraint()));
+            checks.add(new CheckConstraint(
+                    check.isNamed() ? check.getName() : CheckConstraint.conventionalName(name, String.valueOf(n)),
+                    check.getConstraint()));
         }
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             List<org.hibernate.mapping.CheckConstraint> onColumn = column.getCheckConstraints();
@@ -254,8 +288,8 @@ public final class ModelSchemaReader {
         return !column.isQuoted() && kind == DatabaseKind.POSTGRESQL ? text.toLowerCase(Locale.ROOT) : text;
     }
 
-    private static ColumnType type(String where, org.hibernate.mapping.Column column, Metadata metadata,
-                                   Dialect dialect, DatabaseKind kind) {
+    private static ColumnType type(
+            String where, org.hibernate.mapping.Column column, Metadata metadata, Dialect dialect, DatabaseKind kind) {
         if (column.getSqlType() != null) {
             // A columnDefinition is SQL the database will report back: read it as the database's own.
             return TypeNormalizer.normalize(kind, where, column.getSqlType(), 0, 0);
@@ -268,32 +302,39 @@ public final class ModelSchemaReader {
             case Types.BIGINT -> ColumnType.of("BigInteger");
             case Types.SMALLINT, Types.TINYINT -> ColumnType.of("SmallInteger");
             case Types.VARCHAR, Types.NVARCHAR, Types.CHAR, Types.NCHAR -> ColumnType.string(length);
-            case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB, SqlTypes.LONG32VARCHAR,
+            case Types.LONGVARCHAR,
+                    Types.LONGNVARCHAR,
+                    Types.CLOB,
+                    Types.NCLOB,
+                    SqlTypes.LONG32VARCHAR,
                     SqlTypes.LONG32NVARCHAR -> ColumnType.of("Text");
-            // MySQL's native enum(...) and PostgreSQL's named enums exist on one database only: an
-            // enum stored by name is a String on all three, which Hibernate reads and writes as text.
-            case SqlTypes.ENUM, SqlTypes.NAMED_ENUM -> ColumnType.string(length != null ? length
-                    : Math.toIntExact(column.getLength() != null ? column.getLength() : Size.DEFAULT_LENGTH));
+                // MySQL's native enum(...) and PostgreSQL's named enums exist on one database only: an
+                // enum stored by name is a String on all three, which Hibernate reads and writes as text.
+            case SqlTypes.ENUM, SqlTypes.NAMED_ENUM -> ColumnType.string(
+                    length != null
+                            ? length
+                            : Math.toIntExact(column.getLength() != null ? column.getLength() : Size.DEFAULT_LENGTH));
             case SqlTypes.ORDINAL_ENUM, SqlTypes.NAMED_ORDINAL_ENUM -> ColumnType.of("SmallInteger");
             case Types.BOOLEAN, Types.BIT -> ColumnType.of("Boolean");
             case Types.TIMESTAMP -> ColumnType.of("DateTime");
-            // Instant, OffsetDateTime and ZonedDateTime: Hibernate normalises them to UTC (TIMESTAMP_UTC).
+                // Instant, OffsetDateTime and ZonedDateTime: Hibernate normalises them to UTC (TIMESTAMP_UTC).
             case Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> ColumnType.DATE_TIME_WITH_TIMEZONE;
             case Types.DATE -> ColumnType.of("Date");
             case Types.TIME, Types.TIME_WITH_TIMEZONE -> ColumnType.of("Time");
-            // Hibernate maps double to FLOAT(53): more than 24 bits of precision needs a double.
+                // Hibernate maps double to FLOAT(53): more than 24 bits of precision needs a double.
             case Types.FLOAT -> size.getPrecision() != null && size.getPrecision() > 24
-                    ? ColumnType.of("Double") : ColumnType.of("Float");
+                    ? ColumnType.of("Double")
+                    : ColumnType.of("Float");
             case Types.REAL -> ColumnType.of("Float");
             case Types.DOUBLE -> ColumnType.of("Double");
             case Types.NUMERIC, Types.DECIMAL -> ColumnType.numeric(size.getPrecision(), size.getScale());
-            // Where a database has no UUID type, Hibernate stores one in 16 bytes.
+                // Where a database has no UUID type, Hibernate stores one in 16 bytes.
             case Types.BINARY -> isUuid(column) ? ColumnType.of("Uuid") : ColumnType.of("LargeBinary");
-            case Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, SqlTypes.LONG32VARBINARY ->
-                    ColumnType.of("LargeBinary");
+            case Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, SqlTypes.LONG32VARBINARY -> ColumnType.of(
+                    "LargeBinary");
             case SqlTypes.UUID -> ColumnType.of("Uuid");
-            default -> throw new MigrationException("column " + where + " maps to SQL type code " + code
-                    + " (" + column.getSqlType(metadata) + "), which migrations do not support yet");
+            default -> throw new MigrationException("column " + where + " maps to SQL type code " + code + " ("
+                    + column.getSqlType(metadata) + "), which migrations do not support yet");
         };
     }
 
@@ -320,12 +361,17 @@ public final class ModelSchemaReader {
         }
         properties.addAll(entity.getProperties());
         for (Property property : properties) {
-            columnsByField.put(property.getName(), property.getColumns().stream()
-                    .map(org.hibernate.mapping.Column::getName).toList());
+            columnsByField.put(
+                    property.getName(),
+                    property.getColumns().stream()
+                            .map(org.hibernate.mapping.Column::getName)
+                            .toList());
         }
         List<String> order = new ArrayList<>();
         fields.forEach(f -> order.addAll(columnsByField.getOrDefault(f, List.of())));
-        columnsByField.values().forEach(cols -> cols.stream().filter(c -> !order.contains(c)).forEach(order::add));
+        columnsByField
+                .values()
+                .forEach(cols -> cols.stream().filter(c -> !order.contains(c)).forEach(order::add));
         return order;
     }
 

@@ -10,12 +10,12 @@ import java.util.Set;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateCheckConstraint;
-import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DataLossRisk;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
@@ -71,9 +71,10 @@ public final class SchemaComparator {
         for (int i = comparator.inverses.size() - 1; i >= 0; i--) {
             downgrade.addAll(comparator.inverses.get(i));
         }
-        comparator.upgrade.forEach(op -> DataLossRisk.of(op).ifPresent(risk -> comparator.warnings.add(
-                "This revision " + risk + ": 'db upgrade' refuses to run it where that destroys data, "
-                        + "unless given --accept-data-loss")));
+        comparator.upgrade.forEach(op -> DataLossRisk.of(op)
+                .ifPresent(risk -> comparator.warnings.add(
+                        "This revision " + risk + ": 'db upgrade' refuses to run it where that destroys data, "
+                                + "unless given --accept-data-loss")));
         return new Changes(comparator.upgrade, downgrade, comparator.findings, comparator.warnings);
     }
 
@@ -107,7 +108,10 @@ public final class SchemaComparator {
                 Optional<Table> old = current.table(former);
                 if (old.isPresent() && target.table(former).isEmpty()) {
                     RenameTable rename = new RenameTable(former, wanted.name());
-                    found("Detected renamed table '" + former + "' to '" + wanted.name() + "'", rename, rename.inverse());
+                    found(
+                            "Detected renamed table '" + former + "' to '" + wanted.name() + "'",
+                            rename,
+                            rename.inverse());
                     tables.replaceAll(t -> (t.name().equals(former) ? t.renamed(wanted.name()) : t)
                             .withReferencesRenamed(former, wanted.name()));
                     break;
@@ -118,12 +122,16 @@ public final class SchemaComparator {
     }
 
     private void addTable(Table table) {
-        found("Detected added table '" + table.name() + "'",
-                new CreateTable(table.withIndexes(ixs -> List.of())), new DropTable(table.name()));
+        found(
+                "Detected added table '" + table.name() + "'",
+                new CreateTable(table.withIndexes(ixs -> List.of())),
+                new DropTable(table.name()));
         // Dropping the table drops its indexes: the downgrade needs no drop_index, and
         // MySQL would refuse to drop one that a foreign key of the table relies on.
-        table.indexes().forEach(index -> found("Detected added index '" + index.name() + "' on "
-                + list(index.columns()), new CreateIndex(index)));
+        table.indexes()
+                .forEach(index -> found(
+                        "Detected added index '" + index.name() + "' on " + list(index.columns()),
+                        new CreateIndex(index)));
     }
 
     private void removeTable(Table table) {
@@ -143,8 +151,10 @@ public final class SchemaComparator {
         removeUniquesAndIndexes(target, live);
         for (Column column : target.columns()) {
             if (live.column(column.name()).isEmpty()) {
-                found("Detected added column '" + t + "." + column.name() + "'",
-                        new AddColumn(t, column), new DropColumn(t, column.name()));
+                found(
+                        "Detected added column '" + t + "." + column.name() + "'",
+                        new AddColumn(t, column),
+                        new DropColumn(t, column.name()));
                 if (!column.nullable() && column.serverDefault() == null) {
                     warnings.add("Column '" + t + "." + column.name() + "' is added NOT NULL with no server default: "
                             + "this fails on a table that has rows; give it a default (@ColumnDefault) or make it "
@@ -158,16 +168,21 @@ public final class SchemaComparator {
         addUniquesAndIndexes(target, live);
         addChecks(target, live);
         addForeignKeys(target, live);
-        List<Column> removed = live.columns().stream().filter(c -> target.column(c.name()).isEmpty()).toList();
+        List<Column> removed = live.columns().stream()
+                .filter(c -> target.column(c.name()).isEmpty())
+                .toList();
         for (Column column : removed) {
-            found("Detected removed column '" + t + "." + column.name() + "'",
-                    new DropColumn(t, column.name()), new AddColumn(t, column));
+            found(
+                    "Detected removed column '" + t + "." + column.name() + "'",
+                    new DropColumn(t, column.name()),
+                    new AddColumn(t, column));
             target.columns().stream()
                     .filter(c -> live.column(c.name()).isEmpty()
                             && storedType(c).name().equals(storedType(column).name()))
                     .findFirst()
                     .ifPresent(added -> warnings.add("Column '" + t + "." + added.name() + "' is added and '"
-                            + t + "." + column.name() + "' removed, both " + column.type().name() + ": if it is a rename, "
+                            + t + "." + column.name() + "' removed, both "
+                            + column.type().name() + ": if it is a rename, "
                             + "annotate the field with @RenamedFrom(\"" + column.name() + "\") and run 'db migrate' "
                             + "again, or the values of '" + column.name() + "' are lost"));
         }
@@ -181,7 +196,8 @@ public final class SchemaComparator {
                 continue;
             }
             List<String> formerNames = rules.renames().formerNamesOfColumn(target.name(), wanted.name());
-            if (!formerNames.isEmpty() && formerNames.stream().noneMatch(f -> live.column(f).isPresent())) {
+            if (!formerNames.isEmpty()
+                    && formerNames.stream().noneMatch(f -> live.column(f).isPresent())) {
                 warnings.add("@RenamedFrom(" + formerNames + ") on '" + target.name() + "." + wanted.name()
                         + "' names no column of '" + target.name() + "': check the spelling; '" + wanted.name()
                         + "' is added as a new column");
@@ -189,8 +205,10 @@ public final class SchemaComparator {
             for (String former : formerNames) {
                 if (renamed.column(former).isPresent() && target.column(former).isEmpty()) {
                     RenameColumn rename = new RenameColumn(target.name(), former, wanted.name());
-                    found("Detected renamed column '" + target.name() + "." + former + "' to '" + wanted.name() + "'",
-                            rename, rename.inverse());
+                    found(
+                            "Detected renamed column '" + target.name() + "." + former + "' to '" + wanted.name() + "'",
+                            rename,
+                            rename.inverse());
                     renamed = renamed.withRenamedColumn(former, wanted.name());
                     break;
                 }
@@ -216,10 +234,14 @@ public final class SchemaComparator {
                     .findFirst();
             if (same.isPresent()) {
                 RenameIndex rename = new RenameIndex(target.name(), same.get().name(), wanted.name());
-                found("Detected renamed index '" + same.get().name() + "' to '" + wanted.name() + "' on '"
-                        + target.name() + "'", rename, rename.inverse());
+                found(
+                        "Detected renamed index '" + same.get().name() + "' to '" + wanted.name() + "' on '"
+                                + target.name() + "'",
+                        rename,
+                        rename.inverse());
                 renamed = renamed.withIndexes(ixs -> ixs.stream()
-                        .map(ix -> ix.name().equals(rename.from()) ? ix.renamedTo(rename.to()) : ix).toList());
+                        .map(ix -> ix.name().equals(rename.from()) ? ix.renamedTo(rename.to()) : ix)
+                        .toList());
             }
         }
         return renamed;
@@ -244,8 +266,10 @@ public final class SchemaComparator {
             to = to.withNullable(target.nullable());
         }
         if (!target.autoincrement() && !ServerDefaults.same(target.serverDefault(), live.serverDefault())) {
-            changes.add((target.serverDefault() == null ? "Detected removed server default on column " + where
-                    : "Detected server default " + target.serverDefault() + " on column " + where));
+            changes.add(
+                    (target.serverDefault() == null
+                            ? "Detected removed server default on column " + where
+                            : "Detected server default " + target.serverDefault() + " on column " + where));
             to = to.withServerDefault(target.serverDefault());
         }
         if (changes.isEmpty()) {
@@ -269,14 +293,16 @@ public final class SchemaComparator {
                 removeIndex(index);
             } else {
                 UniqueConstraint constraint = (UniqueConstraint) unique;
-                found("Detected removed unique constraint '" + constraint.name() + "' on '" + live.name() + "'",
+                found(
+                        "Detected removed unique constraint '" + constraint.name() + "' on '" + live.name() + "'",
                         new DropUniqueConstraint(live.name(), constraint.name()),
                         new CreateUniqueConstraint(live.name(), constraint));
             }
         }
         List<Index> wanted = plainIndexes(target);
         for (Index index : plainIndexes(live)) {
-            Optional<Index> same = wanted.stream().filter(ix -> ix.name().equals(index.name())).findFirst();
+            Optional<Index> same =
+                    wanted.stream().filter(ix -> ix.name().equals(index.name())).findFirst();
             if (same.isEmpty() || !same.get().columns().equals(index.columns())) {
                 removeIndex(index);
             }
@@ -289,14 +315,17 @@ public final class SchemaComparator {
                 addIndex(index);
             } else {
                 UniqueConstraint constraint = (UniqueConstraint) unique;
-                found("Detected added unique constraint '" + constraint.name() + "' on " + list(constraint.columns()),
+                found(
+                        "Detected added unique constraint '" + constraint.name() + "' on " + list(constraint.columns()),
                         new CreateUniqueConstraint(target.name(), constraint),
                         new DropUniqueConstraint(target.name(), constraint.name()));
             }
         }
         List<Index> present = plainIndexes(live);
         for (Index index : plainIndexes(target)) {
-            Optional<Index> same = present.stream().filter(ix -> ix.name().equals(index.name())).findFirst();
+            Optional<Index> same = present.stream()
+                    .filter(ix -> ix.name().equals(index.name()))
+                    .findFirst();
             if (same.isEmpty() || !same.get().columns().equals(index.columns())) {
                 addIndex(index);
             }
@@ -312,11 +341,15 @@ public final class SchemaComparator {
         Set<Object> matched = new LinkedHashSet<>();
         List<Object> unmatched = new ArrayList<>();
         for (Object unique : side) {
-            Optional<Object> same = other.stream().filter(p -> !matched.contains(p))
-                    .filter(p -> uniqueName(p).equals(uniqueName(unique)) && uniqueColumns(p).equals(uniqueColumns(unique)))
+            Optional<Object> same = other.stream()
+                    .filter(p -> !matched.contains(p))
+                    .filter(p -> uniqueName(p).equals(uniqueName(unique))
+                            && uniqueColumns(p).equals(uniqueColumns(unique)))
                     .findFirst()
-                    .or(() -> other.stream().filter(p -> !matched.contains(p))
-                            .filter(p -> uniqueColumns(p).equals(uniqueColumns(unique))).findFirst());
+                    .or(() -> other.stream()
+                            .filter(p -> !matched.contains(p))
+                            .filter(p -> uniqueColumns(p).equals(uniqueColumns(unique)))
+                            .findFirst());
             same.ifPresentOrElse(matched::add, () -> unmatched.add(unique));
         }
         return unmatched;
@@ -341,8 +374,10 @@ public final class SchemaComparator {
     private void removeChecks(Table target, Table live) {
         for (CheckConstraint check : live.checkConstraints()) {
             if (target.checkConstraints().stream().noneMatch(c -> c.name().equals(check.name()))) {
-                found("Detected removed check constraint '" + check.name() + "' on '" + live.name() + "'",
-                        new DropCheckConstraint(live.name(), check.name()), new CreateCheckConstraint(live.name(), check));
+                found(
+                        "Detected removed check constraint '" + check.name() + "' on '" + live.name() + "'",
+                        new DropCheckConstraint(live.name(), check.name()),
+                        new CreateCheckConstraint(live.name(), check));
             }
         }
     }
@@ -350,8 +385,10 @@ public final class SchemaComparator {
     private void addChecks(Table target, Table live) {
         for (CheckConstraint check : target.checkConstraints()) {
             if (live.checkConstraints().stream().noneMatch(c -> c.name().equals(check.name()))) {
-                found("Detected added check constraint '" + check.name() + "' on '" + target.name() + "'",
-                        new CreateCheckConstraint(target.name(), check), new DropCheckConstraint(target.name(), check.name()));
+                found(
+                        "Detected added check constraint '" + check.name() + "' on '" + target.name() + "'",
+                        new CreateCheckConstraint(target.name(), check),
+                        new DropCheckConstraint(target.name(), check.name()));
             }
         }
     }
@@ -366,9 +403,11 @@ public final class SchemaComparator {
     private void removeForeignKeys(Table target, Table live) {
         for (ForeignKey fk : live.foreignKeys()) {
             if (target.foreignKeys().stream().noneMatch(other -> sameForeignKey(fk, other))) {
-                found("Detected removed foreign key (" + String.join(", ", fk.columns()) + ")("
+                found(
+                        "Detected removed foreign key (" + String.join(", ", fk.columns()) + ")("
                                 + String.join(", ", fk.referredColumns()) + ") on table " + live.name(),
-                        new DropForeignKey(live.name(), fk.name()), new CreateForeignKey(live.name(), fk));
+                        new DropForeignKey(live.name(), fk.name()),
+                        new CreateForeignKey(live.name(), fk));
             }
         }
     }
@@ -376,21 +415,27 @@ public final class SchemaComparator {
     private void addForeignKeys(Table target, Table live) {
         for (ForeignKey fk : target.foreignKeys()) {
             if (live.foreignKeys().stream().noneMatch(other -> sameForeignKey(fk, other))) {
-                found("Detected added foreign key (" + String.join(", ", fk.columns()) + ")("
+                found(
+                        "Detected added foreign key (" + String.join(", ", fk.columns()) + ")("
                                 + String.join(", ", fk.referredColumns()) + ") on table " + target.name(),
-                        new CreateForeignKey(target.name(), fk), new DropForeignKey(target.name(), fk.name()));
+                        new CreateForeignKey(target.name(), fk),
+                        new DropForeignKey(target.name(), fk.name()));
             }
         }
     }
 
     private void addIndex(Index index) {
-        found("Detected added index '" + index.name() + "' on " + list(index.columns()),
-                new CreateIndex(index), new DropIndex(index.name(), index.table()));
+        found(
+                "Detected added index '" + index.name() + "' on " + list(index.columns()),
+                new CreateIndex(index),
+                new DropIndex(index.name(), index.table()));
     }
 
     private void removeIndex(Index index) {
-        found("Detected removed index '" + index.name() + "' on '" + index.table() + "'",
-                new DropIndex(index.name(), index.table()), new CreateIndex(index));
+        found(
+                "Detected removed index '" + index.name() + "' on '" + index.table() + "'",
+                new DropIndex(index.name(), index.table()),
+                new CreateIndex(index));
     }
 
     private void found(String finding, Operation operation, Operation... inverse) {
@@ -412,8 +457,10 @@ public final class SchemaComparator {
         while (!pending.isEmpty()) {
             boolean progress = false;
             for (Table table : List.copyOf(pending)) {
-                boolean ready = table.foreignKeys().stream().map(ForeignKey::referredTable)
-                        .allMatch(ref -> ref.equals(table.name()) || placed.contains(ref)
+                boolean ready = table.foreignKeys().stream()
+                        .map(ForeignKey::referredTable)
+                        .allMatch(ref -> ref.equals(table.name())
+                                || placed.contains(ref)
                                 || tables.stream().noneMatch(t -> t.name().equals(ref)));
                 if (ready) {
                     ordered.add(table);

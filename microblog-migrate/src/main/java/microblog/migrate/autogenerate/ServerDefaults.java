@@ -13,8 +13,7 @@ final class ServerDefaults {
     private static final Pattern QUOTED_NUMBER = Pattern.compile("'-?\\d+(\\.\\d+)?'");
     private static final Pattern CAST = Pattern.compile("::[a-z ]+(\\(\\d+(,\\s*\\d+)?\\))?(\\[\\])?$");
 
-    private ServerDefaults() {
-    }
+    private ServerDefaults() {}
 
     static String normalize(String expression) {
         if (expression == null) {

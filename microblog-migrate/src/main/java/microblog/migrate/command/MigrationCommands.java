@@ -92,8 +92,11 @@ public final class MigrationCommands {
 
     /** The engine these commands print the results of. */
     private Migrations migrations() {
-        Migrations.Builder builder = Migrations.builder().directory(config.directory()).database(config.database())
-                .entities(config.entityClasses()).tag(tag);
+        Migrations.Builder builder = Migrations.builder()
+                .directory(config.directory())
+                .database(config.database())
+                .entities(config.entityClasses())
+                .tag(tag);
         if (dataLoss == DataLossPolicy.ACCEPT) {
             builder.acceptDataLoss();
         }
@@ -168,8 +171,8 @@ public final class MigrationCommands {
         }
         changes.findings().forEach(log::info);
         changes.warnings().forEach(log::warn);
-        return Optional.of(new RevisionWriter(scripts, graph, out).write(revision, parents, changes.upgrade(),
-                changes.downgrade()));
+        return Optional.of(new RevisionWriter(scripts, graph, out)
+                .write(revision, parents, changes.upgrade(), changes.downgrade()));
     }
 
     /**
@@ -192,8 +195,7 @@ public final class MigrationCommands {
     public Path revision(NewRevision revision) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        return new RevisionWriter(scripts, graph, out).write(revision, parents(graph, revision), List.of(),
-                List.of());
+        return new RevisionWriter(scripts, graph, out).write(revision, parents(graph, revision), List.of(), List.of());
     }
 
     /**
@@ -206,7 +208,8 @@ public final class MigrationCommands {
             return List.of();
         }
         if (head != null && !head.equals("head")) {
-            String base = head.endsWith("@head") ? RevisionTargets.heads(graph, head, Set.of()).iterator().next()
+            String base = head.endsWith("@head")
+                    ? RevisionTargets.heads(graph, head, Set.of()).iterator().next()
                     : graph.resolve(head).id();
             if (!graph.heads().contains(base) && !revision.splice()) {
                 throw new MigrationException("revision " + base + " is not a head: building on it starts a new "
@@ -215,8 +218,9 @@ public final class MigrationCommands {
             return List.of(base);
         }
         if (graph.heads().size() > 1) {
-            throw new MigrationException("there are " + graph.heads().size() + " heads (" + String.join(", ",
-                    graph.heads()) + "): pass --head REV to build on one, or merge them with 'db merge heads'");
+            throw new MigrationException(
+                    "there are " + graph.heads().size() + " heads (" + String.join(", ", graph.heads())
+                            + "): pass --head REV to build on one, or merge them with 'db merge heads'");
         }
         return graph.heads();
     }
@@ -230,12 +234,17 @@ public final class MigrationCommands {
     public Path merge(List<String> revisions, NewRevision merge) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        List<String> parents = revisions.isEmpty() || revisions.equals(List.of("heads")) ? graph.heads()
+        List<String> parents = revisions.isEmpty() || revisions.equals(List.of("heads"))
+                ? graph.heads()
                 : revisions.stream().map(r -> graph.resolve(r).id()).distinct().toList();
         if (parents.size() < 2) {
-            throw new MigrationException("nothing to merge: " + (parents.isEmpty() ? "there are no revisions"
-                    : revisions.isEmpty() || revisions.equals(List.of("heads")) ? "there is one head, " + parents.get(0)
-                    : "only one revision given, " + parents.get(0)) + "; merge joins two or more heads");
+            throw new MigrationException("nothing to merge: "
+                    + (parents.isEmpty()
+                            ? "there are no revisions"
+                            : revisions.isEmpty() || revisions.equals(List.of("heads"))
+                                    ? "there is one head, " + parents.get(0)
+                                    : "only one revision given, " + parents.get(0))
+                    + "; merge joins two or more heads");
         }
         for (String parent : parents) {
             for (String other : parents) {
@@ -253,8 +262,8 @@ public final class MigrationCommands {
         CheckResult result = migrations().check();
         if (!result.upToDate()) {
             result.findings().forEach(log::info);
-            throw new MigrationException("New upgrade operations detected: " + result.operations().stream()
-                    .map(op -> op.describe()).toList());
+            throw new MigrationException("New upgrade operations detected: "
+                    + result.operations().stream().map(op -> op.describe()).toList());
         }
         out.println("No new upgrade operations detected.");
     }
@@ -317,8 +326,10 @@ public final class MigrationCommands {
      */
     public void repair() {
         List<String> changed = migrations().repair();
-        out.println(changed.isEmpty() ? "The record of applied revisions matches the revision files"
-                : "Recorded as they are now, edited since they were applied: " + String.join(", ", changed));
+        out.println(
+                changed.isEmpty()
+                        ? "The record of applied revisions matches the revision files"
+                        : "Recorded as they are now, edited since they were applied: " + String.join(", ", changed));
     }
 
     // ---- testing ----
@@ -333,20 +344,28 @@ public final class MigrationCommands {
     public void test() {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        DatabaseUrl url = config.database().get().url().orElseThrow(() -> new MigrationException(
-                "db test makes a scratch database beside the configured one, so it needs a database URL, not a "
-                + "DataSource"));
+        DatabaseUrl url = config.database()
+                .get()
+                .url()
+                .orElseThrow(() -> new MigrationException(
+                        "db test makes a scratch database beside the configured one, so it needs a database URL, not a "
+                                + "DataSource"));
         try (ScratchDatabase scratch = ScratchDatabase.create(url)) {
             out.println("Testing " + graph.topologicalOrder().size() + " revision(s) on a scratch "
                     + url.kind().displayName() + " database (" + scratch.url() + ")");
             try (Connection connection = MigrationConnections.openForWriting(TargetDatabase.of(scratch.url()))) {
-                new RevisionTester(connection, DdlRenderer.forKind(url.kind()), versionTable(scripts, url.kind()), out,
-                        new TableExclusions(scripts.excludedTables())).test(graph, config.entityClasses().get());
+                new RevisionTester(
+                                connection,
+                                DdlRenderer.forKind(url.kind()),
+                                versionTable(scripts, url.kind()),
+                                out,
+                                new TableExclusions(scripts.excludedTables()))
+                        .test(graph, config.entityClasses().get());
             } catch (SQLException e) {
                 throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
             } catch (MigrationException e) {
-                throw new MigrationException("db test, on the scratch database (" + url + " was not touched): "
-                        + e.getMessage(), e);
+                throw new MigrationException(
+                        "db test, on the scratch database (" + url + " was not touched): " + e.getMessage(), e);
             }
         }
     }
@@ -374,15 +393,14 @@ public final class MigrationCommands {
     }
 
     /** Where the database stands and what its record says, read without writing; empty for a missing SQLite file. */
-    private record DatabaseState(Set<String> heads, Set<String> appliedIds,
-                                 Map<String, AppliedRevisions.Applied> applied) {
-    }
+    private record DatabaseState(
+            Set<String> heads, Set<String> appliedIds, Map<String, AppliedRevisions.Applied> applied) {}
 
     /** Reads where the database stands; {@code withRecord}, also its record of applied revisions. */
     private DatabaseState readState(RevisionGraph graph, boolean withRecord) {
         Migrations migrations = migrations();
-        Migrations.DatabaseStatus status = withRecord ? migrations.status()
-                : new Migrations.DatabaseStatus(migrations.current(), Map.of());
+        Migrations.DatabaseStatus status =
+                withRecord ? migrations.status() : new Migrations.DatabaseStatus(migrations.current(), Map.of());
         return new DatabaseState(status.current(), graph.ancestry(status.current()), status.record());
     }
 
@@ -442,10 +460,15 @@ public final class MigrationCommands {
         String from = range.substring(0, colon);
         String to = range.substring(colon + 1);
         Set<String> upper = to.isEmpty() || to.equals("heads") || to.equals("head")
-                ? new LinkedHashSet<>(graph.heads()) : Set.of(graph.resolve(to).id());
-        String lower = from.isEmpty() || from.equals("base") ? null : graph.resolve(from).id();
-        return graph.ancestry(upper).stream().map(graph::get)
-                .filter(r -> lower == null || graph.ancestry(List.of(r.id())).contains(lower)).toList();
+                ? new LinkedHashSet<>(graph.heads())
+                : Set.of(graph.resolve(to).id());
+        String lower = from.isEmpty() || from.equals("base")
+                ? null
+                : graph.resolve(from).id();
+        return graph.ancestry(upper).stream()
+                .map(graph::get)
+                .filter(r -> lower == null || graph.ancestry(List.of(r.id())).contains(lower))
+                .toList();
     }
 
     /** Lists the branch points: revisions that more than one revision follows, with those that do. */
@@ -459,7 +482,8 @@ public final class MigrationCommands {
         List<String> heads = graph.heads();
         for (Revision r : graph.topologicalOrder()) {
             List<Revision> children = graph.topologicalOrder().stream()
-                    .filter(c -> c.downRevisions().contains(r.id())).toList();
+                    .filter(c -> c.downRevisions().contains(r.id()))
+                    .toList();
             if (children.size() > 1) {
                 if (verbose) {
                     printDetails(r, heads, null);
@@ -496,8 +520,8 @@ public final class MigrationCommands {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         scripts.requireWritable("edit a revision");
         if (editor == null || editor.isBlank()) {
-            throw new MigrationException("no editor: set EDITOR (for example EDITOR=nano), or open the file "
-                    + "'db show' names yourself");
+            throw new MigrationException(
+                    "no editor: set EDITOR (for example EDITOR=nano), or open the file " + "'db show' names yourself");
         }
         Path file = fileToEdit(scripts, name);
         List<String> command = new ArrayList<>(List.of(editor.strip().split("\\s+")));
@@ -524,11 +548,16 @@ public final class MigrationCommands {
     private static Path fileToEdit(ScriptDirectory scripts, String name) {
         try {
             RevisionGraph graph = scripts.graph();
-            return (name == null || name.equals("head") ? graph.get(RevisionTargets.requireHead(graph))
-                    : graph.resolve(name)).path();
+            return (name == null || name.equals("head")
+                            ? graph.get(RevisionTargets.requireHead(graph))
+                            : graph.resolve(name))
+                    .path();
         } catch (MigrationException unreadable) {
-            List<Path> named = name == null ? List.of() : scripts.revisionFiles().stream()
-                    .filter(p -> p.getFileName().toString().startsWith(name)).toList();
+            List<Path> named = name == null
+                    ? List.of()
+                    : scripts.revisionFiles().stream()
+                            .filter(p -> p.getFileName().toString().startsWith(name))
+                            .toList();
             if (named.size() != 1) {
                 throw unreadable;
             }
@@ -540,11 +569,12 @@ public final class MigrationCommands {
     public void show(String name) {
         RevisionGraph graph = ScriptDirectory.open(config.directory()).graph();
         List<String> heads = graph.heads();
-        List<Revision> shown = switch (name) {
-            case "head" -> List.of(graph.get(RevisionTargets.requireHead(graph)));
-            case "heads" -> heads.stream().map(graph::get).toList();
-            default -> List.of(graph.resolve(name));
-        };
+        List<Revision> shown =
+                switch (name) {
+                    case "head" -> List.of(graph.get(RevisionTargets.requireHead(graph)));
+                    case "heads" -> heads.stream().map(graph::get).toList();
+                    default -> List.of(graph.resolve(name));
+                };
         for (Revision r : shown) {
             printDetails(r, heads, null);
         }
@@ -559,24 +589,32 @@ public final class MigrationCommands {
             out.println("Branch names: " + String.join(", ", r.branchLabels()));
         }
         // A revision packaged in the application's jar is named by its URI (jar:file:...!/db/...).
-        out.println("Path: " + (r.path().getFileSystem().equals(FileSystems.getDefault()) ? r.path().toAbsolutePath()
-                : r.path().toUri()));
+        out.println("Path: "
+                + (r.path().getFileSystem().equals(FileSystems.getDefault())
+                        ? r.path().toAbsolutePath()
+                        : r.path().toUri()));
         out.println();
         out.println("    " + r.message());
         out.println();
         out.println("    Revision ID: " + r.id());
         out.println("    Revises: " + String.join(", ", r.downRevisions()));
         out.println("    Create Date: " + r.createDate());
-        out.println("    Upgrade: " + r.upgrade().stream().map(op -> op.describe()).toList());
-        out.println("    Downgrade: " + r.downgrade().stream().map(op -> op.describe()).toList());
+        out.println(
+                "    Upgrade: " + r.upgrade().stream().map(op -> op.describe()).toList());
+        out.println("    Downgrade: "
+                + r.downgrade().stream().map(op -> op.describe()).toList());
         if (state != null) {
             AppliedRevisions.Applied applied = state.applied().get(r.id());
-            out.println("    Applied: " + (!state.appliedIds().contains(r.id()) ? "no"
-                    : applied == null ? "yes, not recorded (db repair records it)"
-                    : applied.appliedAt() + (applied.durationMillis() == null
-                    ? " (recorded without running it: stamp, repair or a SQL script)"
-                    : ", in " + applied.durationMillis() + " ms")
-                    + (applied.tag() == null ? "" : ", tag " + applied.tag())));
+            out.println("    Applied: "
+                    + (!state.appliedIds().contains(r.id())
+                            ? "no"
+                            : applied == null
+                                    ? "yes, not recorded (db repair records it)"
+                                    : applied.appliedAt()
+                                            + (applied.durationMillis() == null
+                                                    ? " (recorded without running it: stamp, repair or a SQL script)"
+                                                    : ", in " + applied.durationMillis() + " ms")
+                                            + (applied.tag() == null ? "" : ", tag " + applied.tag())));
         }
         out.println();
     }

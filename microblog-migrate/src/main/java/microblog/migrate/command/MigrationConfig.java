@@ -12,12 +12,12 @@ import microblog.migrate.TargetDatabase;
  * entity classes. The database and the models are suppliers so that commands
  * that need neither never pay for them.
  */
-public record MigrationConfig(Path directory, Supplier<TargetDatabase> database,
-                              Supplier<Collection<Class<?>>> entityClasses) {
+public record MigrationConfig(
+        Path directory, Supplier<TargetDatabase> database, Supplier<Collection<Class<?>>> entityClasses) {
 
     /** The commands for the database at a URL, parsed when first needed. */
-    public static MigrationConfig forUrl(Path directory, Supplier<DatabaseUrl> url,
-                                         Supplier<Collection<Class<?>>> entityClasses) {
+    public static MigrationConfig forUrl(
+            Path directory, Supplier<DatabaseUrl> url, Supplier<Collection<Class<?>>> entityClasses) {
         return new MigrationConfig(directory, () -> TargetDatabase.of(url.get()), entityClasses);
     }
 

@@ -37,8 +37,12 @@ final class RevisionTester {
     private final PrintWriter out;
     private final TableExclusions exclusions;
 
-    RevisionTester(Connection connection, DdlRenderer ddl, VersionTable versions, PrintWriter out,
-                   TableExclusions exclusions) {
+    RevisionTester(
+            Connection connection,
+            DdlRenderer ddl,
+            VersionTable versions,
+            PrintWriter out,
+            TableExclusions exclusions) {
         this.connection = connection;
         this.ddl = ddl;
         this.versions = versions;
@@ -65,11 +69,11 @@ final class RevisionTester {
         }
         if (!models.isEmpty()) {
             Schema wanted = exclusions.applyToModels(ModelSchemaReader.read(models, ddl.kind()));
-            Changes left = SchemaComparator.compare(wanted, exclusions.apply(live()),
-                    new ComparisonRules(Renames.NONE, ddl::storedType));
+            Changes left = SchemaComparator.compare(
+                    wanted, exclusions.apply(live()), new ComparisonRules(Renames.NONE, ddl::storedType));
             if (!left.isEmpty()) {
-                throw new MigrationException("at head the schema differs from the models (" + String.join("; ",
-                        left.findings()) + "): run 'db migrate' to write the missing revision");
+                throw new MigrationException("at head the schema differs from the models ("
+                        + String.join("; ", left.findings()) + "): run 'db migrate' to write the missing revision");
             }
             out.println("At head, the schema matches the models.");
         }

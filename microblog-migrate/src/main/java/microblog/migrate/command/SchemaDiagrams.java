@@ -33,8 +33,10 @@ final class SchemaDiagrams {
     }
 
     void draw(boolean live, Path svgFile) {
-        Schema schema = live ? liveSchema() : ModelSchemaReader.read(config.entityClasses().get(),
-                config.database().get().kind());
+        Schema schema = live
+                ? liveSchema()
+                : ModelSchemaReader.read(
+                        config.entityClasses().get(), config.database().get().kind());
         if (svgFile == null) {
             out.print(MermaidDiagram.render(schema));
             out.flush();
@@ -44,8 +46,8 @@ final class SchemaDiagrams {
         try {
             Files.writeString(file, SvgDiagram.render(schema));
         } catch (NoSuchFileException e) {
-            throw new MigrationException("cannot write " + file + ": the directory " + file.getParent()
-                    + " does not exist", e);
+            throw new MigrationException(
+                    "cannot write " + file + ": the directory " + file.getParent() + " does not exist", e);
         } catch (IOException e) {
             throw new MigrationException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -56,15 +58,18 @@ final class SchemaDiagrams {
     private Schema liveSchema() {
         TargetDatabase database = config.database().get();
         Optional<ScriptDirectory> scripts = ScriptDirectory.exists(config.directory())
-                ? Optional.of(ScriptDirectory.open(config.directory())) : Optional.empty();
+                ? Optional.of(ScriptDirectory.open(config.directory()))
+                : Optional.empty();
         String versionTable = scripts.map(ScriptDirectory::versionTable).orElse(ScriptDirectory.DEFAULT_VERSION_TABLE);
-        TableExclusions exclusions = new TableExclusions(scripts.map(ScriptDirectory::excludedTables).orElse(List.of()));
+        TableExclusions exclusions =
+                new TableExclusions(scripts.map(ScriptDirectory::excludedTables).orElse(List.of()));
         try (Connection connection = MigrationConnections.openReadOnly(database).orElse(null)) {
             if (connection == null) {
                 return Schema.empty();
             }
             VersionTable versions = new VersionTable(versionTable, DdlRenderer.forKind(database.kind()));
-            return exclusions.apply(new LiveSchemaReader(connection, database.kind(), versions.bookkeepingTables()).read());
+            return exclusions.apply(
+                    new LiveSchemaReader(connection, database.kind(), versions.bookkeepingTables()).read());
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database: " + e.getMessage(), e);
         }

@@ -46,8 +46,8 @@ final class ScratchDatabase implements AutoCloseable {
                 throw new MigrationException("cannot make a scratch SQLite file: " + e.getMessage(), e);
             }
         }
-        String name = "migrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
+        String name = "migrate_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         adminExecute(configured, "CREATE DATABASE " + name, "create a scratch database '" + name + "'", "create");
         return new ScratchDatabase(configured, configured.withDatabase(name), name, null);
     }
@@ -65,8 +65,11 @@ final class ScratchDatabase implements AutoCloseable {
     public void close() {
         if (serverDatabase != null) {
             try {
-                adminExecute(configured, "DROP DATABASE " + serverDatabase, "drop the scratch database '"
-                        + serverDatabase + "'", "drop");
+                adminExecute(
+                        configured,
+                        "DROP DATABASE " + serverDatabase,
+                        "drop the scratch database '" + serverDatabase + "'",
+                        "drop");
             } catch (MigrationException e) {
                 log.warn("{}; drop it by hand", e.getMessage());
             }
@@ -83,11 +86,14 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     private static void adminExecute(DatabaseUrl through, String sql, String what, String right) {
-        try (Connection connection = new ConnectionFactory(through).open(); Statement st = connection.createStatement()) {
+        try (Connection connection = new ConnectionFactory(through).open();
+                Statement st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
-            throw new MigrationException("cannot " + what + " on " + through + ": " + e.getMessage()
-                    + " ('db test' needs the right to " + right + " databases)", e);
+            throw new MigrationException(
+                    "cannot " + what + " on " + through + ": " + e.getMessage() + " ('db test' needs the right to "
+                            + right + " databases)",
+                    e);
         }
     }
 }

@@ -153,7 +153,8 @@ public abstract class DdlRenderer {
 
         @Override
         public List<String> alterColumn(AlterColumn op) {
-            return DdlRenderer.this.alterColumn(currentColumn(op, tables).map(op::against).orElse(op), tables);
+            return DdlRenderer.this.alterColumn(
+                    currentColumn(op, tables).map(op::against).orElse(op), tables);
         }
 
         @Override
@@ -299,8 +300,7 @@ public abstract class DdlRenderer {
     }
 
     protected List<String> addColumn(AddColumn op, TableLookup tables) {
-        return List.of("ALTER TABLE " + quote(op.table()) + " ADD COLUMN "
-                + columnDefinition(op.column()));
+        return List.of("ALTER TABLE " + quote(op.table()) + " ADD COLUMN " + columnDefinition(op.column()));
     }
 
     /**
@@ -408,10 +408,11 @@ public abstract class DdlRenderer {
             case "Time" -> "TIME";
             case "Float" -> "REAL";
             case "Double" -> "DOUBLE PRECISION";
-            case "Numeric" -> type.precision() == null ? "NUMERIC"
+            case "Numeric" -> type.precision() == null
+                    ? "NUMERIC"
                     : "NUMERIC(" + type.precision() + (type.scale() == null ? "" : ", " + type.scale()) + ")";
             case "LargeBinary" -> "BLOB";
-            // SQLite keeps any declared name, so UUID reads back as one; the 16 bytes Hibernate writes stay a blob.
+                // SQLite keeps any declared name, so UUID reads back as one; the 16 bytes Hibernate writes stay a blob.
             case "Uuid" -> "UUID";
             default -> throw new IllegalArgumentException("no SQL type for " + type);
         };

@@ -1,7 +1,6 @@
 package microblog.migrate.ddl;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +37,7 @@ final class MysqlDdl extends DdlRenderer {
     protected String typeSql(ColumnType type) {
         return switch (type.name()) {
             case "Boolean" -> "BOOL";
-            // TIMESTAMP holds an instant (its range ends in 2038); DATETIME a wall-clock time.
+                // TIMESTAMP holds an instant (its range ends in 2038); DATETIME a wall-clock time.
             case "DateTime" -> type.timezone() ? "TIMESTAMP(6)" : "DATETIME(6)";
             case "Time" -> "TIME(6)";
             case "Float" -> "FLOAT";
@@ -87,8 +86,8 @@ final class MysqlDdl extends DdlRenderer {
 
     @Override
     protected List<String> renameIndex(RenameIndex op, TableLookup tables) {
-        return List.of("ALTER TABLE " + quote(op.table()) + " RENAME INDEX " + quote(op.from()) + " TO "
-                + quote(op.to()));
+        return List.of(
+                "ALTER TABLE " + quote(op.table()) + " RENAME INDEX " + quote(op.from()) + " TO " + quote(op.to()));
     }
 
     @Override

@@ -17,8 +17,8 @@ final class MysqlLock implements SessionLock {
     }
 
     static SessionLock forVersionTable(Connection connection, String versionTable) {
-        return new MysqlLock("CONCAT('migrate_', MD5(CONCAT(DATABASE(), '.', " + SqlLiterals.string(versionTable)
-                + ")))");
+        return new MysqlLock(
+                "CONCAT('migrate_', MD5(CONCAT(DATABASE(), '.', " + SqlLiterals.string(versionTable) + ")))");
     }
 
     @Override

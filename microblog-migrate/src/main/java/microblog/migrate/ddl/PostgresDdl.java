@@ -35,7 +35,9 @@ final class PostgresDdl extends DdlRenderer {
     protected String typeConversion(AlterColumn op) {
         boolean sameFamily = op.from().type().name().equals(op.to().type().name())
                 || op.from().type().isInteger() && op.to().type().isInteger();
-        return sameFamily ? "" : " USING " + quote(op.column()) + "::" + typeSql(op.to().type());
+        return sameFamily
+                ? ""
+                : " USING " + quote(op.column()) + "::" + typeSql(op.to().type());
     }
 
     @Override

@@ -18,8 +18,8 @@ final class PostgresLock implements SessionLock {
     }
 
     static SessionLock forVersionTable(Connection connection, String versionTable) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT hashtextextended('migrate:' || current_schema() || '.' || "
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT hashtextextended('migrate:' || current_schema() || '.' || "
                         + SqlLiterals.string(versionTable) + ", 0)")) {
             rs.next();
             return new PostgresLock(rs.getLong(1));

@@ -12,9 +12,9 @@ import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateCheckConstraint;
-import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropUniqueConstraint;
@@ -105,10 +105,13 @@ final class SqliteDdl extends DdlRenderer {
         if (column.nullable() || column.serverDefault() != null) {
             return super.addColumn(op, tables);
         }
-        return rebuild(op.table(), tables, t -> t.withColumns(columns -> {
-            columns.add(column);
-            return columns;
-        }));
+        return rebuild(
+                op.table(),
+                tables,
+                t -> t.withColumns(columns -> {
+                    columns.add(column);
+                    return columns;
+                }));
     }
 
     @Override
@@ -132,44 +135,62 @@ final class SqliteDdl extends DdlRenderer {
 
     @Override
     protected List<String> createForeignKey(CreateForeignKey op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withForeignKeys(fks -> {
-            fks.add(op.foreignKey());
-            return fks;
-        }));
+        return rebuild(
+                op.table(),
+                tables,
+                t -> t.withForeignKeys(fks -> {
+                    fks.add(op.foreignKey());
+                    return fks;
+                }));
     }
 
     @Override
     protected List<String> dropForeignKey(DropForeignKey op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withForeignKeys(
-                fks -> removeNamed(fks, ForeignKey::name, op.name(), "foreign key", op.table())));
+        return rebuild(
+                op.table(),
+                tables,
+                t -> t.withForeignKeys(
+                        fks -> removeNamed(fks, ForeignKey::name, op.name(), "foreign key", op.table())));
     }
 
     @Override
     protected List<String> createUnique(CreateUniqueConstraint op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withUniqueConstraints(us -> {
-            us.add(op.constraint());
-            return us;
-        }));
+        return rebuild(
+                op.table(),
+                tables,
+                t -> t.withUniqueConstraints(us -> {
+                    us.add(op.constraint());
+                    return us;
+                }));
     }
 
     @Override
     protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withUniqueConstraints(
-                us -> removeNamed(us, UniqueConstraint::name, op.name(), "unique constraint", op.table())));
+        return rebuild(
+                op.table(),
+                tables,
+                t -> t.withUniqueConstraints(
+                        us -> removeNamed(us, UniqueConstraint::name, op.name(), "unique constraint", op.table())));
     }
 
     @Override
     protected List<String> createCheck(CreateCheckConstraint op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withCheckConstraints(checks -> {
-            checks.add(op.constraint());
-            return checks;
-        }));
+        return rebuild(
+                op.table(),
+                tables,
+                t -> t.withCheckConstraints(checks -> {
+                    checks.add(op.constraint());
+                    return checks;
+                }));
     }
 
     @Override
     protected List<String> dropCheck(DropCheckConstraint op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> t.withCheckConstraints(
-                checks -> removeNamed(checks, CheckConstraint::name, op.name(), "check constraint", op.table())));
+        return rebuild(
+                op.table(),
+                tables,
+                t -> t.withCheckConstraints(checks ->
+                        removeNamed(checks, CheckConstraint::name, op.name(), "check constraint", op.table())));
     }
 
     /**
@@ -179,11 +200,15 @@ final class SqliteDdl extends DdlRenderer {
      */
     @Override
     protected List<String> renameIndex(RenameIndex op, TableLookup tables) {
-        Index index = tables.table(op.table()).flatMap(t -> t.indexes().stream()
-                .filter(ix -> ix.name().equals(op.from())).findFirst()).orElseThrow(() -> new MigrationException(
-                "table '" + op.table() + "' has no index '" + op.from() + "'"));
+        Index index = tables.table(op.table())
+                .flatMap(t -> t.indexes().stream()
+                        .filter(ix -> ix.name().equals(op.from()))
+                        .findFirst())
+                .orElseThrow(
+                        () -> new MigrationException("table '" + op.table() + "' has no index '" + op.from() + "'"));
         String stored = tables.storedDefinitions(op.table()).indexes().get(op.from());
-        String create = stored == null ? createIndex(index.renamedTo(op.to()))
+        String create = stored == null
+                ? createIndex(index.renamedTo(op.to()))
                 : INDEX_NAME.matcher(stored).replaceFirst("$1" + Matcher.quoteReplacement(quote(op.to())));
         return List.of("DROP INDEX " + quote(op.from()), create);
     }
@@ -194,8 +219,8 @@ final class SqliteDdl extends DdlRenderer {
         }
     }
 
-    private static <T> List<T> removeNamed(List<T> items, Function<T, String> name, String wanted, String what,
-                                           String table) {
+    private static <T> List<T> removeNamed(
+            List<T> items, Function<T, String> name, String wanted, String what, String table) {
         if (!items.removeIf(item -> name.apply(item).equals(wanted))) {
             throw new MigrationException("table '" + table + "' has no " + what + " '" + wanted + "'");
         }
@@ -203,18 +228,26 @@ final class SqliteDdl extends DdlRenderer {
     }
 
     private List<String> rebuild(String tableName, TableLookup tables, UnaryOperator<Table> change) {
-        Table before = tables.table(tableName).orElseThrow(() -> new MigrationException(
-                "cannot change table '" + tableName + "' on SQLite: it does not exist"));
+        Table before = tables.table(tableName)
+                .orElseThrow(() ->
+                        new MigrationException("cannot change table '" + tableName + "' on SQLite: it does not exist"));
         Table after = change.apply(before);
         StoredDefinitions stored = tables.storedDefinitions(tableName);
         String temporary = TEMPORARY_PREFIX + tableName;
-        List<String> kept = after.columns().stream().map(Column::name)
-                .filter(name -> before.column(name).isPresent()).toList();
+        List<String> kept = after.columns().stream()
+                .map(Column::name)
+                .filter(name -> before.column(name).isPresent())
+                .toList();
         List<String> sql = new ArrayList<>();
-        sql.add(createTable(new Table(temporary, after.columns(), after.uniqueConstraints(), after.foreignKeys(),
-                List.of(), after.checkConstraints())));
-        sql.add("INSERT INTO " + quote(temporary) + " (" + columnList(kept) + ") SELECT " + columnList(kept)
-                + " FROM " + quote(tableName));
+        sql.add(createTable(new Table(
+                temporary,
+                after.columns(),
+                after.uniqueConstraints(),
+                after.foreignKeys(),
+                List.of(),
+                after.checkConstraints())));
+        sql.add("INSERT INTO " + quote(temporary) + " (" + columnList(kept) + ") SELECT " + columnList(kept) + " FROM "
+                + quote(tableName));
         sql.add("DROP TABLE " + quote(tableName));
         sql.add("PRAGMA legacy_alter_table = ON");
         sql.add("ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(tableName));

@@ -15,8 +15,7 @@ public final class MermaidDiagram {
     /** What Mermaid accepts as an attribute's type; other spellings go into the comment. */
     private static final Pattern PLAIN_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_()\\[\\]-]*");
 
-    private MermaidDiagram() {
-    }
+    private MermaidDiagram() {}
 
     public static String render(Schema schema) {
         StringBuilder text = new StringBuilder("erDiagram\n");
@@ -31,9 +30,17 @@ public final class MermaidDiagram {
             for (ForeignKey fk : table.foreignKeys()) {
                 String referred = SchemaFacts.isOptional(table, fk) ? "|o" : "||";
                 String referring = SchemaFacts.isUnique(table, fk.columns()) ? "o|" : "o{";
-                text.append("    ").append(fk.referredTable()).append(' ').append(referred).append("--")
-                        .append(referring).append(' ').append(table.name()).append(" : \"")
-                        .append(String.join(", ", fk.columns())).append("\"\n");
+                text.append("    ")
+                        .append(fk.referredTable())
+                        .append(' ')
+                        .append(referred)
+                        .append("--")
+                        .append(referring)
+                        .append(' ')
+                        .append(table.name())
+                        .append(" : \"")
+                        .append(String.join(", ", fk.columns()))
+                        .append("\"\n");
             }
         }
         return text.toString();
@@ -42,7 +49,9 @@ public final class MermaidDiagram {
     private static String attribute(Table table, Column column) {
         String type = column.type().toString();
         boolean plain = PLAIN_TYPE.matcher(type).matches();
-        StringBuilder line = new StringBuilder(plain ? type : column.type().name()).append(' ').append(column.name());
+        StringBuilder line = new StringBuilder(plain ? type : column.type().name())
+                .append(' ')
+                .append(column.name());
         String keys = String.join(", ", SchemaFacts.keys(table, column));
         if (!keys.isEmpty()) {
             line.append(' ').append(keys);

@@ -1,9 +1,7 @@
 package microblog.migrate.diagram;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,16 +43,23 @@ public final class SvgDiagram {
         }
     }
 
-    private SvgDiagram() {
-    }
+    private SvgDiagram() {}
 
     public static String render(Schema schema) {
         Map<String, Box> boxes = layOut(schema);
-        int width = boxes.values().stream().mapToInt(b -> b.x() + b.width()).max().orElse(0) + MARGIN + COLUMN_GAP / 2;
-        int height = boxes.values().stream().mapToInt(b -> b.y() + b.height()).max().orElse(0) + MARGIN;
+        int width =
+                boxes.values().stream().mapToInt(b -> b.x() + b.width()).max().orElse(0) + MARGIN + COLUMN_GAP / 2;
+        int height =
+                boxes.values().stream().mapToInt(b -> b.y() + b.height()).max().orElse(0) + MARGIN;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"monospace\" font-size=\"%d\">\n", width, height, width, height,
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"monospace\" font-size=\"%d\">\n",
+                width,
+                height,
+                width,
+                height,
                 FONT_SIZE));
         svg.append("  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         for (Box box : boxes.values()) {
@@ -103,7 +108,9 @@ public final class SvgDiagram {
         int depth = 0;
         for (ForeignKey fk : table.foreignKeys()) {
             if (!fk.referredTable().equals(table.name())) {
-                int referred = schema.table(fk.referredTable()).map(t -> depth(schema, t, depths, visiting)).orElse(-1);
+                int referred = schema.table(fk.referredTable())
+                        .map(t -> depth(schema, t, depths, visiting))
+                        .orElse(-1);
                 depth = Math.max(depth, referred + 1);
             }
         }
@@ -118,7 +125,8 @@ public final class SvgDiagram {
         for (Column column : table.columns()) {
             nameChars = Math.max(nameChars, column.name().length());
             typeChars = Math.max(typeChars, column.type().toString().length());
-            keyChars = Math.max(keyChars, String.join(",", SchemaFacts.keys(table, column)).length());
+            keyChars = Math.max(
+                    keyChars, String.join(",", SchemaFacts.keys(table, column)).length());
         }
         int cells = PADDING + (nameChars + typeChars + keyChars) * CHAR_WIDTH + 2 * CELL_GAP + PADDING;
         int width = Math.max(cells, 2 * PADDING + table.name().length() * CHAR_WIDTH);
@@ -126,19 +134,46 @@ public final class SvgDiagram {
     }
 
     private static void table(StringBuilder svg, Box box) {
-        svg.append(String.format(Locale.ROOT, "  <g>\n    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
-                + "fill=\"#ffffff\" stroke=\"#34495e\"/>\n", box.x(), box.y(), box.width(), box.height()));
-        svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#34495e\"/>\n",
-                box.x(), box.y(), box.width(), HEADER));
-        text(svg, box.x() + PADDING, box.y() + HEADER - 8, "#ffffff", "bold", box.table().name());
+        svg.append(String.format(
+                Locale.ROOT,
+                "  <g>\n    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+                        + "fill=\"#ffffff\" stroke=\"#34495e\"/>\n",
+                box.x(),
+                box.y(),
+                box.width(),
+                box.height()));
+        svg.append(String.format(
+                Locale.ROOT,
+                "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#34495e\"/>\n",
+                box.x(),
+                box.y(),
+                box.width(),
+                HEADER));
+        text(
+                svg,
+                box.x() + PADDING,
+                box.y() + HEADER - 8,
+                "#ffffff",
+                "bold",
+                box.table().name());
         int y = box.y() + HEADER;
         for (Column column : box.table().columns()) {
             int baseline = y + ROW - 6;
             text(svg, box.x() + PADDING, baseline, "#000000", column.primaryKey() ? "bold" : "normal", column.name());
-            text(svg, box.x() + PADDING + box.nameWidth() + CELL_GAP, baseline, "#555555", "normal",
+            text(
+                    svg,
+                    box.x() + PADDING + box.nameWidth() + CELL_GAP,
+                    baseline,
+                    "#555555",
+                    "normal",
                     column.type().toString());
-            text(svg, box.x() + PADDING + box.nameWidth() + box.typeWidth() + 2 * CELL_GAP, baseline, "#8e44ad",
-                    "normal", String.join(",", SchemaFacts.keys(box.table(), column)));
+            text(
+                    svg,
+                    box.x() + PADDING + box.nameWidth() + box.typeWidth() + 2 * CELL_GAP,
+                    baseline,
+                    "#8e44ad",
+                    "normal",
+                    String.join(",", SchemaFacts.keys(box.table(), column)));
             y += ROW;
         }
         svg.append("  </g>\n");
@@ -153,9 +188,17 @@ public final class SvgDiagram {
         int startY = from.rowMiddle(fk.columns().get(0));
         int endY = to.rowMiddle(fk.referredColumns().get(0));
         int bend = sideBySide ? COLUMN_GAP / 2 : COLUMN_GAP / 2 + Math.abs(endY - startY) / 4;
-        svg.append(String.format(Locale.ROOT, "  <path d=\"M %d %d C %d %d, %d %d, %d %d\" fill=\"none\" "
-                        + "stroke=\"#7f8c8d\"/>\n", startX, startY, startX + startDirection * bend, startY,
-                endX + bend, endY, endX, endY));
+        svg.append(String.format(
+                Locale.ROOT,
+                "  <path d=\"M %d %d C %d %d, %d %d, %d %d\" fill=\"none\" " + "stroke=\"#7f8c8d\"/>\n",
+                startX,
+                startY,
+                startX + startDirection * bend,
+                startY,
+                endX + bend,
+                endY,
+                endX,
+                endY));
         if (SchemaFacts.isUnique(from.table(), fk.columns())) {
             bar(svg, startX + startDirection * 8, startY);
         } else {
@@ -163,8 +206,11 @@ public final class SvgDiagram {
         }
         bar(svg, endX + 8, endY);
         if (SchemaFacts.isOptional(from.table(), fk)) {
-            svg.append(String.format(Locale.ROOT, "  <circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"white\" "
-                    + "stroke=\"#7f8c8d\"/>\n", endX + 16, endY));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "  <circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"white\" " + "stroke=\"#7f8c8d\"/>\n",
+                    endX + 16,
+                    endY));
         } else {
             bar(svg, endX + 13, endY);
         }
@@ -176,16 +222,36 @@ public final class SvgDiagram {
 
     private static void crowsFoot(StringBuilder svg, int x, int y, int direction) {
         int toe = x + direction * 12;
-        svg.append(String.format(Locale.ROOT, "  <path d=\"M %d %d L %d %d L %d %d M %d %d L %d %d\" fill=\"none\" "
-                + "stroke=\"#7f8c8d\"/>\n", x, y - 6, toe, y, x, y + 6, x, y, toe, y));
+        svg.append(String.format(
+                Locale.ROOT,
+                "  <path d=\"M %d %d L %d %d L %d %d M %d %d L %d %d\" fill=\"none\" " + "stroke=\"#7f8c8d\"/>\n",
+                x,
+                y - 6,
+                toe,
+                y,
+                x,
+                y + 6,
+                x,
+                y,
+                toe,
+                y));
     }
 
     private static void text(StringBuilder svg, int x, int y, String fill, String weight, String content) {
-        svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\" fill=\"%s\" font-weight=\"%s\">%s</text>\n",
-                x, y, fill, weight, escape(content)));
+        svg.append(String.format(
+                Locale.ROOT,
+                "    <text x=\"%d\" y=\"%d\" fill=\"%s\" font-weight=\"%s\">%s</text>\n",
+                x,
+                y,
+                fill,
+                weight,
+                escape(content)));
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

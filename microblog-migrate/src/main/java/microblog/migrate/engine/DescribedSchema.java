@@ -19,21 +19,25 @@ import microblog.migrate.script.ScriptDirectory;
 
 /** The schema the revisions describe at some point of the graph, and how a live schema differs from it. */
 public final class DescribedSchema {
-    private DescribedSchema() {
-    }
+    private DescribedSchema() {}
 
     /** The schema at {@code heads}, replayed from base. */
     public static SchemaSimulator at(RevisionGraph graph, Set<String> heads) {
         SchemaSimulator simulator = new SchemaSimulator();
-        graph.upgradePath(Set.of(), graph.ancestry(heads)).forEach(r -> r.upgrade().forEach(simulator::apply));
+        graph.upgradePath(Set.of(), graph.ancestry(heads))
+                .forEach(r -> r.upgrade().forEach(simulator::apply));
         return simulator;
     }
 
     /** The schema of the database on {@code connection}, as the commands compare it: without bookkeeping or excluded tables. */
     public static Schema live(Connection connection, ScriptDirectory scripts, TargetDatabase database) {
         DdlRenderer ddl = DdlRenderer.forKind(database.kind());
-        return new TableExclusions(scripts.excludedTables()).apply(new LiveSchemaReader(connection, database.kind(),
-                new VersionTable(scripts.versionTable(), ddl).bookkeepingTables()).read());
+        return new TableExclusions(scripts.excludedTables())
+                .apply(new LiveSchemaReader(
+                                connection,
+                                database.kind(),
+                                new VersionTable(scripts.versionTable(), ddl).bookkeepingTables())
+                        .read());
     }
 
     /**
@@ -48,7 +52,10 @@ public final class DescribedSchema {
                 comparable.add(table);
             }
         }
-        return SchemaComparator.compare(described.knownSchema(), new Schema(comparable),
-                new ComparisonRules(Renames.NONE, ddl::storedType)).findings();
+        return SchemaComparator.compare(
+                        described.knownSchema(),
+                        new Schema(comparable),
+                        new ComparisonRules(Renames.NONE, ddl::storedType))
+                .findings();
     }
 }

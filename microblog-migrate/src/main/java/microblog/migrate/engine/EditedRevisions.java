@@ -17,12 +17,13 @@ import microblog.migrate.script.ScriptDirectory;
  * that is not there. Commands that run or plan revisions stop on one.
  */
 public final class EditedRevisions {
-    private EditedRevisions() {
-    }
+    private EditedRevisions() {}
 
-    public static void refuse(Connection connection, ScriptDirectory scripts, RevisionGraph graph, TargetDatabase database) {
+    public static void refuse(
+            Connection connection, ScriptDirectory scripts, RevisionGraph graph, TargetDatabase database) {
         try {
-            AppliedRevisions record = new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(database.kind()));
+            AppliedRevisions record =
+                    new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(database.kind()));
             for (AppliedRevisions.Applied applied : record.read(connection).values()) {
                 Revision revision = graph.get(applied.revision());
                 if (revision != null && !RevisionFile.checksum(revision).equals(applied.checksum())) {

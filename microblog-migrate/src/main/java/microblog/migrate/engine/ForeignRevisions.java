@@ -26,13 +26,18 @@ import org.slf4j.LoggerFactory;
 public final class ForeignRevisions {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    private ForeignRevisions() {
-    }
+    private ForeignRevisions() {}
 
     /** Refuses, listing every difference, unless the live schema is what {@code target} describes. */
-    public static void requireSchemaOf(Set<String> target, Connection connection, ScriptDirectory scripts,
-                                RevisionGraph graph, Set<String> recorded, TargetDatabase database) {
-        List<String> foreign = recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
+    public static void requireSchemaOf(
+            Set<String> target,
+            Connection connection,
+            ScriptDirectory scripts,
+            RevisionGraph graph,
+            Set<String> recorded,
+            TargetDatabase database) {
+        List<String> foreign =
+                recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
         if (foreign.isEmpty() || target.isEmpty()) {
             return; // a known starting point, or a stamp to base, which claims no schema
         }
@@ -43,12 +48,15 @@ public final class ForeignRevisions {
         String at = "the database is at " + String.join(", ", foreign) + ", which no revision file here defines";
         if (!differences.isEmpty()) {
             throw new MigrationException(at + ", and its schema is not what " + String.join(", ", target)
-                    + " describes (as autogenerate would see the revisions against it: " + String.join("; ", differences)
+                    + " describes (as autogenerate would see the revisions against it: "
+                    + String.join("; ", differences)
                     + "); nothing was stamped. Bring the schema "
                     + "in line (by hand, or with 'db revision' and 'db upgrade' on a copy), or stamp with --purge "
                     + "to record the revision regardless");
         }
-        log.info("Adopting the database: it is at {}, and its schema is what {} describes", String.join(", ", foreign),
+        log.info(
+                "Adopting the database: it is at {}, and its schema is what {} describes",
+                String.join(", ", foreign),
                 String.join(", ", target));
         if (database.kind() != DatabaseKind.SQLITE) { // SQLite keeps no names for foreign keys
             warnOfOtherNames(described.knownSchema(), live);
@@ -60,10 +68,17 @@ public final class ForeignRevisions {
         for (Table table : described.tables()) {
             Table liveTable = live.table(table.name()).orElseThrow();
             for (ForeignKey fk : table.foreignKeys()) {
-                liveTable.foreignKeys().stream().filter(fk::sameLink).filter(other -> !other.name().equals(fk.name()))
-                        .forEach(other -> log.warn("The foreign key {}({}) is named '{}' in the database and '{}' in "
-                                + "the revisions: a revision written by hand that drops or changes it must use '{}'",
-                                table.name(), String.join(", ", fk.columns()), other.name(), fk.name(), other.name()));
+                liveTable.foreignKeys().stream()
+                        .filter(fk::sameLink)
+                        .filter(other -> !other.name().equals(fk.name()))
+                        .forEach(other -> log.warn(
+                                "The foreign key {}({}) is named '{}' in the database and '{}' in "
+                                        + "the revisions: a revision written by hand that drops or changes it must use '{}'",
+                                table.name(),
+                                String.join(", ", fk.columns()),
+                                other.name(),
+                                fk.name(),
+                                other.name()));
             }
         }
     }

@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class HalfAppliedRevisions {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    private HalfAppliedRevisions() {
-    }
+    private HalfAppliedRevisions() {}
 
     /** For the commands that change the schema or plan changes: stops them. */
     public static void refuseToGoOn(Connection connection, ScriptDirectory scripts, TargetDatabase database) {
@@ -43,12 +42,14 @@ public final class HalfAppliedRevisions {
         DdlRenderer ddl = DdlRenderer.forKind(database.kind());
         for (ProgressRecord.Unfinished run : new ProgressRecord(connection, ddl, scripts.versionTable()).unfinished()) {
             Optional<Revision> revision = Optional.ofNullable(scripts.graph().get(run.revision()));
-            String parent = revision.map(r -> r.downRevisions().isEmpty() ? "base"
-                    : String.join(" ", r.downRevisions())).orElse("<its parent>");
+            String parent = revision.map(
+                            r -> r.downRevisions().isEmpty() ? "base" : String.join(" ", r.downRevisions()))
+                    .orElse("<its parent>");
             boolean up = run.direction().equals("upgrade");
             return Optional.of("the " + run.direction() + " of revision " + run.revision()
                     + revision.map(r -> " (" + r.message() + ")").orElse("") + " started " + run.startedAt()
-                    + " and stopped after " + run.statementsDone() + " statement(s); " + database.kind().displayName()
+                    + " and stopped after " + run.statementsDone() + " statement(s); "
+                    + database.kind().displayName()
                     + " kept those, so the schema is between two revisions. Finish or undo them by hand ('db show "
                     + run.revision() + "' lists its operations), then record where the database stands: 'db stamp "
                     + (up ? run.revision() : parent) + "' if finished, 'db stamp " + (up ? parent : run.revision())

@@ -11,8 +11,7 @@ import org.slf4j.LoggerFactory;
 public final class MigrationConnections {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    private MigrationConnections() {
-    }
+    private MigrationConnections() {}
 
     public static Connection openForWriting(TargetDatabase database) {
         logContext(database);

@@ -38,8 +38,12 @@ public final class ModelComparison {
     private final RevisionGraph graph;
     private final TableExclusions exclusions;
 
-    public ModelComparison(TargetDatabase database, ScriptDirectory scripts, VersionTable versions, RevisionGraph graph,
-                    TableExclusions exclusions) {
+    public ModelComparison(
+            TargetDatabase database,
+            ScriptDirectory scripts,
+            VersionTable versions,
+            RevisionGraph graph,
+            TableExclusions exclusions) {
         this.database = database;
         this.scripts = scripts;
         this.versions = versions;
@@ -57,7 +61,8 @@ public final class ModelComparison {
                 EditedRevisions.refuse(connection, scripts, graph, database);
             }
             current = connection == null ? Set.of() : versions.heads(connection);
-            live = connection == null ? Schema.empty()
+            live = connection == null
+                    ? Schema.empty()
                     : new LiveSchemaReader(connection, database.kind(), versions.bookkeepingTables()).read();
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database: " + e.getMessage(), e);
@@ -66,8 +71,9 @@ public final class ModelComparison {
             boolean atHeads = expected.equals(new LinkedHashSet<>(graph.heads()));
             throw new MigrationException("Target database is not up to date: it is at " + describe(current)
                     + (atHeads ? ", the repository at " : ", the new revision builds on ") + describe(expected)
-                    + "; run 'db upgrade" + (atHeads && expected.size() > 1 ? " heads"
-                    : atHeads ? "" : " " + String.join(" ", expected)) + "' first");
+                    + "; run 'db upgrade"
+                    + (atHeads && expected.size() > 1 ? " heads" : atHeads ? "" : " " + String.join(" ", expected))
+                    + "' first");
         }
         ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, database.kind());
         Schema wanted = exclusions.applyToModels(models.schema());
@@ -86,15 +92,19 @@ public final class ModelComparison {
         Schema written = DescribedSchema.at(graph, heads).knownSchema();
         List<Table> tables = new ArrayList<>();
         for (Table table : live.tables()) {
-            tables.add(written.table(table.name()).map(described -> table.withColumns(columns -> columns.stream()
-                    .map(column -> described.column(column.name())
-                            .filter(asWritten -> ddl.storedType(asWritten).equals(ddl.storedType(column)))
-                            .map(asWritten -> column.withType(asWritten.type())).orElse(column))
-                    .toList())).orElse(table));
+            tables.add(written.table(table.name())
+                    .map(described -> table.withColumns(columns -> columns.stream()
+                            .map(column -> described
+                                    .column(column.name())
+                                    .filter(asWritten ->
+                                            ddl.storedType(asWritten).equals(ddl.storedType(column)))
+                                    .map(asWritten -> column.withType(asWritten.type()))
+                                    .orElse(column))
+                            .toList()))
+                    .orElse(table));
         }
         return new Schema(tables);
     }
-
 
     /**
      * The live schema without the tables that no model maps and no revision

@@ -4,8 +4,7 @@ import microblog.migrate.script.ScriptDirectory;
 
 /** The files {@code db init} and {@code Migrations.createRepository} write into a new migrations repository. */
 public final class RepositoryTemplate {
-    private RepositoryTemplate() {
-    }
+    private RepositoryTemplate() {}
 
     public static String config() {
         return """
@@ -23,7 +22,8 @@ public final class RepositoryTemplate {
                 # Seconds a command waits for another process's migration lock
                 # (PostgreSQL, MySQL/MariaDB) before giving up; the default is 600.
                 # lock_timeout: 600
-                """.formatted(ScriptDirectory.DEFAULT_VERSION_TABLE);
+                """
+                .formatted(ScriptDirectory.DEFAULT_VERSION_TABLE);
     }
 
     public static String readme() {

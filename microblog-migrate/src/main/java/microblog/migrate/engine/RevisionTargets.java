@@ -14,8 +14,7 @@ import microblog.migrate.script.RevisionGraph;
  * offline SQL) against the revision graph.
  */
 public final class RevisionTargets {
-    private RevisionTargets() {
-    }
+    private RevisionTargets() {}
 
     public static String requireHead(RevisionGraph graph) {
         String head = graph.singleHead();
@@ -47,8 +46,8 @@ public final class RevisionTargets {
             List<Revision> ahead = graph.upgradePath(at == null ? Set.of() : Set.of(at), Set.of(requireHead(graph)));
             int steps = Integer.parseInt(spec.substring(1));
             if (steps > ahead.size()) {
-                throw new MigrationException("cannot upgrade " + steps + " revision(s): only " + ahead.size()
-                        + " pending");
+                throw new MigrationException(
+                        "cannot upgrade " + steps + " revision(s): only " + ahead.size() + " pending");
             }
             return steps == 0 ? current : Set.of(ahead.get(steps - 1).id());
         }
@@ -72,8 +71,8 @@ public final class RevisionTargets {
             }
             List<Revision> applied = graph.downgradePath(current, Set.of());
             if (steps > applied.size()) {
-                throw new MigrationException("cannot downgrade " + steps + " revision(s): only "
-                        + applied.size() + " applied");
+                throw new MigrationException(
+                        "cannot downgrade " + steps + " revision(s): only " + applied.size() + " applied");
             }
             return applied.subList(0, steps);
         }
@@ -142,7 +141,8 @@ public final class RevisionTargets {
 
     /** The heads recorded in the database, checked against the repository. */
     public static Set<String> known(RevisionGraph graph, Set<String> recorded) {
-        List<String> unknown = recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
+        List<String> unknown =
+                recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new MigrationException("the database is at " + (unknown.size() == 1 ? "revision " : "revisions ")
                     + String.join(", ", unknown) + ", which no file in versions/ defines: restore "
@@ -154,8 +154,8 @@ public final class RevisionTargets {
 
     private static String single(Set<String> heads, String what) {
         if (heads.size() != 1) {
-            throw new MigrationException("relative target " + what + " needs one current revision, not "
-                    + String.join(", ", heads));
+            throw new MigrationException(
+                    "relative target " + what + " needs one current revision, not " + String.join(", ", heads));
         }
         return heads.iterator().next();
     }
@@ -163,7 +163,9 @@ public final class RevisionTargets {
     /** {@code FROM:TO} as {FROM, TO}; a plain target as {null, TARGET}. */
     public static String[] range(String spec) {
         int colon = spec.indexOf(':');
-        return colon < 0 ? new String[] {null, spec} : new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
+        return colon < 0
+                ? new String[] {null, spec}
+                : new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
     }
 
     private static String describe(Set<String> heads) {

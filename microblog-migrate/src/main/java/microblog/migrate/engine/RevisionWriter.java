@@ -41,12 +41,19 @@ public final class RevisionWriter {
     public Path write(NewRevision revision, List<String> parents, List<Operation> upgrade, List<Operation> downgrade) {
         scripts.requireWritable("write a revision");
         String id = revision.revId() == null ? ScriptDirectory.newRevisionId() : checked(revision.revId());
-        List<String> labels = revision.branchLabel() == null ? List.of()
-                : List.of(checkedLabel(revision.branchLabel(), id));
+        List<String> labels =
+                revision.branchLabel() == null ? List.of() : List.of(checkedLabel(revision.branchLabel(), id));
         String text = revision.message() == null ? "" : revision.message().strip();
         Path path = scripts.pathFor(id, text);
-        Revision written = new Revision(id, parents, text, LocalDateTime.now(ZoneOffset.UTC).format(CREATE_DATE),
-                upgrade, downgrade, path, labels);
+        Revision written = new Revision(
+                id,
+                parents,
+                text,
+                LocalDateTime.now(ZoneOffset.UTC).format(CREATE_DATE),
+                upgrade,
+                downgrade,
+                path,
+                labels);
         out.print("Generating " + path.toAbsolutePath() + " ... ");
         try {
             Files.writeString(path, RevisionFile.render(written), StandardCharsets.UTF_8);
@@ -75,8 +82,8 @@ public final class RevisionWriter {
                     + "'-1', ...), not as this revision: choose another id");
         }
         if (!RevisionFile.isRevisionId(revId)) {
-            throw new MigrationException("--rev-id '" + revId + "' is not a revision id: use 1 to 32 letters, digits, "
-                    + "'_', '-' or '.'");
+            throw new MigrationException(
+                    "--rev-id '" + revId + "' is not a revision id: use 1 to 32 letters, digits, " + "'_', '-' or '.'");
         }
         if (graph.get(revId) != null) {
             throw new MigrationException("--rev-id '" + revId + "': revision " + revId + " already exists");

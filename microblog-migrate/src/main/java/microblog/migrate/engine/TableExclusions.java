@@ -39,15 +39,19 @@ public final class TableExclusions {
 
     /** {@code schema} without the excluded tables. */
     public Schema apply(Schema schema) {
-        return new Schema(schema.tables().stream().filter(t -> !excludes(t.name())).toList());
+        return new Schema(
+                schema.tables().stream().filter(t -> !excludes(t.name())).toList());
     }
 
     /** The models without the excluded tables, warning of each one a model maps: its changes go unseen. */
     public Schema applyToModels(Schema models) {
         for (Table table : models.tables()) {
             if (excludes(table.name())) {
-                log.warn("Table '{}' is mapped by a model but matches exclude_tables {}: changes to it are not "
-                        + "detected", table.name(), spelled);
+                log.warn(
+                        "Table '{}' is mapped by a model but matches exclude_tables {}: changes to it are not "
+                                + "detected",
+                        table.name(),
+                        spelled);
             }
         }
         return apply(models);

@@ -12,8 +12,7 @@ import java.util.Optional;
 public final class DataLossRisk implements OperationVisitor<Optional<String>> {
     private static final DataLossRisk INSTANCE = new DataLossRisk();
 
-    private DataLossRisk() {
-    }
+    private DataLossRisk() {}
 
     /** What {@code operation} could lose, such as {@code drops table 'post' and its rows}, if anything. */
     public static Optional<String> of(Operation operation) {
@@ -34,7 +33,8 @@ public final class DataLossRisk implements OperationVisitor<Optional<String>> {
     public Optional<String> alterColumn(AlterColumn op) {
         String column = "'" + op.table() + "." + op.column() + "'";
         if (op.changesType() && !op.to().type().holdsAllOf(op.from().type())) {
-            return Optional.of("narrows column " + column + " from " + op.from().type() + " to " + op.to().type());
+            return Optional.of("narrows column " + column + " from " + op.from().type() + " to "
+                    + op.to().type());
         }
         if (op.changesNullability() && !op.to().nullable()) {
             return Optional.of("makes column " + column + " NOT NULL");

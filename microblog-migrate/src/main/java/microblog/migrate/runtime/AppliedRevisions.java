@@ -28,8 +28,7 @@ public final class AppliedRevisions {
      * One applied revision; {@code durationMillis} is null where it was recorded without running it,
      * {@code tag} where the command was given none.
      */
-    public record Applied(String revision, String checksum, String appliedAt, Long durationMillis, String tag) {
-    }
+    public record Applied(String revision, String checksum, String appliedAt, Long durationMillis, String tag) {}
 
     private static final String TAG = "tag";
 
@@ -73,7 +72,7 @@ public final class AppliedRevisions {
 
     private Set<String> columns(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table) + " WHERE 1 = 0")) {
+                ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table) + " WHERE 1 = 0")) {
             Set<String> names = new HashSet<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 names.add(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT));
@@ -93,24 +92,34 @@ public final class AppliedRevisions {
 
     /** The same, keeping the time the revision was first applied and its tag. */
     List<String> rerecordSql(Applied before, String checksum) {
-        return insertSql(before.revision(), checksum, literal(before.appliedAt()), before.durationMillis(),
-                before.tag());
+        return insertSql(
+                before.revision(), checksum, literal(before.appliedAt()), before.durationMillis(), before.tag());
     }
 
     /** The tag column is named only when there is a tag, so that an offline script runs on a record without one. */
-    private List<String> insertSql(String revision, String checksum, String appliedAtSql, Long durationMillis,
-                                   String tag) {
-        return List.of(forgetSql(revision), "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision") + ", "
-                + ddl.quote("checksum") + ", " + ddl.quote("applied_at") + ", " + ddl.quote("duration_ms")
-                + (tag == null ? "" : ", " + ddl.quote(TAG)) + ") VALUES (" + literal(revision) + ", "
-                + literal(checksum) + ", " + appliedAtSql + ", " + (durationMillis == null ? "NULL" : durationMillis)
-                + (tag == null ? "" : ", " + literal(tag)) + ")");
+    private List<String> insertSql(
+            String revision, String checksum, String appliedAtSql, Long durationMillis, String tag) {
+        return List.of(
+                forgetSql(revision),
+                "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision") + ", "
+                        + ddl.quote("checksum") + ", " + ddl.quote("applied_at") + ", " + ddl.quote("duration_ms")
+                        + (tag == null ? "" : ", " + ddl.quote(TAG)) + ") VALUES (" + literal(revision) + ", "
+                        + literal(checksum) + ", " + appliedAtSql + ", "
+                        + (durationMillis == null ? "NULL" : durationMillis)
+                        + (tag == null ? "" : ", " + literal(tag)) + ")");
     }
 
     /** Forgets every revision but {@code applied}: what a stamp leaves no longer applied. */
     String keepOnlySql(Collection<String> applied) {
-        return "DELETE FROM " + ddl.quote(table) + (applied.isEmpty() ? "" : " WHERE " + ddl.quote("revision")
-                + " NOT IN (" + String.join(", ", applied.stream().map(BookkeepingTables::literal).toList()) + ")");
+        return "DELETE FROM " + ddl.quote(table)
+                + (applied.isEmpty()
+                        ? ""
+                        : " WHERE " + ddl.quote("revision") + " NOT IN ("
+                                + String.join(
+                                        ", ",
+                                        applied.stream()
+                                                .map(BookkeepingTables::literal)
+                                                .toList()) + ")");
     }
 
     String forgetSql(String revision) {
@@ -125,16 +134,20 @@ public final class AppliedRevisions {
         }
         boolean tagged = columns(connection).contains(TAG);
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table) + " ORDER BY "
-                     + ddl.quote("applied_at"))) {
+                ResultSet rs =
+                        st.executeQuery("SELECT * FROM " + ddl.quote(table) + " ORDER BY " + ddl.quote("applied_at"))) {
             while (rs.next()) {
                 Object duration = rs.getObject("duration_ms");
-                applied.put(rs.getString("revision"), new Applied(rs.getString("revision"), rs.getString("checksum"),
-                        rs.getString("applied_at"), duration == null ? null : ((Number) duration).longValue(),
-                        tagged ? rs.getString(TAG) : null));
+                applied.put(
+                        rs.getString("revision"),
+                        new Applied(
+                                rs.getString("revision"),
+                                rs.getString("checksum"),
+                                rs.getString("applied_at"),
+                                duration == null ? null : ((Number) duration).longValue(),
+                                tagged ? rs.getString(TAG) : null));
             }
         }
         return applied;
     }
-
 }

@@ -8,8 +8,7 @@ import microblog.migrate.ddl.SqlLiterals;
 
 /** Whether one of this tool's own tables exists, looked up where each database keeps tables. */
 final class BookkeepingTables {
-    private BookkeepingTables() {
-    }
+    private BookkeepingTables() {}
 
     /** {@code value} as a SQL string literal. */
     static String literal(String value) {

@@ -41,8 +41,7 @@ final class DataLossGuard {
      *
      * @param index the operation's position in the list checked
      */
-    record Hazard(int index, String phrase, boolean acceptable) {
-    }
+    record Hazard(int index, String phrase, boolean acceptable) {}
 
     private final Connection connection;
     private final DdlRenderer ddl;
@@ -85,8 +84,9 @@ final class DataLossGuard {
                 }
                 Operation live = renamedBack(operation, liveTables, liveColumns);
                 String called = live.equals(operation) ? "" : " (" + nameIn(operation) + " in the revision)";
-                check(live).ifPresent(hazard -> losses.add(new Hazard(index, hazard.phrase() + called,
-                        hazard.acceptable())));
+                check(live)
+                        .ifPresent(
+                                hazard -> losses.add(new Hazard(index, hazard.phrase() + called, hazard.acceptable())));
             }
         }
         return losses;
@@ -148,13 +148,15 @@ final class DataLossGuard {
             return existing(op.table()).flatMap(t -> count(t.name(), null)
                     .map(n -> loss("drop table '" + t.name() + "' holding " + plural(n, "row"))));
         } else if (operation instanceof DropColumn op) {
-            return existingColumn(op.table(), op.column()).flatMap(t -> count(t.name(), ddl.quote(op.column())
-                    + " IS NOT NULL").map(n -> loss("drop column '" + op.table() + "." + op.column() + "' holding "
-                    + plural(n, "value"))));
+            return existingColumn(op.table(), op.column())
+                    .flatMap(t -> count(t.name(), ddl.quote(op.column()) + " IS NOT NULL")
+                            .map(n -> loss("drop column '" + op.table() + "." + op.column() + "' holding "
+                                    + plural(n, "value"))));
         } else if (operation instanceof AlterColumn op) {
             // The column as it is, not as the revision says it was: a hand-edited 'from' may be wrong.
-            return existingColumn(op.table(), op.column()).flatMap(t -> alterColumn(
-                    new AlterColumn(op.table(), t.column(op.column()).orElseThrow(), op.to())));
+            return existingColumn(op.table(), op.column())
+                    .flatMap(t -> alterColumn(
+                            new AlterColumn(op.table(), t.column(op.column()).orElseThrow(), op.to())));
         }
         throw new IllegalStateException("no data-loss check for " + operation.describe());
     }
@@ -163,33 +165,50 @@ final class DataLossGuard {
         if (op.column().nullable() || op.column().serverDefault() != null) {
             return Optional.empty();
         }
-        return existing(op.table()).flatMap(t -> count(t.name(), null)).map(n -> new Hazard(0, "add column '"
-                + op.table() + "." + op.column().name() + "' NOT NULL with no server default to a table holding "
-                + plural(n, "row") + ", which has no value to give them; give it a server default (@ColumnDefault), "
-                + "or add it nullable, fill it, and make it NOT NULL in a later revision", false));
+        return existing(op.table())
+                .flatMap(t -> count(t.name(), null))
+                .map(n -> new Hazard(
+                        0,
+                        "add column '"
+                                + op.table() + "." + op.column().name()
+                                + "' NOT NULL with no server default to a table holding "
+                                + plural(n, "row")
+                                + ", which has no value to give them; give it a server default (@ColumnDefault), "
+                                + "or add it nullable, fill it, and make it NOT NULL in a later revision",
+                        false));
     }
 
     private Optional<Hazard> alterColumn(AlterColumn op) {
         String column = ddl.quote(op.column());
         String where = "'" + op.table() + "." + op.column() + "'";
         if (op.changesType() && !op.to().type().holdsAllOf(op.from().type())) {
-            boolean fromText = op.from().type().name().equals("String") || op.from().type().name().equals("Text");
+            boolean fromText = op.from().type().name().equals("String")
+                    || op.from().type().name().equals("Text");
             Optional<String> lost = fromText && op.to().type().isBoundedString()
-                    ? count(op.table(), ddl.charLength(column) + " > " + op.to().type().length())
-                        .map(n -> plural(n, "value") + " longer than " + op.to().type().length())
-                    : count(op.table(), column + " IS NOT NULL").map(n -> plural(n, "value") + " that "
-                        + op.to().type() + " may not hold");
+                    ? count(
+                                    op.table(),
+                                    ddl.charLength(column) + " > "
+                                            + op.to().type().length())
+                            .map(n -> plural(n, "value") + " longer than "
+                                    + op.to().type().length())
+                    : count(op.table(), column + " IS NOT NULL")
+                            .map(n -> plural(n, "value") + " that " + op.to().type() + " may not hold");
             // A String narrowed is cut to length (see DdlRenderer#truncation); other changes are the database's.
             if (lost.isPresent()) {
-                return Optional.of(loss("change column " + where + " from " + op.from().type() + " to "
-                        + op.to().type() + " while it holds " + lost.get()));
+                return Optional.of(loss("change column " + where + " from "
+                        + op.from().type() + " to " + op.to().type() + " while it holds " + lost.get()));
             }
         }
         if (op.changesNullability() && !op.to().nullable()) {
-            return count(op.table(), column + " IS NULL").map(n -> new Hazard(0, "make column " + where
-                    + " NOT NULL while " + plural(n, "row") + (n == 1 ? " holds" : " hold") + " NULL, which no "
-                    + "database can do; fill those rows first (an 'execute' UPDATE before this step), or keep the "
-                    + "column nullable", false));
+            return count(op.table(), column + " IS NULL")
+                    .map(n -> new Hazard(
+                            0,
+                            "make column " + where
+                                    + " NOT NULL while " + plural(n, "row") + (n == 1 ? " holds" : " hold")
+                                    + " NULL, which no "
+                                    + "database can do; fill those rows first (an 'execute' UPDATE before this step), or keep the "
+                                    + "column nullable",
+                            false));
         }
         return Optional.empty();
     }
@@ -209,13 +228,14 @@ final class DataLossGuard {
     /** The number of rows matching {@code condition} (all rows if null), if there are any. */
     private Optional<Long> count(String table, String condition) {
         String sql = "SELECT COUNT(*) FROM " + ddl.quote(table) + (condition == null ? "" : " WHERE " + condition);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             long n = rs.getLong(1);
             return n == 0 ? Optional.empty() : Optional.of(n);
         } catch (SQLException e) {
-            throw new MigrationException("cannot count the rows of '" + table + "' before changing it: "
-                    + e.getMessage(), e);
+            throw new MigrationException(
+                    "cannot count the rows of '" + table + "' before changing it: " + e.getMessage(), e);
         }
     }
 

@@ -39,8 +39,7 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     /** Takes the lock for migrating the version table {@code versionTable} of this connection's database. */
-    public static MigrationLock acquire(Connection connection, DdlRenderer ddl, Duration timeout,
-                                        String versionTable) {
+    public static MigrationLock acquire(Connection connection, DdlRenderer ddl, Duration timeout, String versionTable) {
         try {
             Optional<SessionLock> named = ddl.sessionLock(connection, versionTable);
             if (named.isEmpty()) {
@@ -101,14 +100,16 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     private boolean tryLock() throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(lock.tryLockSql())) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(lock.tryLockSql())) {
             return rs.next() && rs.getBoolean(1);
         }
     }
 
     /** Who holds the lock, as the database describes its session; empty if it cannot tell. */
     private Optional<String> holder() {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(lock.holderSql())) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(lock.holderSql())) {
             return rs.next() ? Optional.of(lock.describeHolder(rs)) : Optional.empty();
         } catch (SQLException e) {
             return Optional.empty(); // not allowed to look: the wait is still reported
@@ -121,7 +122,8 @@ public final class MigrationLock implements AutoCloseable {
      * may need rights the user lacks.
      */
     private String freeing() {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(lock.holderIdSql())) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(lock.holderIdSql())) {
             if (rs.next() && rs.getObject(1) != null) {
                 return lock.terminateSql(rs.getLong(1));
             }

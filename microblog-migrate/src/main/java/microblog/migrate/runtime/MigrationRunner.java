@@ -52,8 +52,14 @@ public final class MigrationRunner {
     private boolean appliedTableReady;
     private String tag; // recorded with each revision applied or stamped, or null
 
-    private MigrationRunner(DdlRenderer ddl, VersionTable versionTable, SqlSink sink, Connection connection,
-                            SchemaSimulator simulator, boolean versionTableExists, DataLossPolicy dataLoss) {
+    private MigrationRunner(
+            DdlRenderer ddl,
+            VersionTable versionTable,
+            SqlSink sink,
+            Connection connection,
+            SchemaSimulator simulator,
+            boolean versionTableExists,
+            DataLossPolicy dataLoss) {
         this.ddl = ddl;
         this.versionTable = versionTable;
         this.sink = sink;
@@ -63,26 +69,37 @@ public final class MigrationRunner {
         this.dataLoss = dataLoss;
         this.applied = new AppliedRevisions(versionTable.name(), ddl);
         this.progress = connection != null && ProgressRecord.isNeeded(ddl.kind())
-                ? new ProgressRecord(connection, ddl, versionTable.name()) : null;
-        this.tables = connection == null ? simulator
+                ? new ProgressRecord(connection, ddl, versionTable.name())
+                : null;
+        this.tables = connection == null
+                ? simulator
                 : new LiveTables(new LiveSchemaReader(connection, ddl.kind(), versionTable.bookkeepingTables()));
     }
 
-    public static MigrationRunner online(Connection connection, DdlRenderer ddl, VersionTable versionTable,
-                                         DataLossPolicy dataLoss) {
+    public static MigrationRunner online(
+            Connection connection, DdlRenderer ddl, VersionTable versionTable, DataLossPolicy dataLoss) {
         try {
-            return new MigrationRunner(ddl, versionTable, new ConnectionSink(connection), connection, null,
-                    versionTable.exists(connection), dataLoss);
+            return new MigrationRunner(
+                    ddl,
+                    versionTable,
+                    new ConnectionSink(connection),
+                    connection,
+                    null,
+                    versionTable.exists(connection),
+                    dataLoss);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
         }
     }
 
     /** Writes SQL to {@code sink}; {@code simulator} holds the schema as of the starting point. */
-    public static MigrationRunner offline(SqlSink sink, DdlRenderer ddl, VersionTable versionTable,
-                                          SchemaSimulator simulator, boolean versionTableExists) {
-        return new MigrationRunner(ddl, versionTable, sink, null, simulator, versionTableExists,
-                DataLossPolicy.ACCEPT);
+    public static MigrationRunner offline(
+            SqlSink sink,
+            DdlRenderer ddl,
+            VersionTable versionTable,
+            SchemaSimulator simulator,
+            boolean versionTableExists) {
+        return new MigrationRunner(ddl, versionTable, sink, null, simulator, versionTableExists, DataLossPolicy.ACCEPT);
     }
 
     /**
@@ -110,8 +127,12 @@ public final class MigrationRunner {
         Set<String> current = new LinkedHashSet<>(heads);
         for (Revision revision : path) {
             Set<String> next = graph.headsAfterUpgrade(current, revision);
-            log.info("Running upgrade {} -> {}, {}{}", String.join(", ", revision.downRevisions()), revision.id(),
-                    revision.message(), tagNote());
+            log.info(
+                    "Running upgrade {} -> {}, {}{}",
+                    String.join(", ", revision.downRevisions()),
+                    revision.id(),
+                    revision.message(),
+                    tagNote());
             long started = System.nanoTime();
             run(revision, "upgrade", revision.upgrade(), current, next);
             steps.add(new MigrationStep(revision, Direction.UPGRADE, Duration.ofNanos(System.nanoTime() - started)));
@@ -126,8 +147,12 @@ public final class MigrationRunner {
         Set<String> current = new LinkedHashSet<>(heads);
         for (Revision revision : path) {
             Set<String> next = graph.headsAfterDowngrade(current, revision);
-            log.info("Running downgrade {} -> {}, {}{}", revision.id(), String.join(", ", revision.downRevisions()),
-                    revision.message(), tagNote());
+            log.info(
+                    "Running downgrade {} -> {}, {}{}",
+                    revision.id(),
+                    String.join(", ", revision.downRevisions()),
+                    revision.message(),
+                    tagNote());
             long started = System.nanoTime();
             run(revision, "downgrade", revision.downgrade(), current, next);
             steps.add(new MigrationStep(revision, Direction.DOWNGRADE, Duration.ofNanos(System.nanoTime() - started)));
@@ -150,8 +175,8 @@ public final class MigrationRunner {
      * The same, emptying the version table first ({@code stamp --purge}): for
      * a table that names revisions no longer wanted, such as another branch's.
      */
-    public void purgeAndStamp(Set<String> current, Set<String> target, Set<String> appliedAfter,
-                              List<Revision> stampedOn) {
+    public void purgeAndStamp(
+            Set<String> current, Set<String> target, Set<String> appliedAfter, List<Revision> stampedOn) {
         List<String> statements = new ArrayList<>();
         if (versionTableExists) {
             statements.add(versionTable.purgeSql());
@@ -160,9 +185,16 @@ public final class MigrationRunner {
         stamp(current, target, appliedAfter, stampedOn, statements);
     }
 
-    private void stamp(Set<String> current, Set<String> target, Set<String> appliedAfter, List<Revision> stampedOn,
-                       List<String> versionStatements) {
-        log.info("Running stamp_revision {} -> {}{}", String.join(", ", current), String.join(", ", target),
+    private void stamp(
+            Set<String> current,
+            Set<String> target,
+            Set<String> appliedAfter,
+            List<Revision> stampedOn,
+            List<String> versionStatements) {
+        log.info(
+                "Running stamp_revision {} -> {}{}",
+                String.join(", ", current),
+                String.join(", ", target),
                 stampedOn.isEmpty() ? "" : tagNote()); // with nothing newly stamped, no tag is recorded
         sink.begin();
         try {
@@ -176,7 +208,8 @@ public final class MigrationRunner {
             prepareAppliedRecord();
             sink.execute(applied.keepOnlySql(appliedAfter));
             for (Revision revision : stampedOn) {
-                applied.recordSql(revision.id(), RevisionFile.checksum(revision), null, tag).forEach(sink::execute);
+                applied.recordSql(revision.id(), RevisionFile.checksum(revision), null, tag)
+                        .forEach(sink::execute);
             }
             sink.commit();
             versionTableExists = true;
@@ -189,8 +222,8 @@ public final class MigrationRunner {
         }
     }
 
-    private void run(Revision revision, String direction, List<Operation> operations, Set<String> before,
-                     Set<String> after) {
+    private void run(
+            Revision revision, String direction, List<Operation> operations, Set<String> before, Set<String> after) {
         ddl.beforeRevision().forEach(sink::execute);
         try {
             runInTransaction(revision, direction, operations, before, after);
@@ -199,8 +232,8 @@ public final class MigrationRunner {
         }
     }
 
-    private void runInTransaction(Revision revision, String direction, List<Operation> operations,
-                                  Set<String> before, Set<String> after) {
+    private void runInTransaction(
+            Revision revision, String direction, List<Operation> operations, Set<String> before, Set<String> after) {
         sink.begin();
         int statement = 0;
         int committed = 0; // where DDL commits at once: the statements no rollback can undo
@@ -246,8 +279,11 @@ public final class MigrationRunner {
                 sink.execute(sql);
             }
             if (direction.equals("upgrade")) {
-                applied.recordSql(revision.id(), RevisionFile.checksum(revision),
-                        connection == null ? null : (System.nanoTime() - started) / 1_000_000, tag)
+                applied.recordSql(
+                                revision.id(),
+                                RevisionFile.checksum(revision),
+                                connection == null ? null : (System.nanoTime() - started) / 1_000_000,
+                                tag)
                         .forEach(sink::execute);
             } else {
                 sink.execute(applied.forgetSql(revision.id()));
@@ -261,15 +297,22 @@ public final class MigrationRunner {
         } catch (StatementFailedException e) {
             sink.rollback();
             forgetIfNothingRan(revision, committed);
-            String undone = ddl.kind().hasTransactionalDdl() ? "its changes were rolled back"
-                    : committed == 0 ? "no schema change before it had run, and its other changes were rolled back"
-                    : ddl.kind().displayName() + " commits schema changes at once, so the first " + committed
-                    + " statement(s) stay applied (recorded in " + ProgressRecord.tableName(versionTable.name()) + ")";
-            throw new RevisionFailedException(direction + " of revision " + revision.id() + " (" + revision.message()
-                    + ") failed at statement " + statement + ": " + oneLine(e.getMessage()) + "; " + undone
-                    + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()),
-                    revision.id(), direction.equals("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE, statement,
-                    e.sql(), e);
+            String undone = ddl.kind().hasTransactionalDdl()
+                    ? "its changes were rolled back"
+                    : committed == 0
+                            ? "no schema change before it had run, and its other changes were rolled back"
+                            : ddl.kind().displayName() + " commits schema changes at once, so the first " + committed
+                                    + " statement(s) stay applied (recorded in "
+                                    + ProgressRecord.tableName(versionTable.name()) + ")";
+            throw new RevisionFailedException(
+                    direction + " of revision " + revision.id() + " (" + revision.message()
+                            + ") failed at statement " + statement + ": " + oneLine(e.getMessage()) + "; " + undone
+                            + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()),
+                    revision.id(),
+                    direction.equals("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE,
+                    statement,
+                    e.sql(),
+                    e);
         } catch (RuntimeException e) { // includes ConcurrentMigrationException: nothing was written
             sink.rollback();
             forgetIfNothingRan(revision, committed);
@@ -325,21 +368,26 @@ public final class MigrationRunner {
         }
         List<DataLossGuard.Hazard> hazards = new DataLossGuard(connection, ddl, tables).check(List.of(operation));
         List<DataLossGuard.Hazard> refused = hazards.stream()
-                .filter(h -> !h.acceptable() || dataLoss == DataLossPolicy.REFUSE).toList();
+                .filter(h -> !h.acceptable() || dataLoss == DataLossPolicy.REFUSE)
+                .toList();
         if (!refused.isEmpty()) {
-            String undone = ddl.kind().hasTransactionalDdl() || statementsDone == 0 ? "its changes were rolled back"
+            String undone = ddl.kind().hasTransactionalDdl() || statementsDone == 0
+                    ? "its changes were rolled back"
                     : "the first " + statementsDone + " statement(s) stay applied (recorded in "
-                    + ProgressRecord.tableName(versionTable.name()) + ")";
+                            + ProgressRecord.tableName(versionTable.name()) + ")";
             throw new DataLossException(describe(direction, refused, List.of(revision)) + "; stopped before that "
-                    + "step: " + undone + (refused.stream().allMatch(DataLossGuard.Hazard::acceptable)
-                    ? ". To accept the loss, run 'db " + direction + "' again with --accept-data-loss"
-                    + " (in code: Migrations.builder()...acceptDataLoss())" : ""));
+                    + "step: " + undone
+                    + (refused.stream().allMatch(DataLossGuard.Hazard::acceptable)
+                            ? ". To accept the loss, run 'db " + direction + "' again with --accept-data-loss"
+                                    + " (in code: Migrations.builder()...acceptDataLoss())"
+                            : ""));
         }
         hazards.forEach(h -> log.warn("Accepted data loss: {} will {}", revision.id(), h.phrase()));
     }
 
     private void refuseIfNeeded(String direction, List<DataLossGuard.Hazard> hazards, List<Revision> owners) {
-        List<DataLossGuard.Hazard> blockers = hazards.stream().filter(h -> !h.acceptable()).toList();
+        List<DataLossGuard.Hazard> blockers =
+                hazards.stream().filter(h -> !h.acceptable()).toList();
         if (!blockers.isEmpty()) {
             throw new DataLossException(describe(direction, blockers, owners) + "; " + unchanged());
         }
@@ -352,7 +400,8 @@ public final class MigrationRunner {
 
     /** What a refusal leaves: nothing, or the revisions this command already ran before it. */
     private String unchanged() {
-        return completed.isEmpty() ? "nothing was changed"
+        return completed.isEmpty()
+                ? "nothing was changed"
                 : "nothing of it ran, after " + String.join(", ", completed) + " completed";
     }
 
@@ -376,7 +425,7 @@ public final class MigrationRunner {
             return violations;
         }
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(ddl.foreignKeyCheckSql().get())) {
+                ResultSet rs = st.executeQuery(ddl.foreignKeyCheckSql().get())) {
             while (rs.next()) {
                 violations.add(rs.getString("table") + "|" + rs.getLong("rowid") + "|" + rs.getString("parent") + "|"
                         + rs.getInt("fkid"));
@@ -461,8 +510,8 @@ public final class MigrationRunner {
         try {
             Set<String> actual = versionTable.heads(connection);
             if (!actual.equals(expected)) {
-                throw new ConcurrentMigrationException("the database moved to " + describe(actual) + " while this command ran "
-                        + "(another process is migrating it?); run the command again");
+                throw new ConcurrentMigrationException("the database moved to " + describe(actual)
+                        + " while this command ran " + "(another process is migrating it?); run the command again");
             }
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);

@@ -25,13 +25,12 @@ import microblog.migrate.ddl.DdlRenderer;
  */
 public final class ProgressRecord {
     /** A revision that started and did not finish. */
-    public record Unfinished(String revision, String direction, int statementsDone, String startedAt) {
-    }
+    public record Unfinished(String revision, String direction, int statementsDone, String startedAt) {}
 
-    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s+|--[^\\n]*(\\n|$)|#[^\\n]*(\\n|$)|/\\*.*?\\*/)*",
-            Pattern.DOTALL);
-    private static final Pattern PLAIN_DATA_CHANGE = Pattern.compile("(INSERT|UPDATE|DELETE|REPLACE|SELECT)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEADING_COMMENTS =
+            Pattern.compile("^(\\s+|--[^\\n]*(\\n|$)|#[^\\n]*(\\n|$)|/\\*.*?\\*/)*", Pattern.DOTALL);
+    private static final Pattern PLAIN_DATA_CHANGE =
+            Pattern.compile("(INSERT|UPDATE|DELETE|REPLACE|SELECT)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Connection connection;
     private final DdlRenderer ddl;
@@ -54,12 +53,18 @@ public final class ProgressRecord {
 
     /** Records the revision as started, within its transaction: its first schema change commits it. */
     void start(String revision, String direction) {
-        write(true, "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
-                + " VARCHAR(32) NOT NULL PRIMARY KEY, " + ddl.quote("direction") + " VARCHAR(10) NOT NULL, "
-                + ddl.quote("statements_done") + " INTEGER NOT NULL, " + ddl.quote("started_at")
-                + " VARCHAR(32) NOT NULL)");
+        write(
+                true,
+                "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
+                        + " VARCHAR(32) NOT NULL PRIMARY KEY, " + ddl.quote("direction") + " VARCHAR(10) NOT NULL, "
+                        + ddl.quote("statements_done") + " INTEGER NOT NULL, " + ddl.quote("started_at")
+                        + " VARCHAR(32) NOT NULL)");
         write(false, "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
-        write(false, "INSERT INTO " + ddl.quote(table) + " VALUES (?, ?, 0, ?)", revision, direction,
+        write(
+                false,
+                "INSERT INTO " + ddl.quote(table) + " VALUES (?, ?, 0, ?)",
+                revision,
+                direction,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
@@ -70,8 +75,11 @@ public final class ProgressRecord {
      * a rollback undoes both.
      */
     void statementDone(String revision, boolean schemaChange) {
-        write(schemaChange, "UPDATE " + ddl.quote(table) + " SET " + ddl.quote("statements_done") + " = "
-                + ddl.quote("statements_done") + " + 1 WHERE " + ddl.quote("revision") + " = ?", revision);
+        write(
+                schemaChange,
+                "UPDATE " + ddl.quote(table) + " SET " + ddl.quote("statements_done") + " = "
+                        + ddl.quote("statements_done") + " + 1 WHERE " + ddl.quote("revision") + " = ?",
+                revision);
     }
 
     /**
@@ -82,7 +90,9 @@ public final class ProgressRecord {
      * other way round would not be.
      */
     static boolean commitsAtOnce(String sql) {
-        return !PLAIN_DATA_CHANGE.matcher(LEADING_COMMENTS.matcher(sql).replaceFirst("")).lookingAt();
+        return !PLAIN_DATA_CHANGE
+                .matcher(LEADING_COMMENTS.matcher(sql).replaceFirst(""))
+                .lookingAt();
     }
 
     /** Part of the revision's final transaction: the version table moves and this row goes, together. */
@@ -111,10 +121,13 @@ public final class ProgressRecord {
             return rows;
         }
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table))) {
+                ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table))) {
             while (rs.next()) {
-                rows.add(new Unfinished(rs.getString("revision"), rs.getString("direction"),
-                        rs.getInt("statements_done"), rs.getString("started_at")));
+                rows.add(new Unfinished(
+                        rs.getString("revision"),
+                        rs.getString("direction"),
+                        rs.getInt("statements_done"),
+                        rs.getString("started_at")));
             }
         } catch (SQLException e) {
             throw new MigrationException("cannot read " + table + ": " + e.getMessage(), e);
@@ -141,8 +154,8 @@ public final class ProgressRecord {
                 connection.commit();
             }
         } catch (SQLException e) {
-            throw new MigrationException("cannot record the progress of a revision in " + table + ": "
-                    + e.getMessage(), e);
+            throw new MigrationException(
+                    "cannot record the progress of a revision in " + table + ": " + e.getMessage(), e);
         }
     }
 }

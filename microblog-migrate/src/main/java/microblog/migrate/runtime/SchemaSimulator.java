@@ -15,11 +15,11 @@ import microblog.migrate.ddl.TableLookup;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateCheckConstraint;
-import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
@@ -63,7 +63,9 @@ public final class SchemaSimulator implements TableLookup {
 
     /** The tables as the operations so far describe them, leaving out those hand-written DDL touched. */
     public Schema knownSchema() {
-        return new Schema(tables.values().stream().filter(t -> !changedByHand.contains(t.name())).toList());
+        return new Schema(tables.values().stream()
+                .filter(t -> !changedByHand.contains(t.name()))
+                .toList());
     }
 
     /** Whether the operations so far created {@code table} (whether or not its shape is still known). */
@@ -125,7 +127,10 @@ public final class SchemaSimulator implements TableLookup {
 
         @Override
         public Void alterColumn(AlterColumn op) {
-            return change(op.table(), t -> t.withColumn(t.column(op.column()).map(op::against).orElse(op).to()));
+            return change(
+                    op.table(),
+                    t -> t.withColumn(
+                            t.column(op.column()).map(op::against).orElse(op).to()));
         }
 
         @Override
@@ -140,16 +145,21 @@ public final class SchemaSimulator implements TableLookup {
 
         @Override
         public Void dropIndex(DropIndex op) {
-            return change(op.table(), t -> t.withIndexes(ixs -> {
-                ixs.removeIf(ix -> ix.name().equals(op.name()));
-                return ixs;
-            }));
+            return change(
+                    op.table(),
+                    t -> t.withIndexes(ixs -> {
+                        ixs.removeIf(ix -> ix.name().equals(op.name()));
+                        return ixs;
+                    }));
         }
 
         @Override
         public Void renameIndex(RenameIndex op) {
-            return change(op.table(), t -> t.withIndexes(ixs -> ixs.stream()
-                    .map(ix -> ix.name().equals(op.from()) ? ix.renamedTo(op.to()) : ix).toList()));
+            return change(
+                    op.table(),
+                    t -> t.withIndexes(ixs -> ixs.stream()
+                            .map(ix -> ix.name().equals(op.from()) ? ix.renamedTo(op.to()) : ix)
+                            .toList()));
         }
 
         @Override
@@ -159,10 +169,12 @@ public final class SchemaSimulator implements TableLookup {
 
         @Override
         public Void dropForeignKey(DropForeignKey op) {
-            return change(op.table(), t -> t.withForeignKeys(fks -> {
-                fks.removeIf(fk -> fk.name().equals(op.name()));
-                return fks;
-            }));
+            return change(
+                    op.table(),
+                    t -> t.withForeignKeys(fks -> {
+                        fks.removeIf(fk -> fk.name().equals(op.name()));
+                        return fks;
+                    }));
         }
 
         @Override
@@ -172,10 +184,12 @@ public final class SchemaSimulator implements TableLookup {
 
         @Override
         public Void dropUniqueConstraint(DropUniqueConstraint op) {
-            return change(op.table(), t -> t.withUniqueConstraints(us -> {
-                us.removeIf(u -> u.name().equals(op.name()));
-                return us;
-            }));
+            return change(
+                    op.table(),
+                    t -> t.withUniqueConstraints(us -> {
+                        us.removeIf(u -> u.name().equals(op.name()));
+                        return us;
+                    }));
         }
 
         @Override
@@ -185,10 +199,12 @@ public final class SchemaSimulator implements TableLookup {
 
         @Override
         public Void dropCheckConstraint(DropCheckConstraint op) {
-            return change(op.table(), t -> t.withCheckConstraints(checks -> {
-                checks.removeIf(c -> c.name().equals(op.name()));
-                return checks;
-            }));
+            return change(
+                    op.table(),
+                    t -> t.withCheckConstraints(checks -> {
+                        checks.removeIf(c -> c.name().equals(op.name()));
+                        return checks;
+                    }));
         }
 
         @Override
@@ -201,8 +217,11 @@ public final class SchemaSimulator implements TableLookup {
                 }
                 unknownDdl = true;
                 String lower = sql.toLowerCase(Locale.ROOT);
-                tables.keySet().stream().filter(name -> Pattern.compile("\\b" + Pattern.quote(
-                        name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()).forEach(changedByHand::add);
+                tables.keySet().stream()
+                        .filter(name -> Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b")
+                                .matcher(lower)
+                                .find())
+                        .forEach(changedByHand::add);
             }
             return null;
         }

@@ -46,7 +46,7 @@ public final class VersionTable {
             return heads;
         }
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version_num FROM " + ddl.quote(name))) {
+                ResultSet rs = st.executeQuery("SELECT version_num FROM " + ddl.quote(name))) {
             while (rs.next()) {
                 heads.add(rs.getString(1));
             }
@@ -79,5 +79,4 @@ public final class VersionTable {
         added.forEach(a -> sql.add("INSERT INTO " + table + " (" + column + ") VALUES (" + literal(a) + ")"));
         return sql;
     }
-
 }

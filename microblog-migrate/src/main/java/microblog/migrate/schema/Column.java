@@ -7,8 +7,13 @@ package microblog.migrate.schema;
  * @param autoincrement whether the database assigns its values (an integer primary key)
  * @param serverDefault a SQL expression the database fills in when no value is given, or null
  */
-public record Column(String name, ColumnType type, boolean nullable, boolean primaryKey, boolean autoincrement,
-                     String serverDefault) {
+public record Column(
+        String name,
+        ColumnType type,
+        boolean nullable,
+        boolean primaryKey,
+        boolean autoincrement,
+        String serverDefault) {
 
     public Column {
         if (primaryKey) {

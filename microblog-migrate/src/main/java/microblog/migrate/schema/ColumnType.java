@@ -21,13 +21,27 @@ import microblog.migrate.MigrationException;
  *                  a local date and time; false for every other type
  */
 public record ColumnType(String name, Integer length, Integer precision, Integer scale, boolean timezone) {
-    public static final Set<String> NAMES = Set.of("Integer", "BigInteger", "SmallInteger", "String", "Text",
-            "Boolean", "DateTime", "Date", "Time", "Float", "Double", "Numeric", "LargeBinary", "Uuid");
+    public static final Set<String> NAMES = Set.of(
+            "Integer",
+            "BigInteger",
+            "SmallInteger",
+            "String",
+            "Text",
+            "Boolean",
+            "DateTime",
+            "Date",
+            "Time",
+            "Float",
+            "Double",
+            "Numeric",
+            "LargeBinary",
+            "Uuid");
 
-    private static final Pattern SPELLING = Pattern.compile("\\s*(\\w+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
+    private static final Pattern SPELLING =
+            Pattern.compile("\\s*(\\w+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
     /** SQLAlchemy's keyword spelling, which reads better in a revision than a new type name would. */
-    private static final Pattern WITH_TIMEZONE = Pattern.compile("\\s*DateTime\\s*\\(\\s*timezone\\s*=\\s*True\\s*\\)\\s*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WITH_TIMEZONE =
+            Pattern.compile("\\s*DateTime\\s*\\(\\s*timezone\\s*=\\s*True\\s*\\)\\s*", Pattern.CASE_INSENSITIVE);
 
     public static final ColumnType INTEGER = of("Integer");
     /** An instant: Java's {@code Instant}, {@code OffsetDateTime} and {@code ZonedDateTime}. */
@@ -67,8 +81,10 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
     }
 
     private static String canonicalName(String word) {
-        return NAMES.stream().filter(n -> n.toLowerCase(Locale.ROOT).equals(word.toLowerCase(Locale.ROOT)))
-                .findFirst().orElse(null);
+        return NAMES.stream()
+                .filter(n -> n.toLowerCase(Locale.ROOT).equals(word.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElse(null);
     }
 
     public boolean isInteger() {
@@ -85,8 +101,8 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
         }
         return switch (name) {
             case "Text" -> other.name.equals("String");
-            case "String" -> other.name.equals("String") && (length == null
-                    || other.length != null && length >= other.length);
+            case "String" -> other.name.equals("String")
+                    && (length == null || other.length != null && length >= other.length);
             case "BigInteger" -> other.isInteger();
             case "Integer" -> other.name.equals("SmallInteger");
             case "Double" -> other.name.equals("Float") || other.isInteger() && !other.name.equals("BigInteger");

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param onDelete the ON DELETE action (CASCADE, SET NULL, ...), or null for the default
  */
-public record ForeignKey(String name, List<String> columns, String referredTable, List<String> referredColumns,
-                         String onDelete) {
+public record ForeignKey(
+        String name, List<String> columns, String referredTable, List<String> referredColumns, String onDelete) {
     public ForeignKey {
         columns = List.copyOf(columns);
         referredColumns = List.copyOf(referredColumns);
@@ -30,7 +30,8 @@ public record ForeignKey(String name, List<String> columns, String referredTable
 
     /** Two foreign keys match when they link the same columns, whatever their names. */
     public boolean sameLink(ForeignKey other) {
-        return columns.equals(other.columns) && referredTable.equals(other.referredTable)
+        return columns.equals(other.columns)
+                && referredTable.equals(other.referredTable)
                 && referredColumns.equals(other.referredColumns);
     }
 }

@@ -13,8 +13,7 @@ import java.util.zip.CRC32;
 public final class Identifiers {
     public static final int MAX_BYTES = 63;
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     public static boolean fits(String name) {
         return !name.isEmpty() && name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;

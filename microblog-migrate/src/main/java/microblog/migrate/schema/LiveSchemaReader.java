@@ -80,7 +80,8 @@ public final class LiveSchemaReader {
                 }
             }
         } catch (SQLException e) {
-            throw new MigrationException("cannot read the indexes and triggers of '" + table + "': " + e.getMessage(), e);
+            throw new MigrationException(
+                    "cannot read the indexes and triggers of '" + table + "': " + e.getMessage(), e);
         }
         return new StoredDefinitions(indexes, triggers);
     }
@@ -95,11 +96,14 @@ public final class LiveSchemaReader {
 
     private List<String> tableNames() throws SQLException {
         List<String> names = new ArrayList<>();
-        try (ResultSet rs = connection.getMetaData().getTables(catalog(), schemaPattern(), "%", new String[] {"TABLE"})) {
+        try (ResultSet rs =
+                connection.getMetaData().getTables(catalog(), schemaPattern(), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (!lower.startsWith("sqlite_") && !lower.startsWith("_migrate_tmp_") && !ignoredTables.contains(name)) {
+                if (!lower.startsWith("sqlite_")
+                        && !lower.startsWith("_migrate_tmp_")
+                        && !ignoredTables.contains(name)) {
                     names.add(name);
                 }
             }
@@ -120,16 +124,26 @@ public final class LiveSchemaReader {
                     continue; // '_' in the table name is a LIKE wildcard
                 }
                 String name = rs.getString("COLUMN_NAME");
-                ColumnType type = TypeNormalizer.normalize(kind, table + "." + name,
+                ColumnType type = TypeNormalizer.normalize(
+                        kind,
+                        table + "." + name,
                         declaredTypes.getOrDefault(name, rs.getString("TYPE_NAME")),
-                        rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"));
+                        rs.getInt("COLUMN_SIZE"),
+                        rs.getInt("DECIMAL_DIGITS"));
                 boolean pk = primaryKey.contains(name);
-                boolean auto = pk && primaryKey.size() == 1 && type.isInteger()
+                boolean auto = pk
+                        && primaryKey.size() == 1
+                        && type.isInteger()
                         && (kind == DatabaseKind.SQLITE || "YES".equals(rs.getString("IS_AUTOINCREMENT")));
                 String serverDefault = auto ? null : serverDefault(rs.getString("COLUMN_DEF"));
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                byPosition.put(rs.getInt("ORDINAL_POSITION"), Column.of(name, type).withNullable(nullable)
-                        .withPrimaryKey(pk).withAutoincrement(auto).withServerDefault(serverDefault));
+                byPosition.put(
+                        rs.getInt("ORDINAL_POSITION"),
+                        Column.of(name, type)
+                                .withNullable(nullable)
+                                .withPrimaryKey(pk)
+                                .withAutoincrement(auto)
+                                .withServerDefault(serverDefault));
             }
             columns.addAll(byPosition.values());
         }
@@ -160,8 +174,10 @@ public final class LiveSchemaReader {
      * or, for a constraint created without a name (as SQLAlchemy creates them), after its first column.
      */
     private static boolean backsForeignKey(Index index, List<ForeignKey> foreignKeys) {
-        return foreignKeys.stream().anyMatch(fk -> index.columns().equals(fk.columns())
-                && (index.name().equals(fk.name()) || index.name().equals(fk.columns().get(0))));
+        return foreignKeys.stream()
+                .anyMatch(fk -> index.columns().equals(fk.columns())
+                        && (index.name().equals(fk.name())
+                                || index.name().equals(fk.columns().get(0))));
     }
 
     /** MariaDB reports a column without a default as having the default {@code NULL}: the same thing. */
@@ -194,15 +210,14 @@ public final class LiveSchemaReader {
             }
         }
         List<Index> indexes = new ArrayList<>();
-        columns.forEach((name, cols) -> indexes.add(new Index(name, table, new ArrayList<>(cols.values()),
-                unique.get(name))));
+        columns.forEach(
+                (name, cols) -> indexes.add(new Index(name, table, new ArrayList<>(cols.values()), unique.get(name))));
         indexes.sort((a, b) -> a.name().compareTo(b.name()));
         return indexes;
     }
 
     private List<ForeignKey> foreignKeys(DatabaseMetaData meta, String table) throws SQLException {
-        record Part(String name, String referred, String column, String referredColumn, int deleteRule) {
-        }
+        record Part(String name, String referred, String column, String referredColumn, int deleteRule) {}
         Map<String, List<Part>> byKey = new LinkedHashMap<>();
         try (ResultSet rs = meta.getImportedKeys(catalog(), schemaPattern(), table)) {
             int unnamed = 0;
@@ -211,8 +226,13 @@ public final class LiveSchemaReader {
                 if (name == null || name.isEmpty()) {
                     name = rs.getShort("KEY_SEQ") == 1 ? "#" + ++unnamed : "#" + unnamed;
                 }
-                byKey.computeIfAbsent(name, n -> new ArrayList<>()).add(new Part(name, rs.getString("PKTABLE_NAME"),
-                        rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME"), rs.getShort("DELETE_RULE")));
+                byKey.computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(new Part(
+                                name,
+                                rs.getString("PKTABLE_NAME"),
+                                rs.getString("FKCOLUMN_NAME"),
+                                rs.getString("PKCOLUMN_NAME"),
+                                rs.getShort("DELETE_RULE")));
             }
         }
         List<ForeignKey> keys = new ArrayList<>();
@@ -220,7 +240,11 @@ public final class LiveSchemaReader {
             List<String> cols = parts.stream().map(Part::column).toList();
             String referred = parts.get(0).referred();
             String keyName = name.startsWith("#") ? ForeignKey.conventionalName(table, cols, referred) : name;
-            keys.add(new ForeignKey(keyName, cols, referred, parts.stream().map(Part::referredColumn).toList(),
+            keys.add(new ForeignKey(
+                    keyName,
+                    cols,
+                    referred,
+                    parts.stream().map(Part::referredColumn).toList(),
                     deleteRule(parts.get(0).deleteRule())));
         });
         return keys;
@@ -246,7 +270,7 @@ public final class LiveSchemaReader {
             return types;
         }
         try (var st = connection.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table.replace("\"", "\"\"") + "\")")) {
+                ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table.replace("\"", "\"\"") + "\")")) {
             while (rs.next()) {
                 types.put(rs.getString("name"), rs.getString("type"));
             }
@@ -256,16 +280,17 @@ public final class LiveSchemaReader {
 
     /** The table's named CHECK constraints, each database asked in its own catalogue. */
     private List<CheckConstraint> checkConstraints(String table) throws SQLException {
-        String sql = switch (kind) {
-            case SQLITE -> "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?";
-            case POSTGRESQL -> "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
-                    + "JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace "
-                    + "WHERE con.contype = 'c' AND rel.relname = ? AND ns.nspname = current_schema() ORDER BY 1";
-            case MYSQL -> "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS tc "
-                    + "JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA "
-                    + "AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.CONSTRAINT_TYPE = 'CHECK' "
-                    + "AND tc.TABLE_SCHEMA = DATABASE() AND tc.TABLE_NAME = ? ORDER BY 1";
-        };
+        String sql =
+                switch (kind) {
+                    case SQLITE -> "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?";
+                    case POSTGRESQL -> "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
+                            + "JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace "
+                            + "WHERE con.contype = 'c' AND rel.relname = ? AND ns.nspname = current_schema() ORDER BY 1";
+                    case MYSQL -> "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS tc "
+                            + "JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA "
+                            + "AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.CONSTRAINT_TYPE = 'CHECK' "
+                            + "AND tc.TABLE_SCHEMA = DATABASE() AND tc.TABLE_NAME = ? ORDER BY 1";
+                };
         List<CheckConstraint> checks = new ArrayList<>();
         try (var st = connection.prepareStatement(sql)) {
             st.setString(1, table);

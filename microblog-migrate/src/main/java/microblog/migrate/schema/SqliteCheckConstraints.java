@@ -14,8 +14,7 @@ final class SqliteCheckConstraints {
     private static final Pattern NAMED_CHECK = Pattern.compile(
             "CONSTRAINT\\s+(\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|\\w+)\\s+CHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
 
-    private SqliteCheckConstraints() {
-    }
+    private SqliteCheckConstraints() {}
 
     static List<CheckConstraint> in(String createTable) {
         List<CheckConstraint> checks = new ArrayList<>();
@@ -25,7 +24,8 @@ final class SqliteCheckConstraints {
             if (end < 0) {
                 break;
             }
-            checks.add(new CheckConstraint(unquote(m.group(1)), createTable.substring(m.end(), end).strip()));
+            checks.add(new CheckConstraint(
+                    unquote(m.group(1)), createTable.substring(m.end(), end).strip()));
         }
         return checks;
     }

@@ -7,8 +7,13 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** A table: its columns in order, its constraints and its indexes. */
-public record Table(String name, List<Column> columns, List<UniqueConstraint> uniqueConstraints,
-                    List<ForeignKey> foreignKeys, List<Index> indexes, List<CheckConstraint> checkConstraints) {
+public record Table(
+        String name,
+        List<Column> columns,
+        List<UniqueConstraint> uniqueConstraints,
+        List<ForeignKey> foreignKeys,
+        List<Index> indexes,
+        List<CheckConstraint> checkConstraints) {
 
     public Table {
         columns = List.copyOf(columns);
@@ -19,8 +24,12 @@ public record Table(String name, List<Column> columns, List<UniqueConstraint> un
     }
 
     /** A table with no check constraints. */
-    public Table(String name, List<Column> columns, List<UniqueConstraint> uniqueConstraints,
-                 List<ForeignKey> foreignKeys, List<Index> indexes) {
+    public Table(
+            String name,
+            List<Column> columns,
+            List<UniqueConstraint> uniqueConstraints,
+            List<ForeignKey> foreignKeys,
+            List<Index> indexes) {
         this(name, columns, uniqueConstraints, foreignKeys, indexes, List.of());
     }
 
@@ -37,66 +46,122 @@ public record Table(String name, List<Column> columns, List<UniqueConstraint> un
      * constraints over it, as PostgreSQL and MySQL drop them with the column.
      */
     public Table withoutColumn(String columnName) {
-        return new Table(name,
+        return new Table(
+                name,
                 columns.stream().filter(c -> !c.name().equals(columnName)).toList(),
-                uniqueConstraints.stream().filter(u -> !u.columns().contains(columnName)).toList(),
-                foreignKeys.stream().filter(fk -> !fk.columns().contains(columnName)).toList(),
-                indexes.stream().filter(ix -> !ix.columns().contains(columnName)).toList(), checkConstraints);
+                uniqueConstraints.stream()
+                        .filter(u -> !u.columns().contains(columnName))
+                        .toList(),
+                foreignKeys.stream()
+                        .filter(fk -> !fk.columns().contains(columnName))
+                        .toList(),
+                indexes.stream()
+                        .filter(ix -> !ix.columns().contains(columnName))
+                        .toList(),
+                checkConstraints);
     }
 
     /** This table with {@code replacement} in place of the column of the same name. */
     public Table withColumn(Column replacement) {
-        return withColumns(cols -> cols.stream().map(c -> c.name().equals(replacement.name()) ? replacement : c)
+        return withColumns(cols -> cols.stream()
+                .map(c -> c.name().equals(replacement.name()) ? replacement : c)
                 .collect(Collectors.toCollection(ArrayList::new)));
     }
 
     /** This table with column {@code from} called {@code to}, in its constraints and indexes too. */
     public Table withRenamedColumn(String from, String to) {
-        UnaryOperator<List<String>> rename = names -> names.stream().map(n -> n.equals(from) ? to : n).toList();
-        return new Table(name,
-                columns.stream().map(c -> c.name().equals(from) ? c.renamed(to) : c).toList(),
-                uniqueConstraints.stream().map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()))).toList(),
-                foreignKeys.stream().map(fk -> fk.withColumns(rename.apply(fk.columns()))).toList(),
-                indexes.stream().map(ix -> new Index(ix.name(), name, rename.apply(ix.columns()), ix.unique())).toList(),
+        UnaryOperator<List<String>> rename =
+                names -> names.stream().map(n -> n.equals(from) ? to : n).toList();
+        return new Table(
+                name,
+                columns.stream()
+                        .map(c -> c.name().equals(from) ? c.renamed(to) : c)
+                        .toList(),
+                uniqueConstraints.stream()
+                        .map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns())))
+                        .toList(),
+                foreignKeys.stream()
+                        .map(fk -> fk.withColumns(rename.apply(fk.columns())))
+                        .toList(),
+                indexes.stream()
+                        .map(ix -> new Index(ix.name(), name, rename.apply(ix.columns()), ix.unique()))
+                        .toList(),
                 checkConstraints);
     }
 
     /** This table under another name; its indexes go with it. */
     public Table renamed(String newName) {
-        return new Table(newName, columns, uniqueConstraints, foreignKeys,
-                indexes.stream().map(ix -> new Index(ix.name(), newName, ix.columns(), ix.unique())).toList(),
+        return new Table(
+                newName,
+                columns,
+                uniqueConstraints,
+                foreignKeys,
+                indexes.stream()
+                        .map(ix -> new Index(ix.name(), newName, ix.columns(), ix.unique()))
+                        .toList(),
                 checkConstraints);
     }
 
     /** This table with its foreign keys to {@code from} pointing at {@code to} instead. */
     public Table withReferencesRenamed(String from, String to) {
-        return new Table(name, columns, uniqueConstraints,
-                foreignKeys.stream().map(fk -> fk.referredTable().equals(from) ? fk.referringTo(to) : fk).toList(),
-                indexes, checkConstraints);
+        return new Table(
+                name,
+                columns,
+                uniqueConstraints,
+                foreignKeys.stream()
+                        .map(fk -> fk.referredTable().equals(from) ? fk.referringTo(to) : fk)
+                        .toList(),
+                indexes,
+                checkConstraints);
     }
 
     public Table withColumns(UnaryOperator<List<Column>> change) {
-        return new Table(name, change.apply(new ArrayList<>(columns)), uniqueConstraints, foreignKeys, indexes,
+        return new Table(
+                name,
+                change.apply(new ArrayList<>(columns)),
+                uniqueConstraints,
+                foreignKeys,
+                indexes,
                 checkConstraints);
     }
 
     public Table withForeignKeys(UnaryOperator<List<ForeignKey>> change) {
-        return new Table(name, columns, uniqueConstraints, change.apply(new ArrayList<>(foreignKeys)), indexes,
+        return new Table(
+                name,
+                columns,
+                uniqueConstraints,
+                change.apply(new ArrayList<>(foreignKeys)),
+                indexes,
                 checkConstraints);
     }
 
     public Table withUniqueConstraints(UnaryOperator<List<UniqueConstraint>> change) {
-        return new Table(name, columns, change.apply(new ArrayList<>(uniqueConstraints)), foreignKeys, indexes,
+        return new Table(
+                name,
+                columns,
+                change.apply(new ArrayList<>(uniqueConstraints)),
+                foreignKeys,
+                indexes,
                 checkConstraints);
     }
 
     public Table withIndexes(UnaryOperator<List<Index>> change) {
-        return new Table(name, columns, uniqueConstraints, foreignKeys, change.apply(new ArrayList<>(indexes)),
+        return new Table(
+                name,
+                columns,
+                uniqueConstraints,
+                foreignKeys,
+                change.apply(new ArrayList<>(indexes)),
                 checkConstraints);
     }
 
     public Table withCheckConstraints(UnaryOperator<List<CheckConstraint>> change) {
-        return new Table(name, columns, uniqueConstraints, foreignKeys, indexes,
+        return new Table(
+                name,
+                columns,
+                uniqueConstraints,
+                foreignKeys,
+                indexes,
                 change.apply(new ArrayList<>(checkConstraints)));
     }
 }

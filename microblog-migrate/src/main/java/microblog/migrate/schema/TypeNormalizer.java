@@ -15,8 +15,7 @@ import microblog.migrate.MigrationException;
  * database will report.
  */
 public final class TypeNormalizer {
-    private TypeNormalizer() {
-    }
+    private TypeNormalizer() {}
 
     private static final Pattern PARAMETERS = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
@@ -31,19 +30,28 @@ public final class TypeNormalizer {
             size = Integer.parseInt(parameters.group(1));
             digits = parameters.group(2) == null ? 0 : Integer.parseInt(parameters.group(2));
         }
-        String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT).replaceAll("\\(.*", "")
-                .replace(" UNSIGNED", "").strip();
+        String name = typeName == null
+                ? ""
+                : typeName.toUpperCase(Locale.ROOT)
+                        .replaceAll("\\(.*", "")
+                        .replace(" UNSIGNED", "")
+                        .strip();
         return switch (name) {
             case "INT", "INTEGER", "INT4", "SERIAL", "MEDIUMINT" -> ColumnType.of("Integer");
             case "BIGINT", "INT8", "BIGSERIAL" -> ColumnType.of("BigInteger");
             case "SMALLINT", "INT2", "SMALLSERIAL" -> ColumnType.of("SmallInteger");
             case "TINYINT" -> size == 1 ? ColumnType.of("Boolean") : ColumnType.of("SmallInteger");
-            case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARCHAR2", "CHAR", "BPCHAR", "CHARACTER", "NCHAR" ->
-                    size > 0 && size < Integer.MAX_VALUE ? ColumnType.string(size) : ColumnType.string(null);
+            case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARCHAR2", "CHAR", "BPCHAR", "CHARACTER", "NCHAR" -> size
+                                    > 0
+                            && size < Integer.MAX_VALUE
+                    ? ColumnType.string(size)
+                    : ColumnType.string(null);
             case "TEXT", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT", "CLOB" -> ColumnType.of("Text");
             case "BOOL", "BOOLEAN", "BIT" -> ColumnType.of("Boolean");
-            // MySQL's TIMESTAMP stores UTC and converts at the session's zone: an instant, like timestamptz.
-            case "TIMESTAMP" -> kind == DatabaseKind.MYSQL ? ColumnType.DATE_TIME_WITH_TIMEZONE : ColumnType.of("DateTime");
+                // MySQL's TIMESTAMP stores UTC and converts at the session's zone: an instant, like timestamptz.
+            case "TIMESTAMP" -> kind == DatabaseKind.MYSQL
+                    ? ColumnType.DATE_TIME_WITH_TIMEZONE
+                    : ColumnType.of("DateTime");
             case "DATETIME", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of("DateTime");
             case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> ColumnType.DATE_TIME_WITH_TIMEZONE;
             case "DATE" -> ColumnType.of("Date");
@@ -52,7 +60,7 @@ public final class TypeNormalizer {
             case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> ColumnType.of("Double");
             case "NUMERIC", "DECIMAL" -> ColumnType.numeric(size > 0 ? size : null, size > 0 ? digits : null);
             case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY" -> ColumnType.of("LargeBinary");
-            // Sixteen fixed bytes is how Hibernate stores a UUID where there is no UUID type.
+                // Sixteen fixed bytes is how Hibernate stores a UUID where there is no UUID type.
             case "BINARY" -> size == 16 ? ColumnType.of("Uuid") : ColumnType.of("LargeBinary");
             case "UUID" -> ColumnType.of("Uuid");
             default -> throw new MigrationException("column " + where + " has type " + typeName

@@ -10,11 +10,11 @@ import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateCheckConstraint;
-import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
@@ -41,13 +41,26 @@ import microblog.migrate.schema.UniqueConstraint;
  * reading checks every key so a typo in a hand-edited file is named, not ignored.
  */
 final class OperationCodec {
-    static final List<String> OPERATION_NAMES = List.of("create_table", "drop_table", "rename_table", "add_column",
-            "drop_column", "alter_column", "rename_column", "create_index", "drop_index", "rename_index",
-            "create_foreign_key", "drop_foreign_key", "create_unique_constraint", "drop_unique_constraint",
-            "create_check_constraint", "drop_check_constraint", "execute");
+    static final List<String> OPERATION_NAMES = List.of(
+            "create_table",
+            "drop_table",
+            "rename_table",
+            "add_column",
+            "drop_column",
+            "alter_column",
+            "rename_column",
+            "create_index",
+            "drop_index",
+            "rename_index",
+            "create_foreign_key",
+            "drop_foreign_key",
+            "create_unique_constraint",
+            "drop_unique_constraint",
+            "create_check_constraint",
+            "drop_check_constraint",
+            "execute");
 
-    private OperationCodec() {
-    }
+    private OperationCodec() {}
 
     // ---- writing ----
 
@@ -98,8 +111,17 @@ final class OperationCodec {
 
         @Override
         public Map<String, Object> createIndex(CreateIndex op) {
-            return entry("create_index", map("name", op.index().name(), "table", op.index().table(),
-                    "columns", op.index().columns(), "unique", op.index().unique()));
+            return entry(
+                    "create_index",
+                    map(
+                            "name",
+                            op.index().name(),
+                            "table",
+                            op.index().table(),
+                            "columns",
+                            op.index().columns(),
+                            "unique",
+                            op.index().unique()));
         }
 
         @Override
@@ -124,8 +146,15 @@ final class OperationCodec {
 
         @Override
         public Map<String, Object> createUniqueConstraint(CreateUniqueConstraint op) {
-            return entry("create_unique_constraint",
-                    map("name", op.constraint().name(), "table", op.table(), "columns", op.constraint().columns()));
+            return entry(
+                    "create_unique_constraint",
+                    map(
+                            "name",
+                            op.constraint().name(),
+                            "table",
+                            op.table(),
+                            "columns",
+                            op.constraint().columns()));
         }
 
         @Override
@@ -135,8 +164,15 @@ final class OperationCodec {
 
         @Override
         public Map<String, Object> createCheckConstraint(CreateCheckConstraint op) {
-            return entry("create_check_constraint", map("name", op.constraint().name(), "table", op.table(),
-                    "expression", op.constraint().expression()));
+            return entry(
+                    "create_check_constraint",
+                    map(
+                            "name",
+                            op.constraint().name(),
+                            "table",
+                            op.table(),
+                            "expression",
+                            op.constraint().expression()));
         }
 
         @Override
@@ -147,31 +183,44 @@ final class OperationCodec {
         @Override
         public Map<String, Object> execute(ExecuteSql op) {
             Map<String, Object> body = map("sql", op.sql());
-            op.perDatabase().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            op.perDatabase().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> body.put(e.getKey(), e.getValue()));
             return entry("execute", body);
         }
     }
 
     private static Map<String, Object> table(Table table) {
-        Map<String, Object> body = map("name", table.name(), "columns", table.columns().stream()
-                .map(OperationCodec::column).toList());
+        Map<String, Object> body = map(
+                "name",
+                table.name(),
+                "columns",
+                table.columns().stream().map(OperationCodec::column).toList());
         if (!table.uniqueConstraints().isEmpty()) {
-            body.put("unique", table.uniqueConstraints().stream()
-                    .map(u -> map("name", u.name(), "columns", u.columns())).toList());
+            body.put(
+                    "unique",
+                    table.uniqueConstraints().stream()
+                            .map(u -> map("name", u.name(), "columns", u.columns()))
+                            .toList());
         }
         if (!table.foreignKeys().isEmpty()) {
-            body.put("foreign_keys", table.foreignKeys().stream().map(OperationCodec::foreignKey).toList());
+            body.put(
+                    "foreign_keys",
+                    table.foreignKeys().stream().map(OperationCodec::foreignKey).toList());
         }
         if (!table.checkConstraints().isEmpty()) {
-            body.put("checks", table.checkConstraints().stream()
-                    .map(c -> map("name", c.name(), "expression", c.expression())).toList());
+            body.put(
+                    "checks",
+                    table.checkConstraints().stream()
+                            .map(c -> map("name", c.name(), "expression", c.expression()))
+                            .toList());
         }
         return body;
     }
 
     private static Map<String, Object> column(Column column) {
-        Map<String, Object> body = map("name", column.name(), "type", column.type().toString());
+        Map<String, Object> body =
+                map("name", column.name(), "type", column.type().toString());
         if (column.primaryKey()) {
             body.put("primary_key", true);
         } else if (!column.nullable()) {
@@ -187,8 +236,15 @@ final class OperationCodec {
     }
 
     private static Map<String, Object> foreignKey(ForeignKey fk) {
-        Map<String, Object> body = map("name", fk.name(), "columns", fk.columns(),
-                "references", fk.referredTable(), "referred_columns", fk.referredColumns());
+        Map<String, Object> body = map(
+                "name",
+                fk.name(),
+                "columns",
+                fk.columns(),
+                "references",
+                fk.referredTable(),
+                "referred_columns",
+                fk.referredColumns());
         if (fk.onDelete() != null) {
             body.put("on_delete", fk.onDelete());
         }
@@ -221,55 +277,63 @@ final class OperationCodec {
         }
         String name = String.valueOf(entry.keySet().iterator().next());
         Fields f = new Fields(entry.values().iterator().next(), where + " " + name);
-        Operation op = switch (name) {
-            case "create_table" -> new CreateTable(readTable(f));
-            case "drop_table" -> new DropTable(f.string("name"));
-            case "rename_table" -> new RenameTable(f.string("from"), f.string("to"));
-            case "add_column" -> new AddColumn(f.string("table"), readColumn(f.fields("column")));
-            case "drop_column" -> new DropColumn(f.string("table"), f.string("name"));
-            case "alter_column" -> readAlterColumn(f);
-            case "rename_column" -> new RenameColumn(f.string("table"), f.string("from"), f.string("to"));
-            case "create_index" -> new CreateIndex(new Index(f.string("name"), f.string("table"),
-                    f.strings("columns"), f.flag("unique", false)));
-            case "drop_index" -> new DropIndex(f.string("name"), f.string("table"));
-            case "rename_index" -> new RenameIndex(f.string("table"), f.string("from"), f.string("to"));
-            case "create_foreign_key" -> new CreateForeignKey(f.string("table"), readForeignKey(f));
-            case "drop_foreign_key" -> new DropForeignKey(f.string("table"), f.string("name"));
-            case "create_unique_constraint" -> new CreateUniqueConstraint(f.string("table"),
-                    new UniqueConstraint(f.string("name"), f.strings("columns")));
-            case "drop_unique_constraint" -> new DropUniqueConstraint(f.string("table"), f.string("name"));
-            case "create_check_constraint" -> new CreateCheckConstraint(f.string("table"),
-                    new CheckConstraint(f.string("name"), f.string("expression")));
-            case "drop_check_constraint" -> new DropCheckConstraint(f.string("table"), f.string("name"));
-            case "execute" -> readExecute(f);
-            default -> throw new MigrationException(where + ": unknown operation '" + name + "': use one of "
-                    + String.join(", ", OPERATION_NAMES));
-        };
+        Operation op =
+                switch (name) {
+                    case "create_table" -> new CreateTable(readTable(f));
+                    case "drop_table" -> new DropTable(f.string("name"));
+                    case "rename_table" -> new RenameTable(f.string("from"), f.string("to"));
+                    case "add_column" -> new AddColumn(f.string("table"), readColumn(f.fields("column")));
+                    case "drop_column" -> new DropColumn(f.string("table"), f.string("name"));
+                    case "alter_column" -> readAlterColumn(f);
+                    case "rename_column" -> new RenameColumn(f.string("table"), f.string("from"), f.string("to"));
+                    case "create_index" -> new CreateIndex(new Index(
+                            f.string("name"), f.string("table"), f.strings("columns"), f.flag("unique", false)));
+                    case "drop_index" -> new DropIndex(f.string("name"), f.string("table"));
+                    case "rename_index" -> new RenameIndex(f.string("table"), f.string("from"), f.string("to"));
+                    case "create_foreign_key" -> new CreateForeignKey(f.string("table"), readForeignKey(f));
+                    case "drop_foreign_key" -> new DropForeignKey(f.string("table"), f.string("name"));
+                    case "create_unique_constraint" -> new CreateUniqueConstraint(
+                            f.string("table"), new UniqueConstraint(f.string("name"), f.strings("columns")));
+                    case "drop_unique_constraint" -> new DropUniqueConstraint(f.string("table"), f.string("name"));
+                    case "create_check_constraint" -> new CreateCheckConstraint(
+                            f.string("table"), new CheckConstraint(f.string("name"), f.string("expression")));
+                    case "drop_check_constraint" -> new DropCheckConstraint(f.string("table"), f.string("name"));
+                    case "execute" -> readExecute(f);
+                    default -> throw new MigrationException(where + ": unknown operation '" + name + "': use one of "
+                            + String.join(", ", OPERATION_NAMES));
+                };
         f.rejectUnknownKeys();
         return op;
     }
 
     private static Table readTable(Fields f) {
-        List<Column> columns = f.list("columns").stream().map(c -> readColumn(f.nested(c, "columns"))).toList();
-        List<UniqueConstraint> uniques = f.optionalList("unique").stream().map(u -> {
-            Fields uf = f.nested(u, "unique");
-            UniqueConstraint constraint = new UniqueConstraint(uf.string("name"), uf.strings("columns"));
-            uf.rejectUnknownKeys();
-            return constraint;
-        }).toList();
+        List<Column> columns = f.list("columns").stream()
+                .map(c -> readColumn(f.nested(c, "columns")))
+                .toList();
+        List<UniqueConstraint> uniques = f.optionalList("unique").stream()
+                .map(u -> {
+                    Fields uf = f.nested(u, "unique");
+                    UniqueConstraint constraint = new UniqueConstraint(uf.string("name"), uf.strings("columns"));
+                    uf.rejectUnknownKeys();
+                    return constraint;
+                })
+                .toList();
         List<ForeignKey> fks = f.optionalList("foreign_keys").stream()
                 .map(fk -> {
                     Fields ff = f.nested(fk, "foreign_keys");
                     ForeignKey key = readForeignKey(ff);
                     ff.rejectUnknownKeys();
                     return key;
-                }).toList();
-        List<CheckConstraint> checks = f.optionalList("checks").stream().map(c -> {
-            Fields cf = f.nested(c, "checks");
-            CheckConstraint check = new CheckConstraint(cf.string("name"), cf.string("expression"));
-            cf.rejectUnknownKeys();
-            return check;
-        }).toList();
+                })
+                .toList();
+        List<CheckConstraint> checks = f.optionalList("checks").stream()
+                .map(c -> {
+                    Fields cf = f.nested(c, "checks");
+                    CheckConstraint check = new CheckConstraint(cf.string("name"), cf.string("expression"));
+                    cf.rejectUnknownKeys();
+                    return check;
+                })
+                .toList();
         return new Table(f.string("name"), columns, uniques, fks, List.of(), checks);
     }
 
@@ -284,16 +348,22 @@ final class OperationCodec {
 
     private static Column readColumn(Fields f, String name) {
         boolean primaryKey = f.flag("primary_key", false);
-        Column column = Column.of(name, f.type("type")).withNullable(f.flag("nullable", !primaryKey))
-                .withPrimaryKey(primaryKey).withAutoincrement(f.flag("autoincrement", false))
+        Column column = Column.of(name, f.type("type"))
+                .withNullable(f.flag("nullable", !primaryKey))
+                .withPrimaryKey(primaryKey)
+                .withAutoincrement(f.flag("autoincrement", false))
                 .withServerDefault(f.optionalString("server_default"));
         f.rejectUnknownKeys();
         return column;
     }
 
     private static ForeignKey readForeignKey(Fields f) {
-        return new ForeignKey(f.string("name"), f.strings("columns"), f.string("references"),
-                f.strings("referred_columns"), f.optionalString("on_delete"));
+        return new ForeignKey(
+                f.string("name"),
+                f.strings("columns"),
+                f.string("references"),
+                f.strings("referred_columns"),
+                f.optionalString("on_delete"));
     }
 
     private static ExecuteSql readExecute(Fields f) {
@@ -307,7 +377,8 @@ final class OperationCodec {
         String sql = f.optionalString("sql");
         f.rejectUnknownKeys(); // a misspelt variant ('postgres') is named, not reported as missing
         if (sql == null && variants.size() < 3) {
-            throw new MigrationException(f.where + ": give 'sql', or one variant each for sqlite, postgresql and mysql");
+            throw new MigrationException(
+                    f.where + ": give 'sql', or one variant each for sqlite, postgresql and mysql");
         }
         return new ExecuteSql(sql == null ? "" : sql, variants);
     }
@@ -352,9 +423,12 @@ final class OperationCodec {
         /** A table, column, index or constraint name every database keeps as written. */
         private void requireIdentifier(String key, String name) {
             if (!Identifiers.fits(name)) {
-                throw new MigrationException(where + ": '" + key + "' " + (name.isEmpty() ? "is empty"
-                        : "'" + name + "' is longer than " + Identifiers.MAX_BYTES + " bytes, which PostgreSQL "
-                        + "would cut and MySQL refuse") + "; use a shorter name");
+                throw new MigrationException(where + ": '" + key + "' "
+                        + (name.isEmpty()
+                                ? "is empty"
+                                : "'" + name + "' is longer than " + Identifiers.MAX_BYTES + " bytes, which PostgreSQL "
+                                        + "would cut and MySQL refuse")
+                        + "; use a shorter name");
             }
         }
 

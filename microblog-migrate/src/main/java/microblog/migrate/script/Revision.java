@@ -13,8 +13,15 @@ import microblog.migrate.operations.Operation;
  * @param branchLabels  names for the branch this revision starts (Alembic's {@code branch_labels}),
  *                      usable in targets as {@code NAME@head}
  */
-public record Revision(String id, List<String> downRevisions, String message, String createDate,
-                       List<Operation> upgrade, List<Operation> downgrade, Path path, List<String> branchLabels) {
+public record Revision(
+        String id,
+        List<String> downRevisions,
+        String message,
+        String createDate,
+        List<Operation> upgrade,
+        List<Operation> downgrade,
+        Path path,
+        List<String> branchLabels) {
     public Revision {
         downRevisions = List.copyOf(downRevisions);
         upgrade = List.copyOf(upgrade);
@@ -23,8 +30,14 @@ public record Revision(String id, List<String> downRevisions, String message, St
     }
 
     /** A revision with no branch label. */
-    public Revision(String id, List<String> downRevisions, String message, String createDate,
-                    List<Operation> upgrade, List<Operation> downgrade, Path path) {
+    public Revision(
+            String id,
+            List<String> downRevisions,
+            String message,
+            String createDate,
+            List<Operation> upgrade,
+            List<Operation> downgrade,
+            Path path) {
         this(id, downRevisions, message, createDate, upgrade, downgrade, path, List.of());
     }
 

@@ -41,11 +41,10 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 public final class RevisionFile {
     private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     private static final Pattern BRANCH_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
-    private static final List<String> KEYS = List.of("revision", "down_revision", "branch_labels", "message",
-            "create_date", "upgrade", "downgrade");
+    private static final List<String> KEYS =
+            List.of("revision", "down_revision", "branch_labels", "message", "create_date", "upgrade", "downgrade");
 
-    private RevisionFile() {
-    }
+    private RevisionFile() {}
 
     public static Revision read(Path path) {
         String text;
@@ -58,7 +57,8 @@ public final class RevisionFile {
         try {
             document = new Load(LoadSettings.builder().setLabel(path.toString()).build()).loadFromString(text);
         } catch (YamlEngineException e) {
-            throw new MigrationException(path + " is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+            throw new MigrationException(
+                    path + " is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
         }
         if (!(document instanceof Map<?, ?> map)) {
             throw new MigrationException(path + ": expected keys revision, down_revision, message, upgrade, downgrade");
@@ -77,11 +77,14 @@ public final class RevisionFile {
         List<String> parents = downRevisions(where, map.get("down_revision"));
         requireRevisionId(where, "revision", String.valueOf(id));
         parents.forEach(parent -> requireRevisionId(where, "down_revision", parent));
-        return new Revision(String.valueOf(id), parents,
+        return new Revision(
+                String.valueOf(id),
+                parents,
                 map.get("message") == null ? "" : String.valueOf(map.get("message")),
                 map.get("create_date") == null ? "" : String.valueOf(map.get("create_date")),
                 operations(map.get("upgrade"), where + " upgrade"),
-                operations(map.get("downgrade"), where + " downgrade"), path,
+                operations(map.get("downgrade"), where + " downgrade"),
+                path,
                 branchLabels(where, map.get("branch_labels")));
     }
 
@@ -101,7 +104,8 @@ public final class RevisionFile {
      * digits, '_' or '-'; never a word a target already means.
      */
     public static void requireBranchLabel(String where, String label) {
-        if (!BRANCH_LABEL.matcher(label).matches() || List.of("head", "heads", "base", "current").contains(label)) {
+        if (!BRANCH_LABEL.matcher(label).matches()
+                || List.of("head", "heads", "base", "current").contains(label)) {
             throw new MigrationException(where + " '" + label + "' is not a branch label: use a letter, then up to "
                     + "63 letters, digits, '_' or '-' (and not head, heads, base or current)");
         }
@@ -158,23 +162,34 @@ public final class RevisionFile {
     public static String render(Revision revision) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("revision", revision.id());
-        document.put("down_revision", switch (revision.downRevisions().size()) {
-            case 0 -> null;
-            case 1 -> revision.downRevisions().get(0);
-            default -> revision.downRevisions();
-        });
+        document.put(
+                "down_revision",
+                switch (revision.downRevisions().size()) {
+                    case 0 -> null;
+                    case 1 -> revision.downRevisions().get(0);
+                    default -> revision.downRevisions();
+                });
         if (!revision.branchLabels().isEmpty()) {
             document.put("branch_labels", revision.branchLabels());
         }
         document.put("message", revision.message());
         document.put("create_date", revision.createDate());
-        document.put("upgrade", revision.upgrade().stream().map(OperationCodec::write).toList());
-        document.put("downgrade", revision.downgrade().stream().map(OperationCodec::write).toList());
+        document.put(
+                "upgrade",
+                revision.upgrade().stream().map(OperationCodec::write).toList());
+        document.put(
+                "downgrade",
+                revision.downgrade().stream().map(OperationCodec::write).toList());
 
         // No anchors: two empty lists must stay two lists, or filling one in by hand would fill both.
-        DumpSettings settings = DumpSettings.builder().setDereferenceAliases(true).setDefaultFlowStyle(FlowStyle.BLOCK)
+        DumpSettings settings = DumpSettings.builder()
+                .setDereferenceAliases(true)
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
                 .setWidth(200)
-                .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).build();
+                .setIndent(2)
+                .setIndicatorIndent(2)
+                .setIndentWithIndicator(true)
+                .build();
         Node root = new StandardRepresenter(settings).represent(document);
         flowSmallCollections(root, 0);
         StringWriter out = new StringWriter();
@@ -208,12 +223,21 @@ public final class RevisionFile {
     private static String reviewNotes(String direction, List<Operation> operations) {
         StringBuilder notes = new StringBuilder();
         for (Operation op : operations) {
-            DataLossRisk.of(op).ifPresent(risk -> notes.append("# Data loss: the ").append(direction).append(" ")
-                    .append(risk).append(" (refused where it destroys data, unless run with --accept-data-loss)\n"));
-            if (op instanceof AddColumn add && !add.column().nullable() && add.column().serverDefault() == null) {
-                notes.append("# Check: the ").append(direction).append(" adds NOT NULL column '").append(add.table())
-                        .append(".").append(add.column().name()).append("' with no server default, which fails on a "
-                                + "table with rows\n");
+            DataLossRisk.of(op).ifPresent(risk -> notes.append("# Data loss: the ")
+                    .append(direction)
+                    .append(" ")
+                    .append(risk)
+                    .append(" (refused where it destroys data, unless run with --accept-data-loss)\n"));
+            if (op instanceof AddColumn add
+                    && !add.column().nullable()
+                    && add.column().serverDefault() == null) {
+                notes.append("# Check: the ")
+                        .append(direction)
+                        .append(" adds NOT NULL column '")
+                        .append(add.table())
+                        .append(".")
+                        .append(add.column().name())
+                        .append("' with no server default, which fails on a " + "table with rows\n");
             }
         }
         return notes.toString();
@@ -227,13 +251,19 @@ public final class RevisionFile {
      */
     public static String checksum(Revision revision) {
         Map<String, Object> operations = new LinkedHashMap<>();
-        operations.put("upgrade", revision.upgrade().stream().map(OperationCodec::write).toList());
-        operations.put("downgrade", revision.downgrade().stream().map(OperationCodec::write).toList());
-        String canonical = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.FLOW).build())
+        operations.put(
+                "upgrade",
+                revision.upgrade().stream().map(OperationCodec::write).toList());
+        operations.put(
+                "downgrade",
+                revision.downgrade().stream().map(OperationCodec::write).toList());
+        String canonical = new Dump(DumpSettings.builder()
+                        .setDefaultFlowStyle(FlowStyle.FLOW)
+                        .build())
                 .dumpToString(operations);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

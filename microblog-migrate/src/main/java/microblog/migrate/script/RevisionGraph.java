@@ -37,8 +37,9 @@ public final class RevisionGraph {
         for (Revision revision : byId.values()) {
             for (String parent : revision.downRevisions()) {
                 if (!byId.containsKey(parent)) {
-                    throw new MigrationException("revision " + revision.id() + " (" + revision.path().getFileName()
-                            + ") revises " + parent + ", which no file in versions/ defines");
+                    throw new MigrationException(
+                            "revision " + revision.id() + " (" + revision.path().getFileName() + ") revises " + parent
+                                    + ", which no file in versions/ defines");
                 }
             }
         }
@@ -79,7 +80,9 @@ public final class RevisionGraph {
             return List.of();
         }
         Set<String> ancestry = ancestry(List.of(id));
-        return labelled.entrySet().stream().filter(e -> ancestry.contains(e.getValue().id())).map(Map.Entry::getKey)
+        return labelled.entrySet().stream()
+                .filter(e -> ancestry.contains(e.getValue().id()))
+                .map(Map.Entry::getKey)
                 .toList();
     }
 
@@ -104,7 +107,8 @@ public final class RevisionGraph {
 
     /** Revisions that no other revision follows, newest history first. */
     public List<String> heads() {
-        Set<String> parents = revisions.values().stream().flatMap(r -> r.downRevisions().stream())
+        Set<String> parents = revisions.values().stream()
+                .flatMap(r -> r.downRevisions().stream())
                 .collect(Collectors.toSet());
         List<String> heads = new ArrayList<>();
         for (Revision r : topologicalOrder()) {
@@ -168,7 +172,8 @@ public final class RevisionGraph {
         if (labelled.containsKey(name)) {
             return labelled.get(name);
         }
-        List<Revision> matches = revisions.values().stream().filter(r -> r.id().startsWith(name)).toList();
+        List<Revision> matches =
+                revisions.values().stream().filter(r -> r.id().startsWith(name)).toList();
         if (matches.isEmpty()) {
             throw new MigrationException("no revision '" + name + "' in this repository: 'db history' lists them");
         }
@@ -193,7 +198,9 @@ public final class RevisionGraph {
     public List<Revision> upgradePath(Collection<String> current, Collection<String> targets) {
         Set<String> applied = ancestry(current);
         Set<String> wanted = ancestry(targets);
-        return topologicalOrder().stream().filter(r -> wanted.contains(r.id()) && !applied.contains(r.id())).toList();
+        return topologicalOrder().stream()
+                .filter(r -> wanted.contains(r.id()) && !applied.contains(r.id()))
+                .toList();
     }
 
     /** The revisions to undo, newest first, to go from {@code current} down to {@code targets}. */
@@ -201,7 +208,8 @@ public final class RevisionGraph {
         Set<String> applied = ancestry(current);
         Set<String> kept = ancestry(targets);
         List<Revision> undo = new ArrayList<>(topologicalOrder().stream()
-                .filter(r -> applied.contains(r.id()) && !kept.contains(r.id())).toList());
+                .filter(r -> applied.contains(r.id()) && !kept.contains(r.id()))
+                .toList());
         Collections.reverse(undo);
         return undo;
     }

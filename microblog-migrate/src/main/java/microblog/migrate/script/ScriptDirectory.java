@@ -61,7 +61,10 @@ public final class ScriptDirectory {
                     + "name the directory that holds migrate.yaml (-d DIR)");
         }
         Map<?, ?> settings = readSettings(config);
-        return new ScriptDirectory(directory, versionTable(config, settings), excludedTables(config, settings),
+        return new ScriptDirectory(
+                directory,
+                versionTable(config, settings),
+                excludedTables(config, settings),
                 lockTimeout(config, settings));
     }
 
@@ -72,8 +75,10 @@ public final class ScriptDirectory {
                     .loadFromString(Files.readString(config, StandardCharsets.UTF_8));
         } catch (IOException | YamlEngineException e) {
             String hint = e.getMessage() != null && e.getMessage().contains("alias")
-                    ? " (in YAML a value starting with * must be quoted, as in ['*_old'])" : "";
-            throw new MigrationException("cannot read " + config + ": " + e.getMessage().replace('\n', ' ') + hint, e);
+                    ? " (in YAML a value starting with * must be quoted, as in ['*_old'])"
+                    : "";
+            throw new MigrationException(
+                    "cannot read " + config + ": " + e.getMessage().replace('\n', ' ') + hint, e);
         }
         if (settings == null) {
             return Map.of();
@@ -168,13 +173,16 @@ public final class ScriptDirectory {
 
     /** Reads every revision file and links them into a graph. */
     public RevisionGraph graph() {
-        return new RevisionGraph(revisionFiles().stream().map(RevisionFile::read).toList());
+        return new RevisionGraph(
+                revisionFiles().stream().map(RevisionFile::read).toList());
     }
 
     /** The revision files, by name, without reading them. */
     public List<Path> revisionFiles() {
         try (Stream<Path> files = Files.list(versionsDirectory())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new MigrationException("cannot list " + versionsDirectory() + ": " + e.getMessage(), e);
         }
@@ -201,7 +209,8 @@ public final class ScriptDirectory {
     }
 
     static String slug(String message) {
-        String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String slug =
+                message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (slug.length() > 40) {
             slug = slug.substring(0, 40).replaceAll("_[^_]*$", "");
         }

@@ -21,10 +21,11 @@ class ModelSchemaReaderTest {
     @Test
     void columnsKeepTheFieldsOrderAndNeutralTypes() {
         Table writer = schema.table("writer").orElseThrow();
-        assertThat(writer.columns()).containsExactly(
-                Column.autoincrementKey("id", ColumnType.INTEGER),
-                Column.of("name", ColumnType.string(64)),
-                Column.of("email", ColumnType.string(120)));
+        assertThat(writer.columns())
+                .containsExactly(
+                        Column.autoincrementKey("id", ColumnType.INTEGER),
+                        Column.of("name", ColumnType.string(64)),
+                        Column.of("email", ColumnType.string(120)));
         Table note = schema.table("note_card").orElseThrow();
         assertThat(note.columns()).extracting(Column::name).containsExactly("id", "text", "written", "writer_id");
         assertThat(note.column("written").orElseThrow().type()).isEqualTo(ColumnType.of("DateTime"));
@@ -34,22 +35,27 @@ class ModelSchemaReaderTest {
     void uniqueIndexAndUniqueColumnAreToldApart() {
         Table writer = schema.table("writer").orElseThrow();
         assertThat(writer.indexes()).containsExactly(new Index("ix_writer_name", "writer", List.of("name"), true));
-        assertThat(writer.uniqueConstraints()).containsExactly(new UniqueConstraint("uq_writer_email", List.of("email")));
+        assertThat(writer.uniqueConstraints())
+                .containsExactly(new UniqueConstraint("uq_writer_email", List.of("email")));
     }
 
     @Test
     void foreignKeysGetConventionalNames() {
         Table note = schema.table("note_card").orElseThrow();
-        assertThat(note.foreignKeys()).containsExactly(
-                new ForeignKey("fk_note_card_writer_id_writer", List.of("writer_id"), "writer", List.of("id"), null));
-        assertThat(note.indexes()).containsExactly(new Index("ix_note_card_written", "note_card", List.of("written"), false));
+        assertThat(note.foreignKeys())
+                .containsExactly(new ForeignKey(
+                        "fk_note_card_writer_id_writer", List.of("writer_id"), "writer", List.of("id"), null));
+        assertThat(note.indexes())
+                .containsExactly(new Index("ix_note_card_written", "note_card", List.of("written"), false));
     }
 
     @Test
     void sameModelsGiveTheSameNeutralSchemaOnEveryDatabase() {
-        assertThat(ModelSchemaReader.read(List.of(Writer.class, NoteCard.class), DatabaseKind.POSTGRESQL).tables())
+        assertThat(ModelSchemaReader.read(List.of(Writer.class, NoteCard.class), DatabaseKind.POSTGRESQL)
+                        .tables())
                 .containsExactlyInAnyOrderElementsOf(schema.tables());
-        assertThat(ModelSchemaReader.read(List.of(Writer.class, NoteCard.class), DatabaseKind.MYSQL).tables())
+        assertThat(ModelSchemaReader.read(List.of(Writer.class, NoteCard.class), DatabaseKind.MYSQL)
+                        .tables())
                 .containsExactlyInAnyOrderElementsOf(schema.tables());
     }
 }

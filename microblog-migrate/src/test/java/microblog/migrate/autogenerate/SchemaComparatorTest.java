@@ -28,21 +28,28 @@ import org.junit.jupiter.api.Test;
 class SchemaComparatorTest {
     private static final Column ID = Column.autoincrementKey("id", ColumnType.INTEGER);
     private static final Index IX_EMAIL = new Index("ix_user_email", "user", List.of("email"), true);
-    private static final Table USER = new Table("user", List.of(ID, Column.of("email", ColumnType.string(120))),
-            List.of(), List.of(), List.of(IX_EMAIL));
-    private static final ForeignKey POST_USER = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user",
-            List.of("id"), null);
-    private static final Table POST = new Table("post", List.of(ID, Column.of("user_id", ColumnType.INTEGER)),
-            List.of(), List.of(POST_USER), List.of());
+    private static final Table USER = new Table(
+            "user", List.of(ID, Column.of("email", ColumnType.string(120))), List.of(), List.of(), List.of(IX_EMAIL));
+    private static final ForeignKey POST_USER =
+            new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), null);
+    private static final Table POST = new Table(
+            "post", List.of(ID, Column.of("user_id", ColumnType.INTEGER)), List.of(), List.of(POST_USER), List.of());
 
     @Test
     void addedTablesComeReferencedFirstWithTheirIndexesAndInverses() {
         Changes changes = SchemaComparator.compare(new Schema(List.of(POST, USER)), Schema.empty());
-        assertThat(changes.findings()).containsExactly("Detected added table 'user'",
-                "Detected added index 'ix_user_email' on '['email']'", "Detected added table 'post'");
-        assertThat(changes.upgrade()).containsExactly(new CreateTable(USER.withIndexes(i -> List.of())),
-                new CreateIndex(IX_EMAIL), new CreateTable(POST));
-        assertThat(changes.downgrade()).as("a dropped table takes its indexes along")
+        assertThat(changes.findings())
+                .containsExactly(
+                        "Detected added table 'user'",
+                        "Detected added index 'ix_user_email' on '['email']'",
+                        "Detected added table 'post'");
+        assertThat(changes.upgrade())
+                .containsExactly(
+                        new CreateTable(USER.withIndexes(i -> List.of())),
+                        new CreateIndex(IX_EMAIL),
+                        new CreateTable(POST));
+        assertThat(changes.downgrade())
+                .as("a dropped table takes its indexes along")
                 .containsExactly(new DropTable("post"), new DropTable("user"));
     }
 
@@ -56,39 +63,46 @@ class SchemaComparatorTest {
     void removedTablesAreDroppedReferencingFirstAndRecreatedOnDowngrade() {
         Changes changes = SchemaComparator.compare(Schema.empty(), new Schema(List.of(USER, POST)));
         assertThat(changes.upgrade()).containsExactly(new DropTable("post"), new DropTable("user"));
-        assertThat(changes.downgrade()).containsExactly(new CreateTable(USER.withIndexes(i -> List.of())),
-                new CreateIndex(IX_EMAIL), new CreateTable(POST));
+        assertThat(changes.downgrade())
+                .containsExactly(
+                        new CreateTable(USER.withIndexes(i -> List.of())),
+                        new CreateIndex(IX_EMAIL),
+                        new CreateTable(POST));
     }
 
     @Test
     void columnsAndForeignKeysOnExistingTables() {
         Column about = Column.of("about", ColumnType.string(140));
         Table wanted = POST.withColumns(cols -> {
-            cols.add(about);
-            return cols;
-        }).withForeignKeys(fks -> List.of());
+                    cols.add(about);
+                    return cols;
+                })
+                .withForeignKeys(fks -> List.of());
         Changes changes = SchemaComparator.compare(new Schema(List.of(USER, wanted)), new Schema(List.of(USER, POST)));
-        assertThat(changes.findings()).containsExactly("Detected removed foreign key (user_id)(id) on table post",
-                "Detected added column 'post.about'");
-        assertThat(changes.upgrade()).containsExactly(new DropForeignKey("post", "fk_post_user_id_user"),
-                new AddColumn("post", about));
-        assertThat(changes.downgrade()).containsExactly(new DropColumn("post", "about"),
-                new CreateForeignKey("post", POST_USER));
+        assertThat(changes.findings())
+                .containsExactly(
+                        "Detected removed foreign key (user_id)(id) on table post",
+                        "Detected added column 'post.about'");
+        assertThat(changes.upgrade())
+                .containsExactly(new DropForeignKey("post", "fk_post_user_id_user"), new AddColumn("post", about));
+        assertThat(changes.downgrade())
+                .containsExactly(new DropColumn("post", "about"), new CreateForeignKey("post", POST_USER));
     }
 
     @Test
     void aUniqueIndexMatchesAUniqueConstraintOnTheSameColumns() {
         Table asConstraint = USER.withIndexes(i -> List.of())
                 .withUniqueConstraints(u -> List.of(new UniqueConstraint("uq_user_email", List.of("email"))));
-        assertThat(SchemaComparator.compare(new Schema(List.of(asConstraint)), new Schema(List.of(USER))).isEmpty())
+        assertThat(SchemaComparator.compare(new Schema(List.of(asConstraint)), new Schema(List.of(USER)))
+                        .isEmpty())
                 .isTrue();
     }
 
     @Test
     void anIndexOverOtherColumnsIsReplaced() {
         Index moved = new Index("ix_user_email", "user", List.of("id", "email"), true);
-        Changes changes = SchemaComparator.compare(new Schema(List.of(USER.withIndexes(i -> List.of(moved)))),
-                new Schema(List.of(USER)));
+        Changes changes = SchemaComparator.compare(
+                new Schema(List.of(USER.withIndexes(i -> List.of(moved)))), new Schema(List.of(USER)));
         assertThat(changes.upgrade()).containsExactly(new DropIndex("ix_user_email", "user"), new CreateIndex(moved));
     }
 
@@ -96,12 +110,13 @@ class SchemaComparatorTest {
     void changedTypeNullabilityAndDefaultMakeOneAlterColumnWithItsInverse() {
         Column email = Column.of("email", ColumnType.string(120));
         Column wanted = Column.of("email", ColumnType.string(200)).notNull().withServerDefault("'none'");
-        Changes changes = SchemaComparator.compare(new Schema(List.of(USER.withColumn(wanted))),
-                new Schema(List.of(USER.withColumn(email))));
-        assertThat(changes.findings()).containsExactly(
-                "Detected type change from String(120) to String(200) on 'user.email'",
-                "Detected NOT NULL on column 'user.email'",
-                "Detected server default 'none' on column 'user.email'");
+        Changes changes = SchemaComparator.compare(
+                new Schema(List.of(USER.withColumn(wanted))), new Schema(List.of(USER.withColumn(email))));
+        assertThat(changes.findings())
+                .containsExactly(
+                        "Detected type change from String(120) to String(200) on 'user.email'",
+                        "Detected NOT NULL on column 'user.email'",
+                        "Detected server default 'none' on column 'user.email'");
         assertThat(changes.upgrade()).containsExactly(new AlterColumn("user", email, wanted));
         assertThat(changes.downgrade()).containsExactly(new AlterColumn("user", wanted, email));
         assertThat(changes.warnings()).singleElement().asString().contains("makes column 'user.email' NOT NULL");
@@ -109,15 +124,17 @@ class SchemaComparatorTest {
 
     @Test
     void aChangedOnDeleteActionReplacesTheForeignKey() {
-        ForeignKey cascading = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"),
-                "CASCADE");
+        ForeignKey cascading =
+                new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), "CASCADE");
         Changes changes = SchemaComparator.compare(
                 new Schema(List.of(USER, POST.withForeignKeys(fks -> List.of(cascading)))),
                 new Schema(List.of(USER, POST)));
-        assertThat(changes.upgrade()).containsExactly(new DropForeignKey("post", "fk_post_user_id_user"),
-                new CreateForeignKey("post", cascading));
-        assertThat(changes.downgrade()).containsExactly(new DropForeignKey("post", "fk_post_user_id_user"),
-                new CreateForeignKey("post", POST_USER));
+        assertThat(changes.upgrade())
+                .containsExactly(
+                        new DropForeignKey("post", "fk_post_user_id_user"), new CreateForeignKey("post", cascading));
+        assertThat(changes.downgrade())
+                .containsExactly(
+                        new DropForeignKey("post", "fk_post_user_id_user"), new CreateForeignKey("post", POST_USER));
     }
 
     @Test
@@ -125,44 +142,60 @@ class SchemaComparatorTest {
         Column bigKey = Column.autoincrementKey("id", ColumnType.of("BigInteger"));
         Schema wanted = new Schema(List.of(USER.withColumn(bigKey)));
         Schema sqliteHas = new Schema(List.of(USER)); // SQLite generates keys only for INTEGER PRIMARY KEY
-        ComparisonRules sqlite = new ComparisonRules(Renames.NONE,
-                DdlRenderer.forKind(DatabaseKind.SQLITE)::storedType);
-        ComparisonRules postgres = new ComparisonRules(Renames.NONE,
-                DdlRenderer.forKind(DatabaseKind.POSTGRESQL)::storedType);
-        assertThat(SchemaComparator.compare(wanted, sqliteHas, sqlite).isEmpty()).isTrue();
+        ComparisonRules sqlite =
+                new ComparisonRules(Renames.NONE, DdlRenderer.forKind(DatabaseKind.SQLITE)::storedType);
+        ComparisonRules postgres =
+                new ComparisonRules(Renames.NONE, DdlRenderer.forKind(DatabaseKind.POSTGRESQL)::storedType);
+        assertThat(SchemaComparator.compare(wanted, sqliteHas, sqlite).isEmpty())
+                .isTrue();
         assertThat(SchemaComparator.compare(wanted, sqliteHas, postgres).findings())
                 .containsExactly("Detected type change from Integer to BigInteger on 'user.id'");
     }
 
     @Test
     void declaredRenamesKeepTheDataAndTheirNeighboursAreComparedAfterThem() {
-        Table account = new Table("account", List.of(ID, Column.of("mail", ColumnType.string(200))),
-                List.of(), List.of(), List.of(new Index("ix_user_email", "account", List.of("mail"), true)));
-        ForeignKey toAccount = new ForeignKey("fk_post_user_id_account", List.of("user_id"), "account",
-                List.of("id"), null);
-        Renames renames = new Renames(java.util.Map.of("account", List.of("user")),
-                java.util.Map.of("account.mail", List.of("email")));
+        Table account = new Table(
+                "account",
+                List.of(ID, Column.of("mail", ColumnType.string(200))),
+                List.of(),
+                List.of(),
+                List.of(new Index("ix_user_email", "account", List.of("mail"), true)));
+        ForeignKey toAccount =
+                new ForeignKey("fk_post_user_id_account", List.of("user_id"), "account", List.of("id"), null);
+        Renames renames = new Renames(
+                java.util.Map.of("account", List.of("user")), java.util.Map.of("account.mail", List.of("email")));
         Changes changes = SchemaComparator.compare(
                 new Schema(List.of(account, POST.withForeignKeys(fks -> List.of(toAccount)))),
-                new Schema(List.of(USER, POST)), new ComparisonRules(renames, Column::type));
-        assertThat(changes.upgrade()).containsExactly(new RenameTable("user", "account"),
-                new RenameColumn("account", "email", "mail"),
-                new AlterColumn("account", Column.of("mail", ColumnType.string(120)),
-                        Column.of("mail", ColumnType.string(200))));
-        assertThat(changes.downgrade()).containsExactly(
-                new AlterColumn("account", Column.of("mail", ColumnType.string(200)),
-                        Column.of("mail", ColumnType.string(120))),
-                new RenameColumn("account", "mail", "email"), new RenameTable("account", "user"));
+                new Schema(List.of(USER, POST)),
+                new ComparisonRules(renames, Column::type));
+        assertThat(changes.upgrade())
+                .containsExactly(
+                        new RenameTable("user", "account"),
+                        new RenameColumn("account", "email", "mail"),
+                        new AlterColumn(
+                                "account",
+                                Column.of("mail", ColumnType.string(120)),
+                                Column.of("mail", ColumnType.string(200))));
+        assertThat(changes.downgrade())
+                .containsExactly(
+                        new AlterColumn(
+                                "account",
+                                Column.of("mail", ColumnType.string(200)),
+                                Column.of("mail", ColumnType.string(120))),
+                        new RenameColumn("account", "mail", "email"),
+                        new RenameTable("account", "user"));
     }
 
     @Test
     void anUndeclaredDropAndAddOfOneTypeIsFlaggedAsALikelyRename() {
         Column login = Column.of("login", ColumnType.string(120));
         Changes changes = SchemaComparator.compare(
-                new Schema(List.of(USER.withoutColumn("email").withIndexes(i -> List.of()).withColumns(c -> add(c, login)))),
+                new Schema(List.of(
+                        USER.withoutColumn("email").withIndexes(i -> List.of()).withColumns(c -> add(c, login)))),
                 new Schema(List.of(USER.withIndexes(i -> List.of()))));
         assertThat(changes.upgrade()).containsExactly(new AddColumn("user", login), new DropColumn("user", "email"));
-        assertThat(changes.warnings()).anySatisfy(w -> assertThat(w).contains("@RenamedFrom(\"email\")"))
+        assertThat(changes.warnings())
+                .anySatisfy(w -> assertThat(w).contains("@RenamedFrom(\"email\")"))
                 .anySatisfy(w -> assertThat(w).contains("drops column 'user.email'"));
     }
 
@@ -177,17 +210,21 @@ class SchemaComparatorTest {
         String one = ForeignKey.conventionalName(table, List.of("first_owner_id", "second_owner_id"), table);
         String other = ForeignKey.conventionalName(table, List.of("first_owner_id", "third_owner_id"), table);
         assertThat(one).hasSizeLessThanOrEqualTo(63).startsWith("fk_" + table).isNotEqualTo(other);
-        assertThat(ForeignKey.conventionalName("post", List.of("user_id"), "user")).isEqualTo("fk_post_user_id_user");
+        assertThat(ForeignKey.conventionalName("post", List.of("user_id"), "user"))
+                .isEqualTo("fk_post_user_id_user");
     }
 
     @Test
     void aDeclaredRenameFromAColumnThatIsNotThereIsPointedOut() {
         Column login = Column.of("login", ColumnType.string(120));
         Renames typo = new Renames(java.util.Map.of(), java.util.Map.of("user.login", List.of("emial")));
-        Changes changes = SchemaComparator.compare(new Schema(List.of(USER.withColumns(c -> add(c, login)))),
-                new Schema(List.of(USER)), new ComparisonRules(typo, Column::type));
+        Changes changes = SchemaComparator.compare(
+                new Schema(List.of(USER.withColumns(c -> add(c, login)))),
+                new Schema(List.of(USER)),
+                new ComparisonRules(typo, Column::type));
         assertThat(changes.upgrade()).containsExactly(new AddColumn("user", login));
-        assertThat(changes.warnings()).containsExactly("@RenamedFrom([emial]) on 'user.login' names no column of "
-                + "'user': check the spelling; 'login' is added as a new column");
+        assertThat(changes.warnings())
+                .containsExactly("@RenamedFrom([emial]) on 'user.login' names no column of "
+                        + "'user': check the spelling; 'login' is added as a new column");
     }
 }

@@ -10,7 +10,8 @@ class ServerDefaultsTest {
         assertThat(ServerDefaults.same("'x'", "'x'::character varying")).isTrue();
         assertThat(ServerDefaults.same("'x'", "('x'::text)")).isTrue();
         assertThat(ServerDefaults.same("false", "0")).isTrue();
-        assertThat(ServerDefaults.same("CURRENT_TIMESTAMP", "current_timestamp()")).isTrue();
+        assertThat(ServerDefaults.same("CURRENT_TIMESTAMP", "current_timestamp()"))
+                .isTrue();
         assertThat(ServerDefaults.same("now()", "CURRENT_TIMESTAMP")).isTrue();
         assertThat(ServerDefaults.same(null, "NULL")).isTrue();
         assertThat(ServerDefaults.same("0", "(0)")).isTrue();

@@ -61,7 +61,8 @@ class MigrationCommandsTest {
         assertThat(project.resolve("migrations/README")).exists();
         assertThat(project.resolve("migrations/versions")).isDirectory();
         assertThat(out()).contains("Creating directory " + project.resolve("migrations") + " ... done");
-        assertThatThrownBy(() -> commands().init()).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> commands().init())
+                .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("already exists");
     }
 
@@ -77,8 +78,8 @@ class MigrationCommandsTest {
         Path users;
         try (LogCapture log = new LogCapture()) {
             users = commands().migrate("users table").orElseThrow();
-            assertThat(log.messages()).contains("Detected added table 'writer'",
-                    "Detected added index 'ix_writer_name' on '['name']'");
+            assertThat(log.messages())
+                    .contains("Detected added table 'writer'", "Detected added index 'ix_writer_name' on '['name']'");
         }
         assertThat(users.getFileName().toString()).matches("[0-9a-f]{12}_users_table\\.yaml");
         assertThat(dbFile).as("migrate never touches the database").doesNotExist();
@@ -101,7 +102,8 @@ class MigrationCommandsTest {
         assertThat(tables()).contains("note_card");
 
         commands().history();
-        assertThat(out()).isEqualTo(first + " -> " + second + " (head), notes table\n<base> -> " + first + ", users table\n");
+        assertThat(out())
+                .isEqualTo(first + " -> " + second + " (head), notes table\n<base> -> " + first + ", users table\n");
         commands().heads();
         assertThat(out()).isEqualTo(second + " (head)\n");
 
@@ -110,7 +112,8 @@ class MigrationCommandsTest {
             assertThat(log.messages()).contains("No changes in schema detected.");
         }
         try (Stream<Path> files = Files.list(project.resolve("migrations/versions"))) {
-            assertThat(files.filter(p -> p.toString().endsWith(".yaml")).count()).isEqualTo(2);
+            assertThat(files.filter(p -> p.toString().endsWith(".yaml")).count())
+                    .isEqualTo(2);
         }
         commands().check();
         assertThat(out()).contains("No new upgrade operations detected.");
@@ -138,7 +141,8 @@ class MigrationCommandsTest {
         models.remove(Tag.class);
         Path drop = commands().migrate("no more tags").orElseThrow();
         // SQLite stores BigInteger as INTEGER; read back as Integer, the table would come back narrower elsewhere
-        String downgrade = Files.readString(drop).substring(Files.readString(drop).indexOf("downgrade:"));
+        String downgrade =
+                Files.readString(drop).substring(Files.readString(drop).indexOf("downgrade:"));
         assertThat(downgrade).contains("{name: id, type: BigInteger, primary_key: true, autoincrement: true}");
     }
 
@@ -146,11 +150,13 @@ class MigrationCommandsTest {
     void entityListsThatWouldDropEveryTableAreRefused() {
         commands().init();
         models = new ArrayList<>(List.of(String.class));
-        assertThatThrownBy(() -> commands().migrate("oops")).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> commands().migrate("oops"))
+                .isInstanceOf(MigrationException.class)
                 .hasMessage("java.lang.String is not an entity (it has no @Entity): list only the application's "
                         + "entity classes");
         models = new ArrayList<>();
-        assertThatThrownBy(() -> commands().migrate("oops")).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> commands().migrate("oops"))
+                .isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("no entity classes given");
         assertThat(project.resolve("migrations/versions")).isDirectoryNotContaining("glob:**.yaml");
     }
@@ -161,7 +167,8 @@ class MigrationCommandsTest {
         commands().migrate("users");
         commands().upgrade(null);
         models.add(NoteCard.class);
-        assertThatThrownBy(() -> commands().check()).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> commands().check())
+                .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("New upgrade operations detected")
                 .hasMessageContaining("create_table note_card");
     }
@@ -169,9 +176,16 @@ class MigrationCommandsTest {
     @Test
     void aFailingRevisionLeavesTheDatabaseAsItWas() throws Exception {
         commands().init();
-        String first = commands().migrate("users").orElseThrow().getFileName().toString().substring(0, 12);
+        String first = commands()
+                .migrate("users")
+                .orElseThrow()
+                .getFileName()
+                .toString()
+                .substring(0, 12);
         commands().upgrade(null);
-        Files.writeString(project.resolve("migrations/versions/bad000000001_bad.yaml"), """
+        Files.writeString(
+                project.resolve("migrations/versions/bad000000001_bad.yaml"),
+                """
                 revision: bad000000001
                 down_revision: %s
                 message: bad
@@ -183,8 +197,10 @@ class MigrationCommandsTest {
                   - execute: {sql: INSERT INTO nowhere VALUES (1)}
                 downgrade:
                   - drop_table: {name: half}
-                """.formatted(first));
-        assertThatThrownBy(() -> commands().upgrade(null)).isInstanceOf(MigrationException.class)
+                """
+                        .formatted(first));
+        assertThatThrownBy(() -> commands().upgrade(null))
+                .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("revision bad000000001 (bad) failed at statement 2")
                 .hasMessageContaining("no such table: nowhere")
                 .hasMessageContaining("rolled back");
@@ -197,7 +213,9 @@ class MigrationCommandsTest {
     void sqliteRebuildAddsAForeignKeyAndKeepsTheRows() throws Exception {
         commands().init();
         Path versions = project.resolve("migrations/versions");
-        Files.writeString(versions.resolve("aaa000000001_tables.yaml"), """
+        Files.writeString(
+                versions.resolve("aaa000000001_tables.yaml"),
+                """
                 revision: aaa000000001
                 down_revision: null
                 message: tables
@@ -217,7 +235,9 @@ class MigrationCommandsTest {
                   - drop_table: {name: pet}
                   - drop_table: {name: owner}
                 """);
-        Files.writeString(versions.resolve("bbb000000002_fk.yaml"), """
+        Files.writeString(
+                versions.resolve("bbb000000002_fk.yaml"),
+                """
                 revision: bbb000000002
                 down_revision: aaa000000001
                 message: fk
@@ -229,7 +249,8 @@ class MigrationCommandsTest {
         commands().upgrade(null);
         assertThat(query("SELECT id || ':' || owner_id FROM pet")).isEqualTo("7:1");
         assertThat(query("SELECT count(*) FROM pragma_foreign_key_list('pet')")).isEqualTo("1");
-        assertThat(query("SELECT count(*) FROM pragma_index_list('pet') WHERE name = 'ix_pet_owner_id'")).isEqualTo("1");
+        assertThat(query("SELECT count(*) FROM pragma_index_list('pet') WHERE name = 'ix_pet_owner_id'"))
+                .isEqualTo("1");
         assertThatThrownBy(() -> execute("INSERT INTO pet (id, owner_id) VALUES (8, 99)"))
                 .hasMessageContaining("FOREIGN KEY");
         commands().downgrade(null);
@@ -240,7 +261,9 @@ class MigrationCommandsTest {
     @Test
     void sqliteRebuildOfAReferencedTableKeepsChildrenViewsTriggersAndPartialIndexes() throws Exception {
         commands().init();
-        Files.writeString(project.resolve("migrations/versions/abc000000001_base.yaml"), """
+        Files.writeString(
+                project.resolve("migrations/versions/abc000000001_base.yaml"),
+                """
                 revision: abc000000001
                 down_revision: null
                 message: base
@@ -267,7 +290,9 @@ class MigrationCommandsTest {
                   - drop_table: {name: pet}
                   - drop_table: {name: owner}
                 """);
-        Files.writeString(project.resolve("migrations/versions/abc000000002_drop.yaml"), """
+        Files.writeString(
+                project.resolve("migrations/versions/abc000000002_drop.yaml"),
+                """
                 revision: abc000000002
                 down_revision: abc000000001
                 message: drop note
@@ -284,13 +309,19 @@ class MigrationCommandsTest {
         commands().acceptingDataLoss().upgrade(null);
 
         assertThat(query("SELECT group_concat(id || ':' || owner_id) FROM pet")).isEqualTo("10:1,11:1,12:2");
-        assertThat(query("SELECT group_concat(name || '/' || pet) FROM owner_pets")).isEqualTo("ANN/10,ANN/11,BOB/12");
-        assertThat(query("SELECT sql FROM sqlite_master WHERE name = 'ix_owner_email'")).endsWith("WHERE email IS NOT NULL");
+        assertThat(query("SELECT group_concat(name || '/' || pet) FROM owner_pets"))
+                .isEqualTo("ANN/10,ANN/11,BOB/12");
+        assertThat(query("SELECT sql FROM sqlite_master WHERE name = 'ix_owner_email'"))
+                .endsWith("WHERE email IS NOT NULL");
         execute("INSERT INTO owner (id, name) VALUES (3, 'cy')");
-        assertThat(query("SELECT name FROM owner WHERE id = 3")).as("the trigger is back").isEqualTo("CY");
-        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement()) {
+        assertThat(query("SELECT name FROM owner WHERE id = 3"))
+                .as("the trigger is back")
+                .isEqualTo("CY");
+        try (Connection c = new ConnectionFactory(url).open();
+                Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("INSERT INTO pet (id, owner_id) VALUES (13, 99)"))
-                    .as("pet's foreign key to the rebuilt owner still holds").hasMessageContaining("FOREIGN KEY");
+                    .as("pet's foreign key to the rebuilt owner still holds")
+                    .hasMessageContaining("FOREIGN KEY");
         }
         commands().downgrade(null);
         assertThat(query("SELECT group_concat(id || ':' || owner_id) FROM pet")).isEqualTo("10:1,11:1,12:2");
@@ -302,15 +333,24 @@ class MigrationCommandsTest {
         commands().init();
         commands().migrate("users");
         commands().upgradeSql(null);
-        assertThat(out()).contains("BEGIN;", "CREATE TABLE \"writer\"", "CREATE UNIQUE INDEX \"ix_writer_name\"",
-                "INSERT INTO \"alembic_version\"", "COMMIT;").doesNotContain("\"tag\")");
+        assertThat(out())
+                .contains(
+                        "BEGIN;",
+                        "CREATE TABLE \"writer\"",
+                        "CREATE UNIQUE INDEX \"ix_writer_name\"",
+                        "INSERT INTO \"alembic_version\"",
+                        "COMMIT;")
+                .doesNotContain("\"tag\")");
         MigrationCommands tagged = commands().tagged("v2");
         tagged.upgradeSql(null);
-        assertThat(out()).containsPattern("\"duration_ms\", \"tag\"\\) VALUES \\('[0-9a-f]{12}', '[0-9a-f]{64}', .*, "
-                + "NULL, 'v2'\\);");
+        assertThat(out())
+                .containsPattern("\"duration_ms\", \"tag\"\\) VALUES \\('[0-9a-f]{12}', '[0-9a-f]{64}', .*, "
+                        + "NULL, 'v2'\\);");
         commands().downgradeSql("head:base");
-        assertThat(out()).contains("-- Data loss: this step drops table 'writer' and its rows\nDROP TABLE \"writer\"",
-                "DELETE FROM \"alembic_version\"");
+        assertThat(out())
+                .contains(
+                        "-- Data loss: this step drops table 'writer' and its rows\nDROP TABLE \"writer\"",
+                        "DELETE FROM \"alembic_version\"");
         assertThat(dbFile).doesNotExist();
     }
 
@@ -318,7 +358,9 @@ class MigrationCommandsTest {
     void offlineSqlRefusesASqliteRebuildOfATableHandWrittenDdlChanged() throws Exception {
         commands().init();
         Path versions = project.resolve("migrations/versions");
-        Files.writeString(versions.resolve("eee000000001_pets.yaml"), """
+        Files.writeString(
+                versions.resolve("eee000000001_pets.yaml"),
+                """
                 revision: eee000000001
                 down_revision: null
                 message: pets
@@ -328,7 +370,9 @@ class MigrationCommandsTest {
                 downgrade:
                   - drop_table: {name: pet}
                 """);
-        Files.writeString(versions.resolve("eee000000002_by_hand.yaml"), """
+        Files.writeString(
+                versions.resolve("eee000000002_by_hand.yaml"),
+                """
                 revision: eee000000002
                 down_revision: eee000000001
                 message: by hand
@@ -345,7 +389,8 @@ class MigrationCommandsTest {
                 .hasMessageContaining("cannot write offline SQL that changes table 'pet' on SQLite: an earlier "
                         + "'execute' operation may have changed it");
         commands().acceptingDataLoss().upgrade(null);
-        assertThat(query("SELECT id || ':' || coalesce(born, '-') FROM pet")).as("online sees the real shape")
+        assertThat(query("SELECT id || ':' || coalesce(born, '-') FROM pet"))
+                .as("online sees the real shape")
                 .isEqualTo("1:-");
     }
 
@@ -355,8 +400,10 @@ class MigrationCommandsTest {
         Path config = project.resolve("migrations/migrate.yaml");
         assertThat(Files.readString(config)).contains("# exclude_tables: [audit_log, legacy_*]");
         Files.writeString(config, "version_table: alembic_version\ncolour: red\n");
-        assertThatThrownBy(() -> commands().history()).isInstanceOf(MigrationException.class)
-                .hasMessage(config + ": unknown setting 'colour': use one of exclude_tables, lock_timeout, version_table");
+        assertThatThrownBy(() -> commands().history())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage(
+                        config + ": unknown setting 'colour': use one of exclude_tables, lock_timeout, version_table");
         Files.writeString(config, "lock_timeout: soon\n");
         assertThatThrownBy(() -> commands().history())
                 .hasMessage(config + ": lock_timeout must be a number of seconds, such as 600");
@@ -386,8 +433,9 @@ class MigrationCommandsTest {
         try (LogCapture log = new LogCapture()) {
             release.start();
             commands().upgrade(null);
-            assertThat(log.messages()).contains(
-                    "Waiting for the database's write lock, held by another process (a migration or a writer)");
+            assertThat(log.messages())
+                    .contains(
+                            "Waiting for the database's write lock, held by another process (a migration or a writer)");
         }
         release.join();
         assertThat(query("SELECT count(*) FROM alembic_version")).isEqualTo("1");
@@ -396,7 +444,11 @@ class MigrationCommandsTest {
     @Test
     void branchesAreMadeWithRevisionShownWithBranchesAndJoinedWithMerge() throws Exception {
         commands().init();
-        String base = commands().migrate("writers", "base0").orElseThrow().getFileName().toString();
+        String base = commands()
+                .migrate("writers", "base0")
+                .orElseThrow()
+                .getFileName()
+                .toString();
         assertThat(base).isEqualTo("base0_writers.yaml");
         commands().revision("hand", null, "b1");
         assertThatThrownBy(() -> commands().revision("other", "base0", "b2"))
@@ -419,8 +471,9 @@ class MigrationCommandsTest {
         assertThat(out()).contains("base0 -> b1 (head) (current), hand", "base0 -> b2 (head) (current), other");
         MigrationCommands verbose = commands();
         verbose.current(true);
-        assertThat(out()).contains("Rev: b1 (head) (current)", "    Upgrade: []").containsPattern(
-                "    Applied: 20\\d\\d-\\d\\d-\\d\\dT.*, in \\d+ ms");
+        assertThat(out())
+                .contains("Rev: b1 (head) (current)", "    Upgrade: []")
+                .containsPattern("    Applied: 20\\d\\d-\\d\\d-\\d\\dT.*, in \\d+ ms");
 
         commands().merge(List.of("heads"), "join", "m1");
         commands().upgrade(null);
@@ -429,8 +482,9 @@ class MigrationCommandsTest {
         assertThat(out()).isEqualTo("m1 (head)\n");
         MigrationCommands history = commands();
         history.history();
-        assertThat(out()).startsWith("b1, b2 -> m1 (head) (mergepoint), join\n").contains(
-                "<base> -> base0 (branchpoint), writers");
+        assertThat(out())
+                .startsWith("b1, b2 -> m1 (head) (mergepoint), join\n")
+                .contains("<base> -> base0 (branchpoint), writers");
         assertThatThrownBy(() -> commands().merge(List.of(), "again", null))
                 .hasMessage("nothing to merge: there is one head, m1; merge joins two or more heads");
         assertThatThrownBy(() -> commands().revision("dup", null, "m1"))
@@ -448,7 +502,9 @@ class MigrationCommandsTest {
         commands().init();
         commands().migrate("writers", "aaa1");
         Path empty = commands().revision("empty", null, "bbb2");
-        assertThat(Files.readString(empty)).contains("upgrade: []", "downgrade: []").doesNotContain("&", "*id");
+        assertThat(Files.readString(empty))
+                .contains("upgrade: []", "downgrade: []")
+                .doesNotContain("&", "*id");
         commands().upgrade(null);
         commands().stamp("aaa1");
         MigrationCommands down = commands();
@@ -465,7 +521,9 @@ class MigrationCommandsTest {
         commands().upgrade(null);
         MigrationCommands again = commands();
         again.current();
-        assertThat(out()).as("no stale record of the old bbb2 blocks the new one").isEqualTo("bbb2 (head)\n");
+        assertThat(out())
+                .as("no stale record of the old bbb2 blocks the new one")
+                .isEqualTo("bbb2 (head)\n");
         MigrationCommands repair = commands();
         repair.repair();
         assertThat(out()).isEqualTo("The record of applied revisions matches the revision files\n");
@@ -475,11 +533,17 @@ class MigrationCommandsTest {
     void aLabelledBranchFromBaseIsUpgradedAndUndoneOnItsOwn() throws Exception {
         commands().init();
         String writers = revisionId(commands().migrate("writers").orElseThrow());
-        commands().revision(NewRevision.withMessage("cart").withRevId("cart0001").withBranchLabel("shop").on("base", false));
+        commands()
+                .revision(NewRevision.withMessage("cart")
+                        .withRevId("cart0001")
+                        .withBranchLabel("shop")
+                        .on("base", false));
         Path items = commands().revision("cart items", "shop@head", "cart0002");
-        Files.writeString(items, Files.readString(items).replace("upgrade: []",
-                "upgrade:\n  - execute: {sql: CREATE TABLE cart_item (id INTEGER)}").replace("downgrade: []",
-                "downgrade:\n  - execute: {sql: DROP TABLE cart_item}"));
+        Files.writeString(
+                items,
+                Files.readString(items)
+                        .replace("upgrade: []", "upgrade:\n  - execute: {sql: CREATE TABLE cart_item (id INTEGER)}")
+                        .replace("downgrade: []", "downgrade:\n  - execute: {sql: DROP TABLE cart_item}"));
         assertThat(Files.readString(project.resolve("migrations/versions/cart0001_cart.yaml")))
                 .contains("down_revision: null\nbranch_labels: [shop]\n");
 
@@ -488,8 +552,11 @@ class MigrationCommandsTest {
         assertThat(out().lines()).containsExactlyInAnyOrder(writers + " (head)", "cart0002 (shop) (head)");
         MigrationCommands history = commands();
         history.history();
-        assertThat(out()).contains("cart0001 -> cart0002 (shop) (head), cart items\n",
-                "<base> -> cart0001 (shop), cart\n", "<base> -> " + writers + " (head), writers\n");
+        assertThat(out())
+                .contains(
+                        "cart0001 -> cart0002 (shop) (head), cart items\n",
+                        "<base> -> cart0001 (shop), cart\n",
+                        "<base> -> " + writers + " (head), writers\n");
 
         commands().upgrade("shop@head");
         assertThat(query("SELECT count(*) FROM cart_item")).isEqualTo("0");
@@ -497,11 +564,20 @@ class MigrationCommandsTest {
         commands().upgrade("heads");
         commands().downgrade("shop@base");
         assertThat(query("SELECT version_num FROM alembic_version")).isEqualTo(writers);
-        assertThat(query("SELECT count(*) FROM writer")).as("the other branch stays").isEqualTo("0");
+        assertThat(query("SELECT count(*) FROM writer"))
+                .as("the other branch stays")
+                .isEqualTo("0");
 
-        assertThatThrownBy(() -> commands().revision(NewRevision.withMessage("again").withBranchLabel("shop").on("base", false)))
-                .hasMessage("--branch-label 'shop' already names the branch of revision cart0001: choose another label");
-        assertThatThrownBy(() -> commands().revision(NewRevision.withMessage("x").withBranchLabel("cart0002").on("base", false)))
+        assertThatThrownBy(() -> commands()
+                        .revision(NewRevision.withMessage("again")
+                                .withBranchLabel("shop")
+                                .on("base", false)))
+                .hasMessage(
+                        "--branch-label 'shop' already names the branch of revision cart0001: choose another label");
+        assertThatThrownBy(() -> commands()
+                        .revision(NewRevision.withMessage("x")
+                                .withBranchLabel("cart0002")
+                                .on("base", false)))
                 .hasMessage("--branch-label 'cart0002' is a revision id: choose another label");
         assertThatThrownBy(() -> commands().upgrade("shop@base")).hasMessageContaining("use it with 'db downgrade'");
     }
@@ -515,8 +591,9 @@ class MigrationCommandsTest {
         tableRevision(versions, "b1", "r0", "tb");
         Files.writeString(versions.resolve("m1.yaml"), "revision: m1\ndown_revision: [a1, b1]\nmessage: join\n");
         tableRevision(versions, "x1", null, "tx");
-        Files.writeString(versions.resolve("x1.yaml"), Files.readString(versions.resolve("x1.yaml"))
-                .replace("message:", "branch_labels: [extra]\nmessage:"));
+        Files.writeString(
+                versions.resolve("x1.yaml"),
+                Files.readString(versions.resolve("x1.yaml")).replace("message:", "branch_labels: [extra]\nmessage:"));
         commands().upgrade("heads");
         assertThat(tables()).contains("t0", "ta", "tb", "tx");
 
@@ -524,7 +601,8 @@ class MigrationCommandsTest {
         assertThat(heads()).containsExactlyInAnyOrder("a1", "b1", "x1");
         commands().downgrade("extra@head");
         assertThat(heads()).as("already there: nothing undone").containsExactlyInAnyOrder("a1", "b1", "x1");
-        assertThatThrownBy(() -> commands().downgrade("-1")).hasMessageContaining("3 heads")
+        assertThatThrownBy(() -> commands().downgrade("-1"))
+                .hasMessageContaining("3 heads")
                 .hasMessageContaining("would not know which branch");
         commands().downgrade("r0");
         assertThat(heads()).containsExactlyInAnyOrder("r0", "x1");
@@ -532,15 +610,19 @@ class MigrationCommandsTest {
     }
 
     private static void tableRevision(Path versions, String id, String parent, String table) throws IOException {
-        Files.writeString(versions.resolve(id + ".yaml"), "revision: " + id + "\ndown_revision: "
-                + (parent == null ? "null" : parent) + "\nmessage: " + table + "\nupgrade:\n  - execute: {sql: "
-                + "CREATE TABLE " + table + " (id INTEGER)}\ndowngrade:\n  - execute: {sql: DROP TABLE " + table + "}\n");
+        Files.writeString(
+                versions.resolve(id + ".yaml"),
+                "revision: " + id + "\ndown_revision: "
+                        + (parent == null ? "null" : parent) + "\nmessage: " + table + "\nupgrade:\n  - execute: {sql: "
+                        + "CREATE TABLE " + table + " (id INTEGER)}\ndowngrade:\n  - execute: {sql: DROP TABLE " + table
+                        + "}\n");
     }
 
     private List<String> heads() throws SQLException {
         List<String> heads = new ArrayList<>();
-        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version_num FROM alembic_version")) {
+        try (Connection c = new ConnectionFactory(url).open();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version_num FROM alembic_version")) {
             while (rs.next()) {
                 heads.add(rs.getString(1));
             }
@@ -617,10 +699,16 @@ class MigrationCommandsTest {
     @Test
     void aRevisionNoFileDefinesIsReportedAndStampFixesIt() throws Exception {
         commands().init();
-        String head = commands().migrate("users").orElseThrow().getFileName().toString().substring(0, 12);
+        String head = commands()
+                .migrate("users")
+                .orElseThrow()
+                .getFileName()
+                .toString()
+                .substring(0, 12);
         commands().upgrade(null);
         execute("UPDATE alembic_version SET version_num = 'deadbeef0000'");
-        assertThatThrownBy(() -> commands().current()).hasMessageContaining("revision deadbeef0000, which no file")
+        assertThatThrownBy(() -> commands().current())
+                .hasMessageContaining("revision deadbeef0000, which no file")
                 .hasMessageContaining("run 'db stamp head' to adopt it");
         assertThatThrownBy(() -> commands().upgrade(null)).hasMessageContaining("deadbeef0000");
         commands().stamp("head");
@@ -642,8 +730,9 @@ class MigrationCommandsTest {
 
     private List<String> tables() throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+        try (Connection c = new ConnectionFactory(url).open();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -656,15 +745,17 @@ class MigrationCommandsTest {
     }
 
     private String query(String sql) throws SQLException {
-        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = new ConnectionFactory(url).open();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = new ConnectionFactory(url).open(); Statement st = c.createStatement()) {
+        try (Connection c = new ConnectionFactory(url).open();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

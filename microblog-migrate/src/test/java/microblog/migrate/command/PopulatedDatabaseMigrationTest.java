@@ -38,16 +38,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * until it is accepted.
  */
 class PopulatedDatabaseMigrationTest {
-    private static final List<String> MEMBERS = List.of("1|ann|ann@example.com", "2|bob|bob@example.com",
-            "3|cy|cy@example.com");
+    private static final List<String> MEMBERS =
+            List.of("1|ann|ann@example.com", "2|bob|bob@example.com", "3|cy|cy@example.com");
     private static final List<String> NOTES = List.of("1|1|hello", "2|1|again", "3|2|hi", "4|3|hey", "5|3|bye");
 
     @TempDir
     Path project;
 
     private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        return new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl,
-                () -> List.copyOf(models)), new PrintWriter(Writer.nullWriter()));
+        return new MigrationCommands(
+                MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> List.copyOf(models)),
+                new PrintWriter(Writer.nullWriter()));
     }
 
     @ParameterizedTest
@@ -61,65 +62,88 @@ class PopulatedDatabaseMigrationTest {
             var atV1 = CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db));
 
             assertThatThrownBy(() -> commands(db, MembersV2.MODELS).check())
-                    .as("db check fails on drift").isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("alter_column member.username").hasMessageContaining("rename_column");
+                    .as("db check fails on drift")
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("alter_column member.username")
+                    .hasMessageContaining("rename_column");
             List<String> findings;
             try (LogCapture log = new LogCapture()) {
                 commands(db, MembersV2.MODELS).migrate("change columns").orElseThrow();
                 findings = log.messages();
             }
-            assertThat(findings).contains(
-                    "Detected renamed column 'member.email' to 'mail'",
-                    "Detected type change from String(64) to String(80) on 'member.username'",
-                    "Detected NOT NULL on column 'member.mail'",
-                    "Detected added column 'member.karma'",
-                    "Detected added check constraint 'ck_member_karma' on 'member'",
-                    "Detected removed foreign key (member_id)(id) on table note",
-                    "Detected added foreign key (member_id)(id) on table note");
+            assertThat(findings)
+                    .contains(
+                            "Detected renamed column 'member.email' to 'mail'",
+                            "Detected type change from String(64) to String(80) on 'member.username'",
+                            "Detected NOT NULL on column 'member.mail'",
+                            "Detected added column 'member.karma'",
+                            "Detected added check constraint 'ck_member_karma' on 'member'",
+                            "Detected removed foreign key (member_id)(id) on table note",
+                            "Detected added foreign key (member_id)(id) on table note");
             commands(db, List.of()).upgrade(null);
-            assertThat(commands(db, MembersV2.MODELS).migrate("again")).as("nothing left after upgrade").isEmpty();
-            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+            assertThat(commands(db, MembersV2.MODELS).migrate("again"))
+                    .as("nothing left after upgrade")
+                    .isEmpty();
+            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
+                    .isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+                    .isEqualTo(NOTES);
             assertThat(rows(db, "SELECT karma FROM member")).containsOnly("0");
             assertThatThrownBy(() -> execute(db, "UPDATE member SET karma = -1 WHERE id = 1"))
-                    .as("the check holds").isInstanceOf(SQLException.class);
+                    .as("the check holds")
+                    .isInstanceOf(SQLException.class);
 
             assertThatThrownBy(() -> commands(db, List.of()).downgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would drop column 'member.karma' holding 3 values; nothing was changed");
-            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
+                    .isEqualTo(MEMBERS);
             commands(db, List.of()).acceptingDataLoss().downgrade(null);
-            assertThat(rows(db, "SELECT id, username, email FROM member ORDER BY id")).isEqualTo(MEMBERS);
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+            assertThat(rows(db, "SELECT id, username, email FROM member ORDER BY id"))
+                    .isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+                    .isEqualTo(NOTES);
             assertThat(CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)))
-                    .as("back at v1 exactly").isEqualTo(atV1);
+                    .as("back at v1 exactly")
+                    .isEqualTo(atV1);
             commands(db, List.of()).upgrade(null);
-            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
+                    .isEqualTo(MEMBERS);
 
             try (LogCapture log = new LogCapture()) {
                 commands(db, MembersV3.MODELS).migrate("person").orElseThrow();
-                assertThat(log.messages()).contains("Detected renamed table 'member' to 'person'",
-                        "Detected renamed index 'ix_member_username' to 'ix_person_username' on 'person'",
-                        "Detected removed column 'person.bio'");
+                assertThat(log.messages())
+                        .contains(
+                                "Detected renamed table 'member' to 'person'",
+                                "Detected renamed index 'ix_member_username' to 'ix_person_username' on 'person'",
+                                "Detected removed column 'person.bio'");
             }
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .isInstanceOf(DataLossException.class)
-                    .hasMessageContaining("would drop column 'member.bio' holding 2 values ('person.bio' in the revision)");
+                    .hasMessageContaining(
+                            "would drop column 'member.bio' holding 2 values ('person.bio' in the revision)");
             commands(db, List.of()).acceptingDataLoss().upgrade(null);
             assertThat(tableNames(db)).containsExactlyInAnyOrder("person", "note");
-            assertThat(rows(db, "SELECT id, username, mail FROM person ORDER BY id")).isEqualTo(MEMBERS);
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+            assertThat(rows(db, "SELECT id, username, mail FROM person ORDER BY id"))
+                    .isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+                    .isEqualTo(NOTES);
             assertThat(commands(db, MembersV3.MODELS).migrate("again")).isEmpty();
             commands(db, MembersV3.MODELS).check();
 
             commands(db, List.of()).downgrade(null);
-            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id")).isEqualTo(MEMBERS);
-            assertThat(rows(db, "SELECT bio FROM member WHERE bio IS NOT NULL")).as("dropped values are gone").isEmpty();
+            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
+                    .isEqualTo(MEMBERS);
+            assertThat(rows(db, "SELECT bio FROM member WHERE bio IS NOT NULL"))
+                    .as("dropped values are gone")
+                    .isEmpty();
             commands(db, List.of()).upgrade(null);
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+                    .isEqualTo(NOTES);
 
             assertThatThrownBy(() -> commands(db, List.of()).downgrade("base"))
-                    .isInstanceOf(DataLossException.class).hasMessageContaining("holding");
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("holding");
             commands(db, List.of()).acceptingDataLoss().downgrade("base");
             assertThat(tableNames(db)).isEmpty();
         }
@@ -130,9 +154,14 @@ class PopulatedDatabaseMigrationTest {
     void narrowingIsRefusedUntilAcceptedAndThenCutsTheValuesTheSameEverywhere(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "narrow", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "narrow",
+                    """
                       - alter_column: {table: member, name: username, from: {type: String(64)}, to: {type: String(2)}}
-                    """, """
+                    """,
+                    """
                       - alter_column: {table: member, name: username, from: {type: String(2)}, to: {type: String(64)}}
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
@@ -145,7 +174,8 @@ class PopulatedDatabaseMigrationTest {
             commands(db, List.of()).acceptingDataLoss().upgrade(null);
             assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("an", "bo", "cy");
             commands(db, List.of()).downgrade(null);
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id")).isEqualTo(NOTES);
+            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+                    .isEqualTo(NOTES);
         }
     }
 
@@ -155,9 +185,14 @@ class PopulatedDatabaseMigrationTest {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
             execute(db, "UPDATE member SET email = NULL WHERE id = 3");
-            writeRevision("ccc000000001", base, "not null", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "not null",
+                    """
                       - alter_column: {table: member, name: email, from: {type: String(120)}, to: {type: String(120), nullable: false}}
-                    """, """
+                    """,
+                    """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null))
@@ -166,27 +201,45 @@ class PopulatedDatabaseMigrationTest {
                             + "while 1 row holds NULL, which no database can do; fill those rows first (an 'execute' "
                             + "UPDATE before this step), or keep the column nullable; nothing was changed");
             execute(db, "UPDATE member SET email = NULL WHERE id = 2");
-            writeRevision("ccc000000001", base, "not null", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "not null",
+                    """
                       - execute: {sql: "UPDATE member SET email = 'unknown' WHERE id = 3"}
                       - alter_column: {table: member, name: email, from: {type: String(120)}, to: {type: String(120), nullable: false}}
-                    """, """
+                    """,
+                    """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
-                    .as("a partial fill is caught once the execute ran").isInstanceOf(DataLossException.class)
-                    .hasMessageContaining("while 1 row holds NULL").hasMessageContaining("its changes were rolled back");
+                    .as("a partial fill is caught once the execute ran")
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("while 1 row holds NULL")
+                    .hasMessageContaining("its changes were rolled back");
             assertThat(rows(db, "SELECT id FROM member WHERE email IS NULL ORDER BY id"))
-                    .as("the execute's update was rolled back with it, on every database").containsExactly("2", "3");
-            writeRevision("ccc000000001", base, "not null", """
+                    .as("the execute's update was rolled back with it, on every database")
+                    .containsExactly("2", "3");
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "not null",
+                    """
                       - execute: {sql: "UPDATE member SET email = 'unknown' WHERE email IS NULL"}
                       - alter_column: {table: member, name: email, from: {type: String(120)}, to: {type: String(120), nullable: false}}
-                    """, """
+                    """,
+                    """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
             commands(db, List.of()).upgrade(null);
             assertThat(rows(db, "SELECT email FROM member WHERE id IN (2, 3)")).containsExactly("unknown", "unknown");
-            assertThat(CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow().column("email")
-                    .orElseThrow().nullable()).isFalse();
+            assertThat(CrossDatabaseMigrationTest.schemaOf(db)
+                            .table("member")
+                            .orElseThrow()
+                            .column("email")
+                            .orElseThrow()
+                            .nullable())
+                    .isFalse();
         }
     }
 
@@ -195,17 +248,26 @@ class PopulatedDatabaseMigrationTest {
     void aNotNullColumnWithNothingToFillItIsRefusedOnATableWithRowsOnEveryDatabase(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "active", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "active",
+                    """
                       - add_column: {table: member, column: {name: active, type: Boolean, nullable: false}}
-                    """, """
+                    """,
+                    """
                       - drop_column: {table: member, name: active}
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would add column 'member.active' NOT NULL with no server default to a "
                             + "table holding 3 rows");
-            assertThat(CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow().column("active"))
-                    .as("MySQL would have filled in zeros").isEmpty();
+            assertThat(CrossDatabaseMigrationTest.schemaOf(db)
+                            .table("member")
+                            .orElseThrow()
+                            .column("active"))
+                    .as("MySQL would have filled in zeros")
+                    .isEmpty();
         }
     }
 
@@ -214,9 +276,14 @@ class PopulatedDatabaseMigrationTest {
     void aDowngradeOverSeveralRevisionsNamesEveryLossBeforeRunningAny(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "karma", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "karma",
+                    """
                       - add_column: {table: member, column: {name: karma, type: Integer, server_default: "0"}}
-                    """, """
+                    """,
+                    """
                       - drop_column: {table: member, name: karma}
                     """);
             commands(db, List.of()).upgrade(null);
@@ -235,16 +302,22 @@ class PopulatedDatabaseMigrationTest {
     void aRevisionWhoseFirstStatementFailsLeavesNothingToRecover(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "bad", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "bad",
+                    """
                       - execute: {sql: "ALTER TABLE nowhere ADD COLUMN x INTEGER"}
-                    """, """
+                    """,
+                    """
                       - execute: {sql: "SELECT 1"}
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .hasMessageContaining("failed at statement 1")
                     .hasMessageContaining("no schema change before it had run, and its other changes were rolled back");
             Files.delete(project.resolve("migrations/versions/ccc000000001_bad.yaml"));
-            assertThat(rows(db, "SELECT COUNT(*) FROM alembic_version_progress")).containsExactly("0");
+            assertThat(rows(db, "SELECT COUNT(*) FROM alembic_version_progress"))
+                    .containsExactly("0");
             commands(db, List.of()).acceptingDataLoss().downgrade(null); // not blocked by a stale record
             assertThat(tableNames(db)).isEmpty();
         }
@@ -255,22 +328,30 @@ class PopulatedDatabaseMigrationTest {
     void aDataChangeBeforeAFailingSchemaChangeIsReportedAsWhatItIs(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "doubles", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "doubles",
+                    """
                       - execute: {sql: "UPDATE member SET bio = 'same'"}
                       - create_unique_constraint: {table: member, name: uq_member_bio, columns: [bio]}
-                    """, """
+                    """,
+                    """
                       - drop_unique_constraint: {table: member, name: uq_member_bio}
                     """);
             Throwable failure = catchThrowable(() -> commands(db, List.of()).upgrade(null));
             assertThat(failure).hasMessageContaining("upgrade of revision ccc000000001 (doubles) failed at statement");
             if (backend == Backend.MARIADB) {
                 assertThat(failure).hasMessageContaining("so the first 1 statement(s) stay applied");
-                assertThat(rows(db, "SELECT DISTINCT bio FROM member")).as("MySQL committed it").containsExactly("same");
+                assertThat(rows(db, "SELECT DISTINCT bio FROM member"))
+                        .as("MySQL committed it")
+                        .containsExactly("same");
                 assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                         .hasMessageContaining("stopped after 1 statement(s)");
             } else {
                 assertThat(failure).hasMessageContaining("its changes were rolled back");
-                assertThat(rows(db, "SELECT bio FROM member ORDER BY id")).containsExactly("likes tea", "null", "new here");
+                assertThat(rows(db, "SELECT bio FROM member ORDER BY id"))
+                        .containsExactly("likes tea", "null", "new here");
             }
         }
     }
@@ -280,10 +361,15 @@ class PopulatedDatabaseMigrationTest {
     void aSchemaChangeBehindACommentIsStillCountedAsCommitted(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "commented", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "commented",
+                    """
                       - execute: {sql: "-- widen\\nALTER TABLE member ADD COLUMN w INTEGER"}
                       - execute: {sql: "ALTER TABLE nowhere ADD COLUMN x INTEGER"}
-                    """, """
+                    """,
+                    """
                       - drop_column: {table: member, name: w}
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
@@ -298,14 +384,24 @@ class PopulatedDatabaseMigrationTest {
     void alterColumnOnAKeyKeepsItAKeyWithGeneratedValues(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "tags", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "tags",
+                    """
                       - create_table: {name: tag, columns: [{name: id, type: Integer, primary_key: true, autoincrement: true}, {name: label, type: String(20)}]}
-                    """, """
+                    """,
+                    """
                       - drop_table: {name: tag}
                     """);
-            writeRevision("ccc000000002", "ccc000000001", "big ids", """
+            writeRevision(
+                    "ccc000000002",
+                    "ccc000000001",
+                    "big ids",
+                    """
                       - alter_column: {table: tag, name: id, from: {type: Integer, nullable: false}, to: {type: BigInteger, nullable: false}}
-                    """, """
+                    """,
+                    """
                       - alter_column: {table: tag, name: id, from: {type: BigInteger, nullable: false}, to: {type: Integer, nullable: false}}
                     """);
             commands(db, List.of()).upgrade("ccc000000001");
@@ -325,10 +421,15 @@ class PopulatedDatabaseMigrationTest {
     void aNotNullColumnAddedToARenamedTableWithRowsIsRefusedToo(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "renamed", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "renamed",
+                    """
                       - rename_table: {from: member, to: person}
                       - add_column: {table: person, column: {name: z, type: Integer, nullable: false}}
-                    """, """
+                    """,
+                    """
                       - drop_column: {table: person, name: z}
                       - rename_table: {from: person, to: member}
                     """);
@@ -345,11 +446,16 @@ class PopulatedDatabaseMigrationTest {
     void aTableMadeAgainInTheRevisionIsJudgedAsTheNewEmptyTable(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            writeRevision("ccc000000001", base, "remade", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "remade",
+                    """
                       - drop_table: {name: note}
                       - create_table: {name: note, columns: [{name: id, type: Integer, primary_key: true}]}
                       - add_column: {table: note, column: {name: z, type: Integer, nullable: false}}
-                    """, """
+                    """,
+                    """
                       - drop_column: {table: note, name: z}
                     """);
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
@@ -365,13 +471,19 @@ class PopulatedDatabaseMigrationTest {
     void rowsThatBrokeAForeignKeyBeforeARevisionDoNotStopIt() throws Exception {
         try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
             String base = populatedBase(db);
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.databaseUrl().sqliteDatabaseFile()
-                    .orElseThrow()); Statement st = c.createStatement()) { // foreign keys off, as SQLAlchemy leaves them
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+                            + db.databaseUrl().sqliteDatabaseFile().orElseThrow());
+                    Statement st = c.createStatement()) { // foreign keys off, as SQLAlchemy leaves them
                 st.execute("INSERT INTO note (id, member_id, body) VALUES (9, 99, 'orphan from before')");
             }
-            writeRevision("ccc000000001", base, "unrelated", """
+            writeRevision(
+                    "ccc000000001",
+                    base,
+                    "unrelated",
+                    """
                       - create_table: {name: other, columns: [{name: id, type: Integer, primary_key: true}]}
-                    """, """
+                    """,
+                    """
                       - drop_table: {name: other}
                     """);
             commands(db, List.of()).upgrade(null);
@@ -381,7 +493,8 @@ class PopulatedDatabaseMigrationTest {
 
     private String populatedBase(TestDatabase db) throws SQLException {
         commands(db, List.of()).init();
-        String base = revisionId(commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
+        String base = revisionId(
+                commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
         commands(db, List.of()).upgrade(null);
         populate(db);
         return base;
@@ -389,9 +502,10 @@ class PopulatedDatabaseMigrationTest {
 
     private void writeRevision(String id, String parent, String message, String upgrade, String downgrade)
             throws IOException {
-        Files.writeString(project.resolve("migrations/versions/" + id + "_" + message.replace(' ', '_') + ".yaml"),
-                "revision: '" + id + "'\ndown_revision: '" + parent + "'\nmessage: " + message + "\nupgrade:\n" + upgrade
-                        + "downgrade:\n" + downgrade);
+        Files.writeString(
+                project.resolve("migrations/versions/" + id + "_" + message.replace(' ', '_') + ".yaml"),
+                "revision: '" + id + "'\ndown_revision: '" + parent + "'\nmessage: " + message + "\nupgrade:\n"
+                        + upgrade + "downgrade:\n" + downgrade);
     }
 
     @ParameterizedTest
@@ -399,10 +513,13 @@ class PopulatedDatabaseMigrationTest {
     void aRevisionThatWouldOrphanRowsIsRolledBackNamingTheRow(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
-            String base = revisionId(commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
+            String base = revisionId(
+                    commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
             commands(db, List.of()).upgrade(null);
             populate(db);
-            Files.writeString(project.resolve("migrations/versions/ddd000000001_orphan.yaml"), """
+            Files.writeString(
+                    project.resolve("migrations/versions/ddd000000001_orphan.yaml"),
+                    """
                     revision: ddd000000001
                     down_revision: %s
                     message: orphan
@@ -411,16 +528,21 @@ class PopulatedDatabaseMigrationTest {
                       - add_column: {table: member, column: {name: karma, type: Integer}}
                     downgrade:
                       - drop_column: {table: member, name: karma}
-                    """.formatted(base));
+                    """
+                            .formatted(base));
             assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
                     .isInstanceOf(MigrationException.class)
                     .hasMessageContaining("upgrade of revision ddd000000001 (orphan)")
-                    .hasMessageContaining(backend == Backend.SQLITE
-                            ? "would break a foreign key: row 99 of 'note' refers to a missing row of 'member'"
-                            : "failed at statement 1");
+                    .hasMessageContaining(
+                            backend == Backend.SQLITE
+                                    ? "would break a foreign key: row 99 of 'note' refers to a missing row of 'member'"
+                                    : "failed at statement 1");
             assertThat(rows(db, "SELECT id FROM note WHERE id = 99")).isEmpty();
-            Table member = CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow();
-            assertThat(member.column("karma")).as("rolled back, or never reached").isEmpty();
+            Table member =
+                    CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow();
+            assertThat(member.column("karma"))
+                    .as("rolled back, or never reached")
+                    .isEmpty();
         }
     }
 
@@ -443,10 +565,16 @@ class PopulatedDatabaseMigrationTest {
             Path config = project.resolve("migrations/migrate.yaml");
             String settings = Files.readString(config);
             Files.writeString(config, settings + "exclude_tables: [no*]\n");
-            assertThat(commands(db, List.of(MembersV1.Member.class)).migrate("excluded")).as("excluded").isEmpty();
+            assertThat(commands(db, List.of(MembersV1.Member.class)).migrate("excluded"))
+                    .as("excluded")
+                    .isEmpty();
             Files.writeString(config, settings);
-            Path dropNotes = commands(db, List.of(MembersV1.Member.class)).migrate("no notes").orElseThrow();
-            assertThat(Files.readString(dropNotes)).contains("drop_table: {name: note}").doesNotContain("legacy_audit")
+            Path dropNotes = commands(db, List.of(MembersV1.Member.class))
+                    .migrate("no notes")
+                    .orElseThrow();
+            assertThat(Files.readString(dropNotes))
+                    .contains("drop_table: {name: note}")
+                    .doesNotContain("legacy_audit")
                     .contains("# Data loss: the upgrade drops table 'note' and its rows");
         }
     }
@@ -456,14 +584,19 @@ class PopulatedDatabaseMigrationTest {
     }
 
     private static void populate(TestDatabase db) throws SQLException {
-        execute(db, "INSERT INTO member (id, username, email, bio) VALUES (1, 'ann', 'ann@example.com', 'likes tea'), "
-                + "(2, 'bob', 'bob@example.com', NULL), (3, 'cy', 'cy@example.com', 'new here')");
-        execute(db, "INSERT INTO note (id, member_id, body) VALUES (1, 1, 'hello'), (2, 1, 'again'), (3, 2, 'hi'), "
-                + "(4, 3, 'hey'), (5, 3, 'bye')");
+        execute(
+                db,
+                "INSERT INTO member (id, username, email, bio) VALUES (1, 'ann', 'ann@example.com', 'likes tea'), "
+                        + "(2, 'bob', 'bob@example.com', NULL), (3, 'cy', 'cy@example.com', 'new here')");
+        execute(
+                db,
+                "INSERT INTO note (id, member_id, body) VALUES (1, 1, 'hello'), (2, 1, 'again'), (3, 2, 'hi'), "
+                        + "(4, 3, 'hey'), (5, 3, 'bye')");
     }
 
     private static void execute(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = new ConnectionFactory(db.databaseUrl()).open(); Statement st = c.createStatement()) {
+        try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
@@ -471,8 +604,9 @@ class PopulatedDatabaseMigrationTest {
     /** Each row as its values joined with '|'. */
     private static List<String> rows(TestDatabase db, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = new ConnectionFactory(db.databaseUrl()).open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> values = new ArrayList<>();
@@ -486,6 +620,8 @@ class PopulatedDatabaseMigrationTest {
     }
 
     private static List<String> tableNames(TestDatabase db) throws SQLException {
-        return CrossDatabaseMigrationTest.schemaOf(db).tables().stream().map(Table::name).toList();
+        return CrossDatabaseMigrationTest.schemaOf(db).tables().stream()
+                .map(Table::name)
+                .toList();
     }
 }

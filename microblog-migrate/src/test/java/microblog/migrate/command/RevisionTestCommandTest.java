@@ -27,8 +27,9 @@ class RevisionTestCommandTest {
     private final StringWriter output = new StringWriter();
 
     private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        return new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl,
-                () -> List.copyOf(models)), new PrintWriter(output, true));
+        return new MigrationCommands(
+                MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> List.copyOf(models)),
+                new PrintWriter(output, true));
     }
 
     @ParameterizedTest
@@ -44,11 +45,16 @@ class RevisionTestCommandTest {
 
             commands(db, MembersV3.MODELS).test();
 
-            assertThat(output.toString()).contains("Testing 3 revision(s) on a scratch")
-                    .contains(": upgrade, downgrade, upgrade ... ok").contains("At head, the schema matches the models.");
-            assertThat(CrossDatabaseMigrationTest.schemaOf(db).tables()).as("the configured database").isEmpty();
+            assertThat(output.toString())
+                    .contains("Testing 3 revision(s) on a scratch")
+                    .contains(": upgrade, downgrade, upgrade ... ok")
+                    .contains("At head, the schema matches the models.");
+            assertThat(CrossDatabaseMigrationTest.schemaOf(db).tables())
+                    .as("the configured database")
+                    .isEmpty();
             assertThatThrownBy(() -> commands(db, MembersV2.MODELS).test())
-                    .as("models ahead of or behind the revisions").isInstanceOf(MigrationException.class)
+                    .as("models ahead of or behind the revisions")
+                    .isInstanceOf(MigrationException.class)
                     .hasMessageContaining("at head the schema differs from the models");
         }
     }
@@ -58,9 +64,15 @@ class RevisionTestCommandTest {
     void aDowngradeThatLeavesSomethingBehindIsNamed(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
-            String base = commands(db, MembersV1.MODELS).migrate("members").orElseThrow()
-                    .getFileName().toString().substring(0, 12);
-            Files.writeString(project.resolve("migrations/versions/fff000000001_sloppy.yaml"), """
+            String base = commands(db, MembersV1.MODELS)
+                    .migrate("members")
+                    .orElseThrow()
+                    .getFileName()
+                    .toString()
+                    .substring(0, 12);
+            Files.writeString(
+                    project.resolve("migrations/versions/fff000000001_sloppy.yaml"),
+                    """
                     revision: fff000000001
                     down_revision: %s
                     message: sloppy
@@ -69,12 +81,15 @@ class RevisionTestCommandTest {
                       - add_column: {table: member, column: {name: motto, type: String(40)}}
                     downgrade:
                       - drop_column: {table: member, name: karma}
-                    """.formatted(base));
+                    """
+                            .formatted(base));
             assertThatThrownBy(() -> commands(db, List.of()).test())
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageStartingWith("db test, on the scratch database (" + db.databaseUrl() + " was not touched): ")
-                    .hasMessageEndingWith("after the downgrade of revision fff000000001 (sloppy), the database differs from "
-                            + "what the revisions describe: Detected removed column 'member.motto'");
+                    .hasMessageStartingWith(
+                            "db test, on the scratch database (" + db.databaseUrl() + " was not touched): ")
+                    .hasMessageEndingWith(
+                            "after the downgrade of revision fff000000001 (sloppy), the database differs from "
+                                    + "what the revisions describe: Detected removed column 'member.motto'");
         }
     }
 
@@ -83,9 +98,15 @@ class RevisionTestCommandTest {
     void aDowngradeToAnotherShapeThanTheOneBeforeIsNamed(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
-            String base = commands(db, MembersV1.MODELS).migrate("members").orElseThrow()
-                    .getFileName().toString().substring(0, 12);
-            Files.writeString(project.resolve("migrations/versions/fff000000002_longer.yaml"), """
+            String base = commands(db, MembersV1.MODELS)
+                    .migrate("members")
+                    .orElseThrow()
+                    .getFileName()
+                    .toString()
+                    .substring(0, 12);
+            Files.writeString(
+                    project.resolve("migrations/versions/fff000000002_longer.yaml"),
+                    """
                     revision: fff000000002
                     down_revision: %s
                     message: longer
@@ -93,12 +114,14 @@ class RevisionTestCommandTest {
                       - alter_column: {table: member, name: username, from: {type: String(60)}, to: {type: String(80)}}
                     downgrade:
                       - alter_column: {table: member, name: username, from: {type: String(80)}, to: {type: String(60)}}
-                    """.formatted(base));
+                    """
+                            .formatted(base));
             assertThatThrownBy(() -> commands(db, List.of()).test())
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageEndingWith("after the downgrade of revision fff000000002 (longer), the database differs from "
-                            + "what the revisions describe: Detected type change from String(60) to String(64) on "
-                            + "'member.username'");
+                    .hasMessageEndingWith(
+                            "after the downgrade of revision fff000000002 (longer), the database differs from "
+                                    + "what the revisions describe: Detected type change from String(60) to String(64) on "
+                                    + "'member.username'");
         }
     }
 
@@ -108,7 +131,8 @@ class RevisionTestCommandTest {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
             commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow();
-            assertThatThrownBy(() -> commands(db, List.of(MembersV1.Member.class)).test())
+            assertThatThrownBy(
+                            () -> commands(db, List.of(MembersV1.Member.class)).test())
                     .hasMessageContaining("Detected removed table 'note'");
             Path config = project.resolve("migrations/migrate.yaml");
             Files.writeString(config, Files.readString(config) + "exclude_tables: [note]\n");

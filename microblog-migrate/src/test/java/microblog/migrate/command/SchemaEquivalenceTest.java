@@ -25,28 +25,53 @@ class SchemaEquivalenceTest {
     void theThreeSchemasMatchAfterUpgrade() throws Exception {
         Map<Backend, CrossDatabaseMigrationTest.SchemaEquivalence> schemas = new EnumMap<>(Backend.class);
         try (TestDatabase sqlite = TestDatabases.create(Backend.SQLITE, project)) {
-            MigrationCommands first = new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"),
-                    sqlite::databaseUrl, () -> List.of(Writer.class, NoteCard.class, Measurement.class, EveryType.class)), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            MigrationCommands first = new MigrationCommands(
+                    MigrationConfig.forUrl(
+                            project.resolve("migrations"),
+                            sqlite::databaseUrl,
+                            () -> List.of(Writer.class, NoteCard.class, Measurement.class, EveryType.class)),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()));
             first.init();
             first.migrate("all");
             for (Backend backend : Backend.values()) {
                 try (TestDatabase db = backend == Backend.SQLITE ? sqlite : TestDatabases.create(backend, project)) {
-                    new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, List::of),
-                            new java.io.PrintWriter(java.io.Writer.nullWriter())).upgrade(null);
-                    schemas.put(backend, CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)));
+                    new MigrationCommands(
+                                    MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, List::of),
+                                    new java.io.PrintWriter(java.io.Writer.nullWriter()))
+                            .upgrade(null);
+                    schemas.put(
+                            backend,
+                            CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)));
                 }
             }
         }
-        assertThat(schemas.get(Backend.SQLITE).tables()).contains(
-                "writer.name String(64)", "writer.id Integer NOT NULL PK AUTO", "note_card.written DateTime",
-                "writer UNIQUE [email]", "writer UNIQUE [name]", "note_card INDEX ix_note_card_written [written]",
-                "note_card FK fk_note_card_writer_id_writer [writer_id] -> writer[id]",
-                "measurement.verified Boolean NOT NULL", "measurement.count BigInteger", "measurement.small SmallInteger",
-                "measurement.reading Double", "measurement.rough Float", "measurement.amount Numeric(10, 2)",
-                "measurement.notes Text", "measurement.day Date", "measurement.at Time", "measurement.payload LargeBinary",
-                "every_type.happened DateTime(timezone=True)", "every_type.stamp DateTime", "every_type.token Uuid",
-                "every_type.mood String(255)", "every_type.mood_rank SmallInteger", "every_type.body Text",
-                "every_type.code String(80)", "every_type.active Boolean NOT NULL");
+        assertThat(schemas.get(Backend.SQLITE).tables())
+                .contains(
+                        "writer.name String(64)",
+                        "writer.id Integer NOT NULL PK AUTO",
+                        "note_card.written DateTime",
+                        "writer UNIQUE [email]",
+                        "writer UNIQUE [name]",
+                        "note_card INDEX ix_note_card_written [written]",
+                        "note_card FK fk_note_card_writer_id_writer [writer_id] -> writer[id]",
+                        "measurement.verified Boolean NOT NULL",
+                        "measurement.count BigInteger",
+                        "measurement.small SmallInteger",
+                        "measurement.reading Double",
+                        "measurement.rough Float",
+                        "measurement.amount Numeric(10, 2)",
+                        "measurement.notes Text",
+                        "measurement.day Date",
+                        "measurement.at Time",
+                        "measurement.payload LargeBinary",
+                        "every_type.happened DateTime(timezone=True)",
+                        "every_type.stamp DateTime",
+                        "every_type.token Uuid",
+                        "every_type.mood String(255)",
+                        "every_type.mood_rank SmallInteger",
+                        "every_type.body Text",
+                        "every_type.code String(80)",
+                        "every_type.active Boolean NOT NULL");
         assertThat(schemas.get(Backend.POSTGRESQL)).isEqualTo(schemas.get(Backend.SQLITE));
         assertThat(schemas.get(Backend.MARIADB)).isEqualTo(schemas.get(Backend.SQLITE));
     }

@@ -82,7 +82,8 @@ class TypeCoverageTest {
     }
 
     private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        return new MigrationCommands(MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> models),
+        return new MigrationCommands(
+                MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> models),
                 new PrintWriter(new StringWriter(), true));
     }
 
@@ -109,14 +110,21 @@ class TypeCoverageTest {
     void everyColumnGetsTheNeutralTypeTheModelMeansAndNothingIsLeftToMigrate(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             upgradeToEveryType(db);
-            Table live = CrossDatabaseMigrationTest.schemaOf(db).table("every_type").orElseThrow();
+            Table live =
+                    CrossDatabaseMigrationTest.schemaOf(db).table("every_type").orElseThrow();
             assertThat(typesOf(live)).containsExactlyEntriesOf(EXPECTED);
-            Table model = ModelSchemaReader.read(List.of(EveryType.class), backend.kind()).table("every_type")
+            Table model = ModelSchemaReader.read(List.of(EveryType.class), backend.kind())
+                    .table("every_type")
                     .orElseThrow();
-            assertThat(live.columns()).as("the database reads back as the model says")
-                    .extracting(TypeCoverageTest::shape).containsExactlyElementsOf(
-                            model.columns().stream().map(TypeCoverageTest::shape).toList());
-            assertThat(commands(db, List.of(EveryType.class)).migrate("again")).as("no changes after upgrade").isEmpty();
+            assertThat(live.columns())
+                    .as("the database reads back as the model says")
+                    .extracting(TypeCoverageTest::shape)
+                    .containsExactlyElementsOf(model.columns().stream()
+                            .map(TypeCoverageTest::shape)
+                            .toList());
+            assertThat(commands(db, List.of(EveryType.class)).migrate("again"))
+                    .as("no changes after upgrade")
+                    .isEmpty();
         }
     }
 
@@ -134,7 +142,8 @@ class TypeCoverageTest {
                 database.session().commit();
                 database.session().close();
                 EveryType read = database.session().get(EveryType.class, written.id);
-                assertThat(read).usingRecursiveComparison()
+                assertThat(read)
+                        .usingRecursiveComparison()
                         .withComparatorForType(Comparator.naturalOrder(), BigDecimal.class)
                         .withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
                         .withComparatorForType(Comparator.comparing(ZonedDateTime::toInstant), ZonedDateTime.class)
@@ -142,9 +151,10 @@ class TypeCoverageTest {
             }
             if (backend == Backend.SQLITE) {
                 try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
-                     var rows = c.createStatement().executeQuery("SELECT happened FROM every_type")) {
+                        var rows = c.createStatement().executeQuery("SELECT happened FROM every_type")) {
                     rows.next();
-                    assertThat(rows.getString(1)).as("an instant is UTC text, as readable as a DateTime")
+                    assertThat(rows.getString(1))
+                            .as("an instant is UTC text, as readable as a DateTime")
                             .isEqualTo("2024-06-01 23:30:00.654321");
                 }
             }

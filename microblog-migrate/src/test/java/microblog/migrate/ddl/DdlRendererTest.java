@@ -24,11 +24,15 @@ import microblog.migrate.schema.Table;
 import org.junit.jupiter.api.Test;
 
 class DdlRendererTest {
-    private static final Table USER = new Table("user", List.of(
-            Column.autoincrementKey("id", ColumnType.INTEGER),
-            Column.of("username", ColumnType.string(64)),
-            Column.of("seen", ColumnType.of("DateTime"))),
-            List.of(), List.of(), List.of(new Index("ix_user_username", "user", List.of("username"), true)));
+    private static final Table USER = new Table(
+            "user",
+            List.of(
+                    Column.autoincrementKey("id", ColumnType.INTEGER),
+                    Column.of("username", ColumnType.string(64)),
+                    Column.of("seen", ColumnType.of("DateTime"))),
+            List.of(),
+            List.of(),
+            List.of(new Index("ix_user_username", "user", List.of("username"), true)));
     private static final TableLookup NONE = name -> Optional.empty();
 
     private static String render(DatabaseKind kind, microblog.migrate.operations.Operation op, TableLookup tables) {
@@ -37,7 +41,9 @@ class DdlRendererTest {
 
     @Test
     void createTableSpeaksEachDatabasesDialect() {
-        assertThat(render(DatabaseKind.SQLITE, new CreateTable(USER), NONE)).isEqualTo("""
+        assertThat(render(DatabaseKind.SQLITE, new CreateTable(USER), NONE))
+                .isEqualTo(
+                        """
                 CREATE TABLE "user" (
                     "id" INTEGER NOT NULL,
                     "username" VARCHAR(64),
@@ -55,8 +61,10 @@ class DdlRendererTest {
 
     @Test
     void droppingDiffersPerDatabase() {
-        assertThat(render(DatabaseKind.MYSQL, new DropIndex("ix", "user"), NONE)).isEqualTo("DROP INDEX `ix` ON `user`");
-        assertThat(render(DatabaseKind.POSTGRESQL, new DropIndex("ix", "user"), NONE)).isEqualTo("DROP INDEX \"ix\"");
+        assertThat(render(DatabaseKind.MYSQL, new DropIndex("ix", "user"), NONE))
+                .isEqualTo("DROP INDEX `ix` ON `user`");
+        assertThat(render(DatabaseKind.POSTGRESQL, new DropIndex("ix", "user"), NONE))
+                .isEqualTo("DROP INDEX \"ix\"");
         assertThat(render(DatabaseKind.MYSQL, new DropForeignKey("post", "fk"), NONE))
                 .isEqualTo("ALTER TABLE `post` DROP FOREIGN KEY `fk`");
         assertThat(render(DatabaseKind.POSTGRESQL, new DropForeignKey("post", "fk"), NONE))
@@ -65,30 +73,43 @@ class DdlRendererTest {
 
     @Test
     void sqliteRebuildsATableToAddAForeignKey() {
-        Table post = new Table("post", List.of(Column.autoincrementKey("id", ColumnType.INTEGER),
-                Column.of("user_id", ColumnType.INTEGER)), List.of(), List.of(),
+        Table post = new Table(
+                "post",
+                List.of(Column.autoincrementKey("id", ColumnType.INTEGER), Column.of("user_id", ColumnType.INTEGER)),
+                List.of(),
+                List.of(),
                 List.of(new Index("ix_post_user_id", "post", List.of("user_id"), false)));
         ForeignKey fk = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), null);
-        List<String> sql = DdlRenderer.forKind(DatabaseKind.SQLITE).render(new CreateForeignKey("post", fk),
-                name -> name.equals("post") ? Optional.of(post) : Optional.empty());
-        assertThat(sql).containsExactly(
-                "CREATE TABLE \"_migrate_tmp_post\" (\n    \"id\" INTEGER NOT NULL,\n    \"user_id\" INTEGER,\n"
-                        + "    PRIMARY KEY (\"id\"),\n    CONSTRAINT \"fk_post_user_id_user\" FOREIGN KEY (\"user_id\") "
-                        + "REFERENCES \"user\" (\"id\")\n)",
-                "INSERT INTO \"_migrate_tmp_post\" (\"id\", \"user_id\") SELECT \"id\", \"user_id\" FROM \"post\"",
-                "DROP TABLE \"post\"",
-                "PRAGMA legacy_alter_table = ON",
-                "ALTER TABLE \"_migrate_tmp_post\" RENAME TO \"post\"",
-                "PRAGMA legacy_alter_table = OFF",
-                "CREATE INDEX \"ix_post_user_id\" ON \"post\" (\"user_id\")");
+        List<String> sql = DdlRenderer.forKind(DatabaseKind.SQLITE)
+                .render(
+                        new CreateForeignKey("post", fk),
+                        name -> name.equals("post") ? Optional.of(post) : Optional.empty());
+        assertThat(sql)
+                .containsExactly(
+                        "CREATE TABLE \"_migrate_tmp_post\" (\n    \"id\" INTEGER NOT NULL,\n    \"user_id\" INTEGER,\n"
+                                + "    PRIMARY KEY (\"id\"),\n    CONSTRAINT \"fk_post_user_id_user\" FOREIGN KEY (\"user_id\") "
+                                + "REFERENCES \"user\" (\"id\")\n)",
+                        "INSERT INTO \"_migrate_tmp_post\" (\"id\", \"user_id\") SELECT \"id\", \"user_id\" FROM \"post\"",
+                        "DROP TABLE \"post\"",
+                        "PRAGMA legacy_alter_table = ON",
+                        "ALTER TABLE \"_migrate_tmp_post\" RENAME TO \"post\"",
+                        "PRAGMA legacy_alter_table = OFF",
+                        "CREATE INDEX \"ix_post_user_id\" ON \"post\" (\"user_id\")");
     }
 
     @Test
     void sqliteRebuildRestoresIndexesAndTriggersAsStoredAndSwitchesForeignKeysOffAroundTheRevision() {
-        Table user = new Table("user", List.of(Column.autoincrementKey("id", ColumnType.INTEGER),
-                Column.of("name", ColumnType.string(64)), Column.of("email", ColumnType.string(120))),
-                List.of(), List.of(), List.of(new Index("ix_user_name", "user", List.of("name"), false),
-                new Index("ix_user_email", "user", List.of("email"), false)));
+        Table user = new Table(
+                "user",
+                List.of(
+                        Column.autoincrementKey("id", ColumnType.INTEGER),
+                        Column.of("name", ColumnType.string(64)),
+                        Column.of("email", ColumnType.string(120))),
+                List.of(),
+                List.of(),
+                List.of(
+                        new Index("ix_user_name", "user", List.of("name"), false),
+                        new Index("ix_user_email", "user", List.of("email"), false)));
         String partial = "CREATE INDEX ix_user_name ON user (name) WHERE email IS NOT NULL";
         String trigger = "CREATE TRIGGER tr AFTER INSERT ON user BEGIN SELECT 1; END";
         TableLookup lookup = new TableLookup() {
@@ -105,7 +126,9 @@ class DdlRendererTest {
         DdlRenderer sqlite = DdlRenderer.forKind(DatabaseKind.SQLITE);
         List<String> sql = sqlite.render(new DropColumn("user", "email"), lookup);
         assertThat(sql).contains(partial, trigger).noneMatch(s -> s.contains("ix_user_email"));
-        assertThat(sql.get(1)).isEqualTo("INSERT INTO \"_migrate_tmp_user\" (\"id\", \"name\") SELECT \"id\", \"name\" FROM \"user\"");
+        assertThat(sql.get(1))
+                .isEqualTo(
+                        "INSERT INTO \"_migrate_tmp_user\" (\"id\", \"name\") SELECT \"id\", \"name\" FROM \"user\"");
         assertThat(sqlite.beforeRevision()).containsExactly("PRAGMA foreign_keys = OFF");
         assertThat(sqlite.afterRevision()).containsExactly("PRAGMA foreign_keys = ON");
         assertThat(sqlite.foreignKeyCheckSql()).contains("PRAGMA foreign_key_check");
@@ -116,23 +139,33 @@ class DdlRendererTest {
         Column before = Column.of("username", ColumnType.string(64));
         Column after = Column.of("username", ColumnType.string(80)).notNull().withServerDefault("'x'");
         AlterColumn alter = new AlterColumn("user", before, after);
-        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(alter, NONE)).containsExactly(
-                "ALTER TABLE \"user\" ALTER COLUMN \"username\" TYPE VARCHAR(80)",
-                "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET NOT NULL",
-                "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET DEFAULT 'x'");
-        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(new AlterColumn("t",
-                Column.of("n", ColumnType.string(10)), Column.of("n", ColumnType.INTEGER)), NONE)).containsExactly(
-                "ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE INTEGER USING \"n\"::INTEGER");
-        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter, NONE)).containsExactly(
-                "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(80) DEFAULT 'x' NOT NULL");
-        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter.inverse(), NONE)).as("narrowing cuts first")
-                .containsExactly("UPDATE `user` SET `username` = SUBSTR(`username`, 1, 64) WHERE CHAR_LENGTH(`username`) > 64",
+        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(alter, NONE))
+                .containsExactly(
+                        "ALTER TABLE \"user\" ALTER COLUMN \"username\" TYPE VARCHAR(80)",
+                        "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET NOT NULL",
+                        "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET DEFAULT 'x'");
+        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL)
+                        .render(
+                                new AlterColumn(
+                                        "t", Column.of("n", ColumnType.string(10)), Column.of("n", ColumnType.INTEGER)),
+                                NONE))
+                .containsExactly("ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE INTEGER USING \"n\"::INTEGER");
+        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter, NONE))
+                .containsExactly("ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(80) DEFAULT 'x' NOT NULL");
+        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter.inverse(), NONE))
+                .as("narrowing cuts first")
+                .containsExactly(
+                        "UPDATE `user` SET `username` = SUBSTR(`username`, 1, 64) WHERE CHAR_LENGTH(`username`) > 64",
                         "ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(64)");
     }
 
     @Test
     void sqliteRenamesAnIndexByMakingItAgainFromItsStoredStatement() {
-        Table user = new Table("user", List.of(Column.of("name", ColumnType.string(64))), List.of(), List.of(),
+        Table user = new Table(
+                "user",
+                List.of(Column.of("name", ColumnType.string(64))),
+                List.of(),
+                List.of(),
                 List.of(new Index("ix_user_name", "user", List.of("name"), false)));
         TableLookup lookup = new TableLookup() {
             @Override
@@ -142,13 +175,18 @@ class DdlRendererTest {
 
             @Override
             public StoredDefinitions storedDefinitions(String table) {
-                return new StoredDefinitions(java.util.Map.of("ix_user_name",
-                        "CREATE INDEX \"ix_user_name\" ON \"user\" (name) WHERE name IS NOT NULL"), List.of());
+                return new StoredDefinitions(
+                        java.util.Map.of(
+                                "ix_user_name",
+                                "CREATE INDEX \"ix_user_name\" ON \"user\" (name) WHERE name IS NOT NULL"),
+                        List.of());
             }
         };
-        assertThat(DdlRenderer.forKind(DatabaseKind.SQLITE).render(new RenameIndex("user", "ix_user_name",
-                "ix_account_name"), lookup)).containsExactly("DROP INDEX \"ix_user_name\"",
-                "CREATE INDEX \"ix_account_name\" ON \"user\" (name) WHERE name IS NOT NULL");
+        assertThat(DdlRenderer.forKind(DatabaseKind.SQLITE)
+                        .render(new RenameIndex("user", "ix_user_name", "ix_account_name"), lookup))
+                .containsExactly(
+                        "DROP INDEX \"ix_user_name\"",
+                        "CREATE INDEX \"ix_account_name\" ON \"user\" (name) WHERE name IS NOT NULL");
         assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(new RenameIndex("user", "a", "b"), NONE))
                 .containsExactly("ALTER TABLE `user` RENAME INDEX `a` TO `b`");
         assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(new RenameIndex("user", "a", "b"), NONE))
@@ -159,11 +197,11 @@ class DdlRendererTest {
     void renamesAreNativeEverywhere() {
         for (DatabaseKind kind : DatabaseKind.values()) {
             DdlRenderer ddl = DdlRenderer.forKind(kind);
-            assertThat(ddl.render(new RenameColumn("user", "username", "login"), NONE)).containsExactly(
-                    "ALTER TABLE " + ddl.quote("user") + " RENAME COLUMN " + ddl.quote("username") + " TO "
-                            + ddl.quote("login"));
-            assertThat(ddl.render(new RenameTable("user", "account"), NONE)).containsExactly(
-                    "ALTER TABLE " + ddl.quote("user") + " RENAME TO " + ddl.quote("account"));
+            assertThat(ddl.render(new RenameColumn("user", "username", "login"), NONE))
+                    .containsExactly("ALTER TABLE " + ddl.quote("user") + " RENAME COLUMN " + ddl.quote("username")
+                            + " TO " + ddl.quote("login"));
+            assertThat(ddl.render(new RenameTable("user", "account"), NONE))
+                    .containsExactly("ALTER TABLE " + ddl.quote("user") + " RENAME TO " + ddl.quote("account"));
         }
     }
 

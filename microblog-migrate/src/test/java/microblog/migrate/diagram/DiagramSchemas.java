@@ -11,19 +11,26 @@ import microblog.migrate.schema.UniqueConstraint;
 
 /** Schemas to draw: the chapter's two tables, and one with every kind of relation. */
 final class DiagramSchemas {
-    private DiagramSchemas() {
-    }
+    private DiagramSchemas() {}
 
     static Column id() {
         return Column.autoincrementKey("id", ColumnType.of("Integer"));
     }
 
     static Schema chapter() {
-        Table user = new Table("user", List.of(id(), Column.of("username", ColumnType.string(64)),
-                Column.of("email", ColumnType.string(120))), List.of(), List.of(),
+        Table user = new Table(
+                "user",
+                List.of(id(), Column.of("username", ColumnType.string(64)), Column.of("email", ColumnType.string(120))),
+                List.of(),
+                List.of(),
                 List.of(new Index("ix_user_username", "user", List.of("username"), true)));
-        Table post = new Table("post", List.of(id(), Column.of("body", ColumnType.string(140)),
-                Column.of("user_id", ColumnType.of("Integer"))), List.of(),
+        Table post = new Table(
+                "post",
+                List.of(
+                        id(),
+                        Column.of("body", ColumnType.string(140)),
+                        Column.of("user_id", ColumnType.of("Integer"))),
+                List.of(),
                 List.of(new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), null)),
                 List.of());
         return new Schema(List.of(user, post));
@@ -35,22 +42,43 @@ final class DiagramSchemas {
      * whose type Mermaid cannot spell as is.
      */
     static Schema orgChart() {
-        Table department = new Table("department", List.of(id(), Column.of("name", ColumnType.string(80)).notNull()),
-                List.of(new UniqueConstraint("uq_department_name", List.of("name"))), List.of(), List.of());
-        Table employee = new Table("employee", List.of(id(),
-                Column.of("department_id", ColumnType.of("Integer")).notNull(),
-                Column.of("manager_id", ColumnType.of("Integer")),
-                Column.of("salary", ColumnType.numeric(10, 2))), List.of(),
-                List.of(new ForeignKey("fk_employee_department_id_department", List.of("department_id"), "department",
-                                List.of("id"), null),
-                        new ForeignKey("fk_employee_manager_id_employee", List.of("manager_id"), "employee",
-                                List.of("id"), null)),
+        Table department = new Table(
+                "department",
+                List.of(id(), Column.of("name", ColumnType.string(80)).notNull()),
+                List.of(new UniqueConstraint("uq_department_name", List.of("name"))),
+                List.of(),
                 List.of());
-        Table badge = new Table("badge", List.of(id(), Column.of("employee_id", ColumnType.of("Integer")).notNull(),
-                Column.of("code", ColumnType.string(16)).notNull()),
+        Table employee = new Table(
+                "employee",
+                List.of(
+                        id(),
+                        Column.of("department_id", ColumnType.of("Integer")).notNull(),
+                        Column.of("manager_id", ColumnType.of("Integer")),
+                        Column.of("salary", ColumnType.numeric(10, 2))),
+                List.of(),
+                List.of(
+                        new ForeignKey(
+                                "fk_employee_department_id_department",
+                                List.of("department_id"),
+                                "department",
+                                List.of("id"),
+                                null),
+                        new ForeignKey(
+                                "fk_employee_manager_id_employee",
+                                List.of("manager_id"),
+                                "employee",
+                                List.of("id"),
+                                null)),
+                List.of());
+        Table badge = new Table(
+                "badge",
+                List.of(
+                        id(),
+                        Column.of("employee_id", ColumnType.of("Integer")).notNull(),
+                        Column.of("code", ColumnType.string(16)).notNull()),
                 List.of(new UniqueConstraint("uq_badge_employee_id", List.of("employee_id"))),
-                List.of(new ForeignKey("fk_badge_employee_id_employee", List.of("employee_id"), "employee",
-                        List.of("id"), "CASCADE")),
+                List.of(new ForeignKey(
+                        "fk_badge_employee_id_employee", List.of("employee_id"), "employee", List.of("id"), "CASCADE")),
                 List.of());
         return new Schema(List.of(badge, employee, department));
     }

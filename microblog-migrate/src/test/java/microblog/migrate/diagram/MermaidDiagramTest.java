@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 class MermaidDiagramTest {
     @Test
     void theChaptersTablesWithTheirKeysAndTheirRelation() {
-        assertThat(MermaidDiagram.render(DiagramSchemas.chapter())).isEqualTo("""
+        assertThat(MermaidDiagram.render(DiagramSchemas.chapter()))
+                .isEqualTo(
+                        """
                 erDiagram
                     user {
                         Integer id PK
@@ -26,9 +28,13 @@ class MermaidDiagramTest {
     @Test
     void requiredOneToOneAndSelfReferencesAndTypesMermaidCannotSpell() {
         String text = MermaidDiagram.render(DiagramSchemas.orgChart());
-        assertThat(text).contains("        Integer employee_id FK, UK\n", "        String(80) name UK\n",
+        assertThat(text)
+                .contains(
+                        "        Integer employee_id FK, UK\n",
+                        "        String(80) name UK\n",
                         "        Numeric salary \"Numeric(10, 2)\"\n")
-                .contains("    employee ||--o| badge : \"employee_id\"\n",
+                .contains(
+                        "    employee ||--o| badge : \"employee_id\"\n",
                         "    department ||--o{ employee : \"department_id\"\n",
                         "    employee |o--o{ employee : \"manager_id\"\n");
     }

@@ -22,9 +22,21 @@ class SvgDiagramTest {
         Document svg = parse(SvgDiagram.render(DiagramSchemas.orgChart()));
         assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
         List<String> texts = texts(svg);
-        assertThat(texts).contains("department", "employee", "badge", "department_id", "manager_id", "salary",
-                "Numeric(10, 2)", "String(80)", "PK", "FK,UK");
-        List<Element> curves = elements(svg, "path").stream().filter(p -> p.getAttribute("d").contains(" C ")).toList();
+        assertThat(texts)
+                .contains(
+                        "department",
+                        "employee",
+                        "badge",
+                        "department_id",
+                        "manager_id",
+                        "salary",
+                        "Numeric(10, 2)",
+                        "String(80)",
+                        "PK",
+                        "FK,UK");
+        List<Element> curves = elements(svg, "path").stream()
+                .filter(p -> p.getAttribute("d").contains(" C "))
+                .toList();
         assertThat(curves).as("one curve per foreign key").hasSize(3);
     }
 
@@ -32,13 +44,17 @@ class SvgDiagramTest {
     void referringTablesStandRightOfTheTablesTheyReferToAndBoxesNeverOverlap() throws Exception {
         Document svg = parse(SvgDiagram.render(DiagramSchemas.orgChart()));
         Map<String, int[]> boxes = new TreeMap<>(); // table name -> x, y, width, height of its outline
-        List<Element> rects = elements(svg, "rect").stream().filter(r -> "#34495e".equals(r.getAttribute("stroke")))
+        List<Element> rects = elements(svg, "rect").stream()
+                .filter(r -> "#34495e".equals(r.getAttribute("stroke")))
                 .toList();
-        List<String> titles = elements(svg, "text").stream().filter(t -> "bold".equals(t.getAttribute("font-weight"))
-                && "#ffffff".equals(t.getAttribute("fill"))).map(Element::getTextContent).toList();
+        List<String> titles = elements(svg, "text").stream()
+                .filter(t -> "bold".equals(t.getAttribute("font-weight")) && "#ffffff".equals(t.getAttribute("fill")))
+                .map(Element::getTextContent)
+                .toList();
         for (int i = 0; i < rects.size(); i++) {
             Element r = rects.get(i);
-            boxes.put(titles.get(i), new int[] {number(r, "x"), number(r, "y"), number(r, "width"), number(r, "height")});
+            boxes.put(
+                    titles.get(i), new int[] {number(r, "x"), number(r, "y"), number(r, "width"), number(r, "height")});
         }
         assertThat(boxes).containsOnlyKeys("department", "employee", "badge");
         assertThat(boxes.get("department")[0]).isLessThan(boxes.get("employee")[0]);
@@ -55,8 +71,8 @@ class SvgDiagramTest {
 
     @Test
     void namesAreEscaped() throws Exception {
-        String svg = SvgDiagram.render(new Schema(List.of(new Table(
-                "a<b&c", List.of(DiagramSchemas.id()), List.of(), List.of(), List.of()))));
+        String svg = SvgDiagram.render(
+                new Schema(List.of(new Table("a<b&c", List.of(DiagramSchemas.id()), List.of(), List.of(), List.of()))));
         assertThat(texts(parse(svg))).contains("a<b&c");
     }
 
@@ -69,7 +85,8 @@ class SvgDiagramTest {
     }
 
     private static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -15,7 +15,8 @@ class ColumnTypeTest {
         assertThat(instant).hasToString("DateTime(timezone=True)");
         assertThat(ColumnType.parse(" datetime ( timezone = true ) ")).isEqualTo(instant);
         assertThat(ColumnType.parse("DateTime")).hasToString("DateTime");
-        assertThatThrownBy(() -> ColumnType.parse("DateTime(timezone=maybe)")).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> ColumnType.parse("DateTime(timezone=maybe)"))
+                .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("DateTime(timezone=True)");
     }
 
@@ -33,7 +34,8 @@ class ColumnTypeTest {
 
     @Test
     void sixteenFixedBytesAreAUuid() {
-        assertThat(TypeNormalizer.normalize(DatabaseKind.MYSQL, "t.c", "BINARY", 16, 0)).isEqualTo(ColumnType.of("Uuid"));
+        assertThat(TypeNormalizer.normalize(DatabaseKind.MYSQL, "t.c", "BINARY", 16, 0))
+                .isEqualTo(ColumnType.of("Uuid"));
         assertThat(TypeNormalizer.normalize(DatabaseKind.MYSQL, "t.c", "BINARY", 20, 0))
                 .isEqualTo(ColumnType.of("LargeBinary"));
     }

@@ -40,42 +40,63 @@ class RevisionFileTest {
     @TempDir
     Path dir;
 
-    private static final ForeignKey FK = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user",
-            List.of("id"), "CASCADE");
-    private static final Table POST = new Table("post", List.of(
-            Column.autoincrementKey("id", ColumnType.INTEGER),
-            Column.of("body", ColumnType.string(140)),
-            Column.of("score", ColumnType.numeric(10, 2)).notNull().withServerDefault("0"),
-            Column.of("user_id", ColumnType.INTEGER)),
-            List.of(new UniqueConstraint("uq_post_body", List.of("body"))), List.of(FK), List.of());
+    private static final ForeignKey FK =
+            new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), "CASCADE");
+    private static final Table POST = new Table(
+            "post",
+            List.of(
+                    Column.autoincrementKey("id", ColumnType.INTEGER),
+                    Column.of("body", ColumnType.string(140)),
+                    Column.of("score", ColumnType.numeric(10, 2)).notNull().withServerDefault("0"),
+                    Column.of("user_id", ColumnType.INTEGER)),
+            List.of(new UniqueConstraint("uq_post_body", List.of("body"))),
+            List.of(FK),
+            List.of());
 
     @Test
     void everyOperationSurvivesAWriteAndARead() throws Exception {
-        List<Operation> all = List.of(new CreateTable(POST), new DropTable("post"),
-                new AddColumn("post", Column.of("about", ColumnType.of("Text"))), new DropColumn("post", "about"),
+        List<Operation> all = List.of(
+                new CreateTable(POST),
+                new DropTable("post"),
+                new AddColumn("post", Column.of("about", ColumnType.of("Text"))),
+                new DropColumn("post", "about"),
                 new CreateIndex(new Index("ix_post_body", "post", List.of("body"), false)),
-                new DropIndex("ix_post_body", "post"), new CreateForeignKey("post", FK),
+                new DropIndex("ix_post_body", "post"),
+                new CreateForeignKey("post", FK),
                 new DropForeignKey("post", "fk_post_user_id_user"),
                 new CreateUniqueConstraint("post", new UniqueConstraint("uq_x", List.of("body"))),
                 new DropUniqueConstraint("post", "uq_x"),
                 new ExecuteSql("UPDATE post SET score = 1", Map.of("mysql", "UPDATE `post` SET score = 1")),
-                new AlterColumn("post", Column.of("body", ColumnType.string(140)),
+                new AlterColumn(
+                        "post",
+                        Column.of("body", ColumnType.string(140)),
                         Column.of("body", ColumnType.string(200)).notNull().withServerDefault("''")),
-                new RenameColumn("post", "body", "text"), new RenameTable("post", "entry"),
+                new RenameColumn("post", "body", "text"),
+                new RenameTable("post", "entry"),
                 new RenameIndex("entry", "ix_post_body", "ix_entry_text"),
                 new CreateCheckConstraint("entry", new CheckConstraint("ck_entry_score", "score >= 0")),
                 new DropCheckConstraint("entry", "ck_entry_score"),
-                new CreateTable(POST.withCheckConstraints(c -> List.of(new CheckConstraint("ck_post_score", "score < 10")))));
+                new CreateTable(
+                        POST.withCheckConstraints(c -> List.of(new CheckConstraint("ck_post_score", "score < 10")))));
         assertThat(all.stream().map(Object::getClass).distinct())
-                .as("every kind of operation").containsExactlyInAnyOrder(Operation.class.getPermittedSubclasses());
+                .as("every kind of operation")
+                .containsExactlyInAnyOrder(Operation.class.getPermittedSubclasses());
         Path file = dir.resolve("abc123def456_all.yaml");
-        Revision revision = new Revision("abc123def456", List.of("000000000001"), "all: of them", "2026-01-01 00:00:00",
-                all, List.of(new DropTable("post")), file, List.of("shop"));
+        Revision revision = new Revision(
+                "abc123def456",
+                List.of("000000000001"),
+                "all: of them",
+                "2026-01-01 00:00:00",
+                all,
+                List.of(new DropTable("post")),
+                file,
+                List.of("shop"));
         Files.writeString(file, RevisionFile.render(revision));
 
         Revision read = RevisionFile.read(file);
         assertThat(read).isEqualTo(revision);
-        assertThat(Files.readString(file)).startsWith("# all: of them\n")
+        assertThat(Files.readString(file))
+                .startsWith("# all: of them\n")
                 .contains("- {name: body, type: String(140)}")
                 .contains("down_revision: 000000000001\nbranch_labels: [shop]\n");
     }
@@ -105,14 +126,18 @@ class RevisionFileTest {
                 .hasMessageContaining("'columns' is empty");
         Path file = dir.resolve("long.yaml");
         Files.writeString(file, "revision: " + "a".repeat(33) + "\ndown_revision: null\n");
-        assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: revision '" + "a".repeat(33)
-                + "' is not a revision id: use 1 to 32 letters, digits, '_', '-' or '.' (the version table holds 32)");
+        assertThatThrownBy(() -> RevisionFile.read(file))
+                .hasMessage(
+                        "long.yaml: revision '" + "a".repeat(33)
+                                + "' is not a revision id: use 1 to 32 letters, digits, '_', '-' or '.' (the version table holds 32)");
         Files.writeString(file, "revision: abc\ndown_revision: null\ndowngrades: []\n");
-        assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: unknown key 'downgrades': use "
-                + "revision, down_revision, branch_labels, message, create_date, upgrade, downgrade");
+        assertThatThrownBy(() -> RevisionFile.read(file))
+                .hasMessage("long.yaml: unknown key 'downgrades': use "
+                        + "revision, down_revision, branch_labels, message, create_date, upgrade, downgrade");
         Files.writeString(file, "revision: 1234567e8901\ndown_revision: null\n");
-        assertThatThrownBy(() -> RevisionFile.read(file)).hasMessage("long.yaml: revision Infinity is read as a "
-                + "number, not as an id: quote it, as in revision: '...'");
+        assertThatThrownBy(() -> RevisionFile.read(file))
+                .hasMessage("long.yaml: revision Infinity is read as a "
+                        + "number, not as an id: quote it, as in revision: '...'");
         Files.writeString(file, "revision: 123456789012\ndown_revision: 000000000001\n");
         assertThat(RevisionFile.read(file).id()).isEqualTo("123456789012");
         assertThat(RevisionFile.read(file).downRevisions()).containsExactly("000000000001");
@@ -129,8 +154,8 @@ class RevisionFileTest {
     @Test
     void aMessageOfSeveralLinesStaysInTheCommentHeader() throws Exception {
         Path file = dir.resolve("abc_two.yaml");
-        Revision revision = new Revision("abc", List.of(), "two\nlines", "2026-01-01 00:00:00", List.of(), List.of(),
-                file);
+        Revision revision =
+                new Revision("abc", List.of(), "two\nlines", "2026-01-01 00:00:00", List.of(), List.of(), file);
         Files.writeString(file, RevisionFile.render(revision));
         assertThat(Files.readString(file)).startsWith("# two\n# lines\n#\n");
         assertThat(RevisionFile.read(file).message()).isEqualTo("two\nlines");
@@ -139,11 +164,14 @@ class RevisionFileTest {
     @Test
     void slugsAreShortAndPlain() {
         assertThat(ScriptDirectory.slug("users table")).isEqualTo("users_table");
-        assertThat(ScriptDirectory.slug("Add the 'about me' field, and last_seen!")).isEqualTo("add_the_about_me_field_and_last_seen");
+        assertThat(ScriptDirectory.slug("Add the 'about me' field, and last_seen!"))
+                .isEqualTo("add_the_about_me_field_and_last_seen");
         assertThat(ScriptDirectory.slug("a".repeat(30) + " " + "b".repeat(30))).isEqualTo("a".repeat(30));
         assertThat(ScriptDirectory.newRevisionId()).matches("[0-9a-f]{12}");
         for (int i = 0; i < 10_000; i++) {
-            assertThat(ScriptDirectory.newRevisionId()).as("never a YAML number").doesNotMatch("[0-9]*e?[0-9]*");
+            assertThat(ScriptDirectory.newRevisionId())
+                    .as("never a YAML number")
+                    .doesNotMatch("[0-9]*e?[0-9]*");
         }
     }
 }

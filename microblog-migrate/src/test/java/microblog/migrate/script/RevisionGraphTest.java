@@ -14,8 +14,8 @@ class RevisionGraphTest {
     }
 
     private static Revision labelled(String id, String label, String... parents) {
-        return new Revision(id, List.of(parents), "m" + id, "", List.of(), List.of(), Path.of(id + ".yaml"),
-                List.of(label));
+        return new Revision(
+                id, List.of(parents), "m" + id, "", List.of(), List.of(), Path.of(id + ".yaml"), List.of(label));
     }
 
     private final RevisionGraph linear = new RevisionGraph(List.of(rev("cc3"), rev("aa1", "cc3"), rev("bb2", "aa1")));
@@ -28,16 +28,24 @@ class RevisionGraphTest {
 
     @Test
     void upgradeAndDowngradePaths() {
-        assertThat(linear.upgradePath(Set.of(), Set.of("bb2"))).extracting(Revision::id).containsExactly("cc3", "aa1", "bb2");
-        assertThat(linear.upgradePath(Set.of("aa1"), Set.of("bb2"))).extracting(Revision::id).containsExactly("bb2");
-        assertThat(linear.downgradePath(Set.of("bb2"), Set.of())).extracting(Revision::id).containsExactly("bb2", "aa1", "cc3");
-        assertThat(linear.downgradePath(Set.of("bb2"), Set.of("cc3"))).extracting(Revision::id).containsExactly("bb2", "aa1");
+        assertThat(linear.upgradePath(Set.of(), Set.of("bb2")))
+                .extracting(Revision::id)
+                .containsExactly("cc3", "aa1", "bb2");
+        assertThat(linear.upgradePath(Set.of("aa1"), Set.of("bb2")))
+                .extracting(Revision::id)
+                .containsExactly("bb2");
+        assertThat(linear.downgradePath(Set.of("bb2"), Set.of()))
+                .extracting(Revision::id)
+                .containsExactly("bb2", "aa1", "cc3");
+        assertThat(linear.downgradePath(Set.of("bb2"), Set.of("cc3")))
+                .extracting(Revision::id)
+                .containsExactly("bb2", "aa1");
     }
 
     @Test
     void aBranchLabelNamesItsRevisionAndMarksEveryRevisionBuiltOnIt() {
-        RevisionGraph graph = new RevisionGraph(List.of(rev("a"), rev("b", "a"), labelled("c1", "cart"),
-                rev("c2", "c1"), rev("m", "b", "c2")));
+        RevisionGraph graph = new RevisionGraph(
+                List.of(rev("a"), rev("b", "a"), labelled("c1", "cart"), rev("c2", "c1"), rev("m", "b", "c2")));
         assertThat(graph.resolve("cart").id()).isEqualTo("c1");
         assertThat(graph.labelled("cart")).map(Revision::id).hasValue("c1");
         assertThat(graph.branchLabelsOf("c2")).containsExactly("cart");
@@ -77,7 +85,8 @@ class RevisionGraphTest {
     @Test
     void brokenHistoriesAreRejected() {
         assertThatThrownBy(() -> new RevisionGraph(List.of(rev("a", "x")))).hasMessageContaining("revises x");
-        assertThatThrownBy(() -> new RevisionGraph(List.of(rev("a", "b"), rev("b", "a")))).hasMessageContaining("own ancestor");
+        assertThatThrownBy(() -> new RevisionGraph(List.of(rev("a", "b"), rev("b", "a"))))
+                .hasMessageContaining("own ancestor");
         assertThatThrownBy(() -> new RevisionGraph(List.of(rev("a"), rev("a")))).hasMessageContaining("defined twice");
     }
 }

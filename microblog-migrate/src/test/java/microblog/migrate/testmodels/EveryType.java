@@ -24,7 +24,11 @@ import java.util.UUID;
 @Entity
 public class EveryType {
     /** An enum stored by name and by position. */
-    public enum Mood { CALM, CURIOUS, CROSS }
+    public enum Mood {
+        CALM,
+        CURIOUS,
+        CROSS
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

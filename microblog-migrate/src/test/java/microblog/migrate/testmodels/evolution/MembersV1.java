@@ -15,8 +15,7 @@ import java.util.List;
 public final class MembersV1 {
     public static final List<Class<?>> MODELS = List.of(Member.class, Note.class);
 
-    private MembersV1() {
-    }
+    private MembersV1() {}
 
     @Entity
     @Table(name = "member", indexes = @Index(name = "ix_member_username", columnList = "username", unique = true))

@@ -25,11 +25,12 @@ import org.hibernate.annotations.OnDeleteAction;
 public final class MembersV2 {
     public static final List<Class<?>> MODELS = List.of(Member.class, Note.class);
 
-    private MembersV2() {
-    }
+    private MembersV2() {}
 
     @Entity
-    @Table(name = "member", indexes = @Index(name = "ix_member_username", columnList = "username", unique = true),
+    @Table(
+            name = "member",
+            indexes = @Index(name = "ix_member_username", columnList = "username", unique = true),
             check = @CheckConstraint(name = "ck_member_karma", constraint = "karma >= 0"))
     public static class Member {
         @Id

@@ -23,12 +23,13 @@ import org.hibernate.annotations.OnDeleteAction;
 public final class MembersV3 {
     public static final List<Class<?>> MODELS = List.of(Person.class, Note.class);
 
-    private MembersV3() {
-    }
+    private MembersV3() {}
 
     @Entity
     @RenamedFrom("member")
-    @Table(name = "person", indexes = @Index(name = "ix_person_username", columnList = "username", unique = true),
+    @Table(
+            name = "person",
+            indexes = @Index(name = "ix_person_username", columnList = "username", unique = true),
             check = @CheckConstraint(name = "ck_member_karma", constraint = "karma >= 0"))
     public static class Person {
         @Id
