@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -193,19 +194,32 @@ public final class Migrations {
      * {@code db init} does), refusing a directory that holds anything.
      */
     public static Path createRepository(Path directory) {
+        return createRepository(directory, (step, path) -> {});
+    }
+
+    /**
+     * The same, telling {@code progress} of each step as it is done, such as
+     * ({@code "Creating directory"}, the directory), as {@code db init} prints them.
+     */
+    public static Path createRepository(Path directory, BiConsumer<String, Path> progress) {
         Path dir = directory.toAbsolutePath().normalize();
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
                         throw new MigrationException("directory " + dir + " already exists and is not empty: "
-                                + "remove it or choose another one");
+                                + "remove it or choose another one (-d DIR)");
                     }
                 }
             }
+            Files.createDirectories(dir);
+            progress.accept("Creating directory", dir);
             Files.createDirectories(dir.resolve("versions"));
+            progress.accept("Creating directory", dir.resolve("versions"));
             Files.writeString(dir.resolve(ScriptDirectory.CONFIG_FILE), RepositoryTemplate.config());
+            progress.accept("Generating", dir.resolve(ScriptDirectory.CONFIG_FILE));
             Files.writeString(dir.resolve("README"), RepositoryTemplate.readme());
+            progress.accept("Generating", dir.resolve("README"));
             Files.writeString(dir.resolve("versions").resolve(".gitkeep"), "");
         } catch (IOException e) {
             throw new MigrationException("cannot create " + dir + ": " + e.getMessage(), e);

@@ -2,9 +2,7 @@ package microblog.migrate.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.CheckResult;
@@ -28,7 +25,6 @@ import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.engine.MigrationConnections;
 import microblog.migrate.engine.NewRevision;
-import microblog.migrate.engine.RepositoryTemplate;
 import microblog.migrate.engine.RevisionTargets;
 import microblog.migrate.engine.RevisionWriter;
 import microblog.migrate.engine.TableExclusions;
@@ -107,41 +103,9 @@ public final class MigrationCommands {
 
     /** Creates the migrations repository; refuses to touch an existing one. */
     public void init() {
-        Path dir = config.directory().toAbsolutePath().normalize();
-        if (Files.exists(dir) && !isEmptyDirectory(dir)) {
-            throw new MigrationException("directory " + dir + " already exists and is not empty: "
-                    + "remove it or pass another one with -d DIR");
-        }
-        try {
-            creating(dir);
-            creating(dir.resolve("versions"));
-            generating(dir.resolve(ScriptDirectory.CONFIG_FILE), RepositoryTemplate.config());
-            generating(dir.resolve("README"), RepositoryTemplate.readme());
-            Files.writeString(dir.resolve("versions").resolve(".gitkeep"), "");
-        } catch (IOException e) {
-            throw new MigrationException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        Path dir = Migrations.createRepository(
+                config.directory(), (step, path) -> out.println(step + " " + path + " ... done"));
         out.println("Please keep " + dir + " in version control: it is part of your project now.");
-    }
-
-    private void creating(Path dir) throws IOException {
-        out.print("Creating directory " + dir + " ... ");
-        Files.createDirectories(dir);
-        out.println("done");
-    }
-
-    private void generating(Path file, String text) throws IOException {
-        out.print("Generating " + file + " ... ");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        out.println("done");
-    }
-
-    private static boolean isEmptyDirectory(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     // ---- autogenerate ----
