@@ -1,5 +1,7 @@
 package microblog.db.url;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 import microblog.db.DatabaseException;
 
@@ -55,6 +57,22 @@ public enum DatabaseKind {
         }
         throw new DatabaseException("the DataSource connects to " + productName + ", which is not "
                 + "supported: use SQLite, PostgreSQL or MySQL/MariaDB");
+    }
+
+    /**
+     * The catalog to name in JDBC metadata calls ({@code getTables} and the like) for the
+     * connection's own tables: MySQL keeps a database per catalog; the others need none.
+     */
+    public String metadataCatalog(Connection connection) throws SQLException {
+        return this == MYSQL ? connection.getCatalog() : null;
+    }
+
+    /**
+     * The schema pattern for the same calls: PostgreSQL's current schema, so that tables of the
+     * same name in other schemas are not read as the application's; none elsewhere.
+     */
+    public String metadataSchema(Connection connection) throws SQLException {
+        return this == POSTGRESQL ? connection.getSchema() : null;
     }
 
     /** Whether schema changes roll back with the transaction they ran in. */

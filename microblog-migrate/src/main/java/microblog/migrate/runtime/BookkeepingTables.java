@@ -16,9 +16,11 @@ final class BookkeepingTables {
     }
 
     static boolean exists(Connection connection, DatabaseKind kind, String table) throws SQLException {
-        String catalog = kind == DatabaseKind.MYSQL ? connection.getCatalog() : null;
-        String schema = kind == DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
-        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, table, new String[] {"TABLE"})) {
+        try (ResultSet rs = connection
+                .getMetaData()
+                .getTables(
+                        kind.metadataCatalog(connection), kind.metadataSchema(connection), table, new String[] {"TABLE"
+                        })) {
             while (rs.next()) {
                 if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
                     return true;

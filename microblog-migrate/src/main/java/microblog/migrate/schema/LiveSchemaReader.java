@@ -87,11 +87,11 @@ public final class LiveSchemaReader {
     }
 
     private String catalog() throws SQLException {
-        return kind == DatabaseKind.MYSQL ? connection.getCatalog() : null;
+        return kind.metadataCatalog(connection);
     }
 
     private String schemaPattern() throws SQLException {
-        return kind == DatabaseKind.POSTGRESQL ? connection.getSchema() : null;
+        return kind.metadataSchema(connection);
     }
 
     private List<String> tableNames() throws SQLException {
