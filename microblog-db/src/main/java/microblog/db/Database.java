@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
             DatabaseUrl url,
             DataSource dataSource,
             AutoCloseable ownPool,
+            DatabaseKind kind,
             SessionFactory sessionFactory,
             SessionScope scope) {
         this.url = url;
@@ -50,10 +51,10 @@ public final class Database implements AutoCloseable {
         this.ownPool = ownPool;
         this.sessionFactory = sessionFactory;
         if (scope == SessionScope.THREAD) {
-            ThreadLocal<DbSession> perThread = ThreadLocal.withInitial(() -> new DbSession(sessionFactory));
+            ThreadLocal<DbSession> perThread = ThreadLocal.withInitial(() -> new DbSession(sessionFactory, kind));
             this.sessions = perThread::get;
         } else {
-            DbSession shared = new DbSession(sessionFactory);
+            DbSession shared = new DbSession(sessionFactory, kind);
             this.sessions = () -> shared;
         }
     }
@@ -72,7 +73,12 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = pool(url);
         try {
             return new Database(
-                    url, pool, pool, sessionFactory(pool, OrmSettings.forKind(url.kind()), entityClasses), scope);
+                    url,
+                    pool,
+                    pool,
+                    url.kind(),
+                    sessionFactory(pool, OrmSettings.forKind(url.kind()), entityClasses),
+                    scope);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -101,7 +107,7 @@ public final class Database implements AutoCloseable {
             settings.remove(AvailableSettings.DIALECT);
             settings.put("hibernate.boot.allow_jdbc_metadata_access", "true");
         }
-        return new Database(null, dataSource, null, sessionFactory(dataSource, settings, entityClasses), scope);
+        return new Database(null, dataSource, null, kind, sessionFactory(dataSource, settings, entityClasses), scope);
     }
 
     private static SessionFactory sessionFactory(

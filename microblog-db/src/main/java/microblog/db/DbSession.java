@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import microblog.db.url.DatabaseKind;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.TransientPropertyValueException;
@@ -24,10 +25,9 @@ import org.hibernate.TransientPropertyValueException;
  * can be used again at once.
  */
 public final class DbSession implements AutoCloseable {
-    private static final int SQLITE_BUSY = 5;
-    private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
     private final SessionFactory factory;
+    private final DatabaseKind kind; // whose error codes say what a failed write means
     private final DeleteOrder deleteOrder;
     private final List<Object> pendingDeletes = new ArrayList<>();
     /**
@@ -39,8 +39,9 @@ public final class DbSession implements AutoCloseable {
 
     private Session session;
 
-    DbSession(SessionFactory factory) {
+    DbSession(SessionFactory factory, DatabaseKind kind) {
         this.factory = factory;
+        this.kind = kind;
         this.deleteOrder = new DeleteOrder(factory.getMetamodel());
     }
 
@@ -206,16 +207,17 @@ public final class DbSession implements AutoCloseable {
             SQLException busy = lockTimeout(e);
             if (busy != null) {
                 throw new DatabaseBusyException(
-                        "another transaction held the lock for too long; nothing was written, " + "try again ("
+                        "another transaction held the lock for too long; nothing was written, try again ("
                                 + firstLine(busy.getMessage()) + ")",
                         e);
             }
-            SQLException violation = ConstraintViolations.find(e);
+            SQLException violation = ConstraintViolations.find(e, kind);
             if (violation != null) {
                 throw ConstraintViolations.describe(
                         e,
                         violation,
-                        "the change violates a constraint; the transaction " + "was rolled back: "
+                        kind,
+                        "the change violates a constraint; the transaction was rolled back: "
                                 + firstLine(violation.getMessage()));
             }
             throw e;
@@ -235,16 +237,10 @@ public final class DbSession implements AutoCloseable {
         return entityName.substring(entityName.lastIndexOf('.') + 1);
     }
 
-    /**
-     * The driver's error if {@code e} is a lock wait that timed out: SQLite's
-     * SQLITE_BUSY (5), PostgreSQL's lock_not_available (55P03), MySQL's 1205.
-     */
-    private static SQLException lockTimeout(Throwable e) {
+    /** The driver's error if {@code e} is a lock wait that timed out (see {@link DatabaseKind#isLockTimeout}). */
+    private SQLException lockTimeout(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && (sql.getErrorCode() == SQLITE_BUSY
-                            || "55P03".equals(sql.getSQLState())
-                            || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT)) {
+            if (cause instanceof SQLException sql && kind.isLockTimeout(sql)) {
                 return sql;
             }
         }

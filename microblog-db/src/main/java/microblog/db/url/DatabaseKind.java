@@ -3,6 +3,7 @@ package microblog.db.url;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import microblog.db.ConstraintKind;
 import microblog.db.DatabaseException;
 
 /**
@@ -73,6 +74,60 @@ public enum DatabaseKind {
      */
     public String metadataSchema(Connection connection) throws SQLException {
         return this == POSTGRESQL ? connection.getSchema() : null;
+    }
+
+    /**
+     * Whether {@code e} says a lock wait ran out: SQLite's SQLITE_BUSY (5), PostgreSQL's
+     * lock_not_available (55P03), MySQL's ER_LOCK_WAIT_TIMEOUT (1205).
+     */
+    public boolean isLockTimeout(SQLException e) {
+        return switch (this) {
+            case SQLITE -> e.getErrorCode() == 5;
+            case POSTGRESQL -> "55P03".equals(e.getSQLState());
+            case MYSQL -> e.getErrorCode() == 1205;
+        };
+    }
+
+    /** Whether {@code e} comes from a broken constraint: SQL state class 23, or SQLite's SQLITE_CONSTRAINT (19). */
+    public boolean isConstraintViolation(SQLException e) {
+        String state = e.getSQLState();
+        return (state != null && state.startsWith("23")) || (this == SQLITE && e.getErrorCode() == 19);
+    }
+
+    /**
+     * Which kind of constraint {@code e} says was broken, from the driver alone: PostgreSQL's
+     * SQL states (23505 and so on), MySQL's error codes, SQLite's message ("UNIQUE constraint
+     * failed: ...", which names no constraint).
+     */
+    public ConstraintKind constraintKind(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = e.getMessage() == null ? "" : e.getMessage().toUpperCase(Locale.ROOT);
+        int code = e.getErrorCode();
+        return switch (this) {
+            case POSTGRESQL -> switch (state) {
+                case "23505" -> ConstraintKind.UNIQUE;
+                case "23503" -> ConstraintKind.FOREIGN_KEY;
+                case "23502" -> ConstraintKind.NOT_NULL;
+                case "23514" -> ConstraintKind.CHECK;
+                default -> ConstraintKind.OTHER;
+            };
+            case MYSQL -> switch (code) {
+                case 1062 -> ConstraintKind.UNIQUE;
+                case 1451, 1452 -> ConstraintKind.FOREIGN_KEY;
+                case 1048 -> ConstraintKind.NOT_NULL;
+                case 3819, 4025 -> ConstraintKind.CHECK;
+                default -> ConstraintKind.OTHER;
+            };
+            case SQLITE -> message.contains("UNIQUE CONSTRAINT FAILED")
+                    ? ConstraintKind.UNIQUE
+                    : message.contains("FOREIGN KEY CONSTRAINT")
+                            ? ConstraintKind.FOREIGN_KEY
+                            : message.contains("NOT NULL CONSTRAINT FAILED")
+                                    ? ConstraintKind.NOT_NULL
+                                    : message.contains("CHECK CONSTRAINT FAILED")
+                                            ? ConstraintKind.CHECK
+                                            : ConstraintKind.OTHER;
+        };
     }
 
     /** Whether schema changes roll back with the transaction they ran in. */
