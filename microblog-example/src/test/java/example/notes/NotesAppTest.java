@@ -12,14 +12,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import microblog.db.testing.Backend;
+import microblog.db.testing.TestDatabase;
+import microblog.db.testing.TestDatabases;
 import microblog.migrate.CheckResult;
 import microblog.migrate.MigrationException;
 import microblog.migrate.MigrationResult;
 import microblog.migrate.MigrationStep.Direction;
 import microblog.migrate.Migrations;
 import microblog.migrate.script.Revision;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The libraries as a second application uses them, through their public API
@@ -29,9 +33,11 @@ class NotesAppTest {
     @TempDir
     Path dir;
 
-    @Test
-    void startingMigratesWithThePackagedRevisionsAndTheEntitiesMatchThem() {
-        try (HikariDataSource pool = pool("notes.db")) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void startingMigratesWithThePackagedRevisionsAndTheEntitiesMatchThem(Backend backend) throws Exception {
+        try (TestDatabase database = TestDatabases.create(backend, dir);
+                HikariDataSource pool = pool(database)) {
             try (NotesApp app = NotesApp.start(pool)) {
                 app.write("inbox", "buy milk");
                 app.write("inbox", "call ann");
@@ -46,9 +52,11 @@ class NotesAppTest {
         }
     }
 
-    @Test
-    void aNewProjectGeneratesARevisionAppliesChecksAndUndoesIt() throws SQLException {
-        try (HikariDataSource pool = pool("fresh.db")) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aNewProjectGeneratesARevisionAppliesChecksAndUndoesIt(Backend backend) throws Exception {
+        try (TestDatabase database = TestDatabases.create(backend, dir);
+                HikariDataSource pool = pool(database)) {
             Migrations migrations = Migrations.builder()
                     .dataSource(pool)
                     .directory(Migrations.createRepository(dir.resolve("migrations")))
@@ -79,9 +87,11 @@ class NotesAppTest {
         }
     }
 
-    private HikariDataSource pool(String file) {
+    /** The pool as the application would configure it: a JDBC URL and a user. */
+    private static HikariDataSource pool(TestDatabase database) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:sqlite:" + dir.resolve(file));
+        config.setJdbcUrl(database.databaseUrl().jdbcUrl());
+        config.setUsername(database.databaseUrl().username());
         return new HikariDataSource(config);
     }
 
@@ -94,11 +104,12 @@ class NotesAppTest {
 
     private static List<String> tables(HikariDataSource pool) throws SQLException {
         try (Connection connection = pool.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                ResultSet rs = connection
+                        .getMetaData()
+                        .getTables(connection.getCatalog(), null, "%", new String[] {"TABLE"})) {
             List<String> names = new ArrayList<>();
             while (rs.next()) {
-                names.add(rs.getString(1));
+                names.add(rs.getString("TABLE_NAME"));
             }
             return names;
         }
