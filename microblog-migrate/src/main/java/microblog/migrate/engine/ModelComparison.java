@@ -77,9 +77,10 @@ public final class ModelComparison {
         }
         ModelSchemaReader.ModelSchema models = ModelSchemaReader.readWithRenames(entityClasses, database.kind());
         Schema wanted = exclusions.applyToModels(models.schema());
-        live = withoutForeignTables(exclusions.apply(live), wanted, current);
+        SchemaSimulator revisions = DescribedSchema.at(graph, current); // replayed once, read twice below
+        live = withoutForeignTables(exclusions.apply(live), wanted, revisions);
         DdlRenderer ddl = DdlRenderer.forKind(database.kind());
-        live = withTypesAsWritten(live, current, ddl);
+        live = withTypesAsWritten(live, revisions.knownSchema(), ddl);
         return SchemaComparator.compare(wanted, live, new ComparisonRules(models.renames(), ddl::storedType));
     }
 
@@ -88,8 +89,7 @@ public final class ModelComparison {
      * stores both alike. SQLite keeps {@code BigInteger} as INTEGER: a table dropped there would
      * otherwise come back from the downgrade as {@code Integer}, narrower on the other databases.
      */
-    private Schema withTypesAsWritten(Schema live, Set<String> heads, DdlRenderer ddl) {
-        Schema written = DescribedSchema.at(graph, heads).knownSchema();
+    private static Schema withTypesAsWritten(Schema live, Schema written, DdlRenderer ddl) {
         List<Table> tables = new ArrayList<>();
         for (Table table : live.tables()) {
             tables.add(written.table(table.name())
@@ -111,8 +111,7 @@ public final class ModelComparison {
      * created (another application's, or made by hand): autogenerate never
      * proposes to drop those.
      */
-    private Schema withoutForeignTables(Schema live, Schema models, Set<String> heads) {
-        SchemaSimulator revisions = DescribedSchema.at(graph, heads);
+    private static Schema withoutForeignTables(Schema live, Schema models, SchemaSimulator revisions) {
         List<Table> kept = new ArrayList<>();
         for (Table table : live.tables()) {
             if (models.table(table.name()).isPresent() || revisions.created(table.name())) {
