@@ -37,7 +37,7 @@ class PythonDatabaseAdoptionTest {
     Path base;
 
     @ParameterizedTest
-    @EnumSource(Backend.class)
+    @EnumSource(value = Backend.class, mode = EnumSource.Mode.EXCLUDE, names = "H2") // no SQLAlchemy dialect for H2
     void stampHeadAdoptsAMatchingDatabaseAndRefusesOneThatDiffers(Backend backend) throws Exception {
         try (TestDatabase database = TestDatabases.create(backend, base)) {
             execute(database, pythonSchema(backend));
@@ -103,6 +103,7 @@ class PythonDatabaseAdoptionTest {
                         PRIMARY KEY (id), FOREIGN KEY(user_id) REFERENCES user (id));
                     CREATE INDEX ix_post_timestamp ON post (timestamp);
                     """;
+                    case H2 -> throw new IllegalArgumentException("Flask-Migrate does not run on H2");
                     case POSTGRESQL -> """
                     CREATE TABLE "user" (id SERIAL NOT NULL, username VARCHAR(64), email VARCHAR(120),
                         password_hash VARCHAR(128), PRIMARY KEY (id));

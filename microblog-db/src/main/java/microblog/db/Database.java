@@ -97,13 +97,14 @@ public final class Database implements AutoCloseable {
         DatabaseKind kind;
         try (Connection connection = dataSource.getConnection()) {
             kind = DatabaseKind.ofProductName(connection.getMetaData().getDatabaseProductName());
+            kind.dialect().requireSettings(connection);
         } catch (SQLException e) {
             throw new DatabaseConnectionException("cannot use the DataSource: " + e.getMessage(), e);
         }
         Map<String, Object> settings = OrmSettings.forKind(kind);
-        if (kind != DatabaseKind.SQLITE) {
+        if (kind.dialect().detectsDialectVersion()) {
             // The application's pool is there to ask: Hibernate then picks the dialect for the server's
-            // real version, and does not warn that the dialect need not be named. (SQLite's is ours.)
+            // real version, and does not warn that the dialect need not be named.
             settings.remove(AvailableSettings.DIALECT);
             settings.put("hibernate.boot.allow_jdbc_metadata_access", "true");
         }
@@ -123,14 +124,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("microblog-db"); // the library's name, as in its log lines and threads; no application's
         config.setJdbcUrl(url.jdbcUrl());
         Properties properties = connections.driverProperties();
-        if (url.kind() == DatabaseKind.SQLITE) {
-            // Transactions are begun only to write (see DbSession): take the write
-            // lock at BEGIN, so that no transaction ever has to upgrade a read lock.
-            properties.setProperty("transaction_mode", "IMMEDIATE");
-            // One writer at a time is all SQLite allows; an idle connection also
-            // keeps a shared in-memory database alive.
-            config.setMaximumPoolSize(4);
-            config.setMinimumIdle(1);
+        url.kind().dialect().addWriterSettings(properties);
+        url.kind().dialect().maximumPoolSize().ifPresent(config::setMaximumPoolSize);
+        if (url.isEmbedded()) {
+            config.setMinimumIdle(1); // an idle connection keeps a shared in-memory database alive
         }
         config.setDataSourceProperties(properties);
         try {

@@ -2,7 +2,7 @@ package microblog.db;
 
 /**
  * A change waited for another transaction's lock longer than the database
- * allows (on SQLite, {@link microblog.db.jdbc.ConnectionFactory#BUSY_TIMEOUT_MILLIS});
+ * allows (on SQLite, 30 seconds unless the URL sets its own {@code busy_timeout});
  * it was rolled back and may simply be tried again.
  */
 public final class DatabaseBusyException extends DatabaseException {

@@ -87,10 +87,14 @@ class NotesAppTest {
         }
     }
 
-    /** The pool as the application would configure it: a JDBC URL and a user. */
+    /**
+     * The pool as the application would configure it: a JDBC URL and a user (for H2, with the
+     * setting the libraries ask for: names folded to lower case).
+     */
     private static HikariDataSource pool(TestDatabase database) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.databaseUrl().jdbcUrl());
+        String url = database.databaseUrl().jdbcUrl();
+        config.setJdbcUrl(database.backend() == Backend.H2 ? url + ";DATABASE_TO_LOWER=TRUE" : url);
         config.setUsername(database.databaseUrl().username());
         return new HikariDataSource(config);
     }

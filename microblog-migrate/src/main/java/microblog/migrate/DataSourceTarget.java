@@ -33,6 +33,9 @@ final class DataSourceTarget implements TargetDatabase {
         if (known == null) {
             try (Connection connection = borrow()) {
                 known = kindOf(connection.getMetaData().getDatabaseProductName());
+                known.dialect().requireSettings(connection);
+            } catch (DatabaseException e) {
+                throw new MigrationException(e.getMessage(), e);
             } catch (SQLException e) {
                 throw new MigrationException(
                         "cannot read which database the DataSource connects to: " + e.getMessage(), e);

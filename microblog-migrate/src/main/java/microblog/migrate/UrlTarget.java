@@ -25,10 +25,8 @@ final class UrlTarget implements TargetDatabase {
     @Override
     public Connection openForWriting() {
         Properties extra = new Properties();
-        if (url.kind() == DatabaseKind.SQLITE) {
-            extra.setProperty("transaction_mode", "IMMEDIATE"); // take the write lock at BEGIN
-            url.sqliteDatabaseFile().map(Path::getParent).ifPresent(this::requireDirectory);
-        }
+        url.kind().dialect().addWriterSettings(extra); // SQLite: take the write lock at BEGIN
+        url.sqliteDatabaseFile().map(Path::getParent).ifPresent(this::requireDirectory);
         return new ConnectionFactory(url).open(extra);
     }
 

@@ -117,6 +117,23 @@ class MigrationsTest {
     }
 
     @Test
+    void anH2DataSourceThatKeepsUpperCaseNamesIsRefusedWithTheSettingToAdd() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Backend.H2, project);
+                HikariDataSource upperCase = new HikariDataSource()) {
+            generateRevision(db);
+            upperCase.setJdbcUrl(db.databaseUrl().jdbcUrl()); // as H2 opens it by default
+            Migrations migrations = Migrations.builder()
+                    .dataSource(upperCase)
+                    .directory(project.resolve("migrations"))
+                    .build();
+            assertThatThrownBy(migrations::current)
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessage("the H2 database must fold names to lower case, as the migrations write them: add "
+                            + ";DATABASE_TO_LOWER=TRUE to its JDBC URL");
+        }
+    }
+
+    @Test
     void aMissingRepositoryOnTheClassPathSaysWhereItWasLookedFor() {
         assertThatThrownBy(() -> Migrations.builder().classpath("no/such/place"))
                 .isInstanceOf(MigrationException.class)
@@ -135,10 +152,11 @@ class MigrationsTest {
 
     @Test
     void aDataSourceToAnUnsupportedDatabaseIsNamed() {
-        assertThatThrownBy(() -> DataSourceTarget.kindOf("H2"))
-                .hasMessage("the DataSource connects to H2, which is not supported: use SQLite, PostgreSQL or "
-                        + "MySQL/MariaDB");
+        assertThatThrownBy(() -> DataSourceTarget.kindOf("Apache Derby"))
+                .hasMessage("the DataSource connects to Apache Derby, which is not supported: use SQLite, PostgreSQL, "
+                        + "MySQL/MariaDB or H2");
         assertThat(DataSourceTarget.kindOf("MariaDB")).isEqualTo(DatabaseKind.MYSQL);
+        assertThat(DataSourceTarget.kindOf("H2")).isEqualTo(DatabaseKind.H2);
     }
 
     /** A pool as an application would configure it: credentials and the driver's defaults, nothing for us. */

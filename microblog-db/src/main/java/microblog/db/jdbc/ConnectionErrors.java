@@ -1,7 +1,6 @@
 package microblog.db.jdbc;
 
 import java.sql.SQLException;
-import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 
 /** Turns a driver's connection failure into one line that says what to do. */
@@ -23,8 +22,8 @@ final class ConnectionErrors {
             return "the server refused the user name or password in the database URL for " + where + " (" + detail
                     + ")";
         }
-        if (state.equals("3D000") || e.getErrorCode() == 1049) {
-            String create = url.kind() == DatabaseKind.POSTGRESQL ? "createdb <name>" : "CREATE DATABASE <name>";
+        if (url.kind().dialect().isUnknownDatabase(e)) {
+            String create = url.kind().dialect().createDatabaseHint();
             return "the database in the database URL does not exist on " + where + ": create it first (" + create
                     + "), then run the command again (" + detail + ")";
         }

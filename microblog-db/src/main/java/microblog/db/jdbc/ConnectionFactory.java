@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 
 /**
@@ -13,9 +12,6 @@ import microblog.db.url.DatabaseUrl;
  * start fast and so never boot the ORM, and by the pool behind the ORM.
  */
 public final class ConnectionFactory {
-    /** How long a SQLite connection waits for another's write lock before it gives up. */
-    public static final int BUSY_TIMEOUT_MILLIS = 30_000;
-
     private final DatabaseUrl url;
 
     public ConnectionFactory(DatabaseUrl url) {
@@ -35,17 +31,7 @@ public final class ConnectionFactory {
         if (url.password() != null) {
             props.setProperty("password", url.password());
         }
-        if (url.kind() == DatabaseKind.SQLITE) {
-            // SQLite checks foreign keys only when each connection asks it to.
-            props.setProperty("foreign_keys", "true");
-            // Write-ahead logging: readers never wait for a writer, nor a writer for readers.
-            props.setProperty("journal_mode", "WAL");
-            // A writer waits its turn rather than failing: long enough for any ordinary write,
-            // unless the URL sets its own (jdbc:sqlite:app.db?busy_timeout=...).
-            if (!url.jdbcUrl().contains("busy_timeout=")) {
-                props.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
-            }
-        }
+        url.kind().dialect().addConnectionSettings(url.jdbcUrl(), props);
         return props;
     }
 
@@ -64,10 +50,7 @@ public final class ConnectionFactory {
      */
     public Connection openReadOnly() {
         Properties props = driverProperties();
-        if (url.kind() == DatabaseKind.SQLITE) {
-            props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
-            props.remove("journal_mode"); // setting it is a write; a WAL database is read as such anyway
-        }
+        url.kind().dialect().addReadOnlySettings(props);
         Connection connection = connect(props);
         try {
             connection.setReadOnly(true);

@@ -31,6 +31,7 @@ public final class OrmSettings {
         // The schema belongs to the migrations, never to Hibernate.
         settings.put(AvailableSettings.HBM2DDL_AUTO, "none");
         settings.put(AvailableSettings.SHOW_SQL, "false");
+        kind.dialect().addHibernateSettings(settings);
         return settings;
     }
 

@@ -2,41 +2,58 @@ package microblog.db.url;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import microblog.db.ConstraintKind;
 import microblog.db.DatabaseException;
+import microblog.db.dialect.DatabaseDialect;
+import microblog.db.dialect.H2;
+import microblog.db.dialect.Mysql;
+import microblog.db.dialect.Postgres;
+import microblog.db.dialect.Sqlite;
 
 /**
- * The database products this project supports, each with the Hibernate dialect
- * that speaks to it. MySQL and MariaDB share one kind: MariaDB Connector/J talks
- * to both, and MySQL Connector/J would make Hibernate pick an unsupported dialect.
+ * The database products this project supports. What each one needs said about it lives in its
+ * {@link DatabaseDialect}; this list is the only place that names them all.
  */
 public enum DatabaseKind {
-    SQLITE("SQLite", "microblog.db.sqlite.SqliteDialect", "org.xerial:sqlite-jdbc"),
-    POSTGRESQL("PostgreSQL", "org.hibernate.dialect.PostgreSQLDialect", "org.postgresql:postgresql"),
-    MYSQL("MySQL/MariaDB", "org.hibernate.dialect.MariaDBDialect", "org.mariadb.jdbc:mariadb-java-client");
+    SQLITE(new Sqlite()),
+    POSTGRESQL(new Postgres()),
+    MYSQL(new Mysql()),
+    H2(new H2());
 
-    private final String displayName;
-    private final String hibernateDialect;
-    private final String driverArtifact;
+    private final DatabaseDialect dialect;
 
-    DatabaseKind(String displayName, String hibernateDialect, String driverArtifact) {
-        this.displayName = displayName;
-        this.hibernateDialect = hibernateDialect;
-        this.driverArtifact = driverArtifact;
+    DatabaseKind(DatabaseDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Everything this project knows about the database. */
+    public DatabaseDialect dialect() {
+        return dialect;
     }
 
     /** The Maven coordinates of the JDBC driver this kind is used with; the application depends on it. */
     public String driverArtifact() {
-        return driverArtifact;
+        return dialect.driverArtifact();
     }
 
     public String displayName() {
-        return displayName;
+        return dialect.displayName();
     }
 
     public String hibernateDialect() {
-        return hibernateDialect;
+        return dialect.hibernateDialect();
+    }
+
+    /** The kind a {@code jdbc:} sub-protocol ({@code postgresql}, {@code h2}) names, if any. */
+    public static Optional<DatabaseKind> ofJdbcSubprotocol(String subprotocol) {
+        String name = subprotocol.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(kind -> kind.dialect.jdbcSubprotocols().contains(name))
+                .findFirst();
     }
 
     /**
@@ -47,91 +64,47 @@ public enum DatabaseKind {
      */
     public static DatabaseKind ofProductName(String productName) {
         String name = productName.toLowerCase(Locale.ROOT);
-        if (name.contains("sqlite")) {
-            return SQLITE;
-        }
-        if (name.contains("postgres")) {
-            return POSTGRESQL;
-        }
-        if (name.contains("mysql") || name.contains("mariadb")) {
-            return MYSQL;
-        }
-        throw new DatabaseException("the DataSource connects to " + productName + ", which is not "
-                + "supported: use SQLite, PostgreSQL or MySQL/MariaDB");
+        return Arrays.stream(values())
+                .filter(kind -> kind.dialect.isProduct(name))
+                .findFirst()
+                .orElseThrow(() -> new DatabaseException(
+                        "the DataSource connects to " + productName + ", which is not supported: use " + supported()));
     }
 
-    /**
-     * The catalog to name in JDBC metadata calls ({@code getTables} and the like) for the
-     * connection's own tables: MySQL keeps a database per catalog; the others need none.
-     */
+    /** The supported products, for messages: {@code SQLite, PostgreSQL, MySQL/MariaDB or H2}. */
+    public static String supported() {
+        String all = Arrays.stream(values()).map(DatabaseKind::displayName).collect(Collectors.joining(", "));
+        int last = all.lastIndexOf(", ");
+        return all.substring(0, last) + " or " + all.substring(last + 2);
+    }
+
+    /** See {@link DatabaseDialect#metadataCatalog}. */
     public String metadataCatalog(Connection connection) throws SQLException {
-        return this == MYSQL ? connection.getCatalog() : null;
+        return dialect.metadataCatalog(connection);
     }
 
-    /**
-     * The schema pattern for the same calls: PostgreSQL's current schema, so that tables of the
-     * same name in other schemas are not read as the application's; none elsewhere.
-     */
+    /** See {@link DatabaseDialect#metadataSchema}. */
     public String metadataSchema(Connection connection) throws SQLException {
-        return this == POSTGRESQL ? connection.getSchema() : null;
+        return dialect.metadataSchema(connection);
     }
 
-    /**
-     * Whether {@code e} says a lock wait ran out: SQLite's SQLITE_BUSY (5), PostgreSQL's
-     * lock_not_available (55P03), MySQL's ER_LOCK_WAIT_TIMEOUT (1205).
-     */
+    /** Whether {@code e} says a lock wait ran out. */
     public boolean isLockTimeout(SQLException e) {
-        return switch (this) {
-            case SQLITE -> e.getErrorCode() == 5;
-            case POSTGRESQL -> "55P03".equals(e.getSQLState());
-            case MYSQL -> e.getErrorCode() == 1205;
-        };
+        return dialect.isLockTimeout(e);
     }
 
-    /** Whether {@code e} comes from a broken constraint: SQL state class 23, or SQLite's SQLITE_CONSTRAINT (19). */
+    /** Whether {@code e} comes from a broken constraint. */
     public boolean isConstraintViolation(SQLException e) {
-        String state = e.getSQLState();
-        return (state != null && state.startsWith("23")) || (this == SQLITE && e.getErrorCode() == 19);
+        return dialect.isConstraintViolation(e);
     }
 
-    /**
-     * Which kind of constraint {@code e} says was broken, from the driver alone: PostgreSQL's
-     * SQL states (23505 and so on), MySQL's error codes, SQLite's message ("UNIQUE constraint
-     * failed: ...", which names no constraint).
-     */
+    /** Which kind of constraint {@code e} says was broken, from the driver alone. */
     public ConstraintKind constraintKind(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String message = e.getMessage() == null ? "" : e.getMessage().toUpperCase(Locale.ROOT);
-        int code = e.getErrorCode();
-        return switch (this) {
-            case POSTGRESQL -> switch (state) {
-                case "23505" -> ConstraintKind.UNIQUE;
-                case "23503" -> ConstraintKind.FOREIGN_KEY;
-                case "23502" -> ConstraintKind.NOT_NULL;
-                case "23514" -> ConstraintKind.CHECK;
-                default -> ConstraintKind.OTHER;
-            };
-            case MYSQL -> switch (code) {
-                case 1062 -> ConstraintKind.UNIQUE;
-                case 1451, 1452 -> ConstraintKind.FOREIGN_KEY;
-                case 1048 -> ConstraintKind.NOT_NULL;
-                case 3819, 4025 -> ConstraintKind.CHECK;
-                default -> ConstraintKind.OTHER;
-            };
-            case SQLITE -> message.contains("UNIQUE CONSTRAINT FAILED")
-                    ? ConstraintKind.UNIQUE
-                    : message.contains("FOREIGN KEY CONSTRAINT")
-                            ? ConstraintKind.FOREIGN_KEY
-                            : message.contains("NOT NULL CONSTRAINT FAILED")
-                                    ? ConstraintKind.NOT_NULL
-                                    : message.contains("CHECK CONSTRAINT FAILED")
-                                            ? ConstraintKind.CHECK
-                                            : ConstraintKind.OTHER;
-        };
+        return dialect.constraintKind(e);
     }
 
     /** Whether schema changes roll back with the transaction they ran in. */
     public boolean hasTransactionalDdl() {
-        return this != MYSQL;
+        return dialect.hasTransactionalDdl();
     }
 }

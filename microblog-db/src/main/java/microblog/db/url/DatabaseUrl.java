@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * <p>Accepts the forms Python users already write in DATABASE_URL
  * ({@code sqlite:///app.db}, {@code sqlite:////abs.db}, {@code sqlite://},
  * {@code postgresql://user:pw@host/db}, {@code mysql+pymysql://...},
- * {@code mariadb://...}) as well as plain {@code jdbc:} URLs. Driver suffixes
+ * {@code mariadb://...}) as well as plain {@code jdbc:} URLs (the only form H2 has). Driver suffixes
  * such as {@code +psycopg2} are accepted and ignored.
  *
  * @param jdbcUrl    the URL handed to the JDBC driver, without credentials
@@ -141,9 +141,13 @@ public record DatabaseUrl(
 
     private static DatabaseUrl parseJdbc(String url) {
         String rest = url.substring(5);
-        String sub = rest.contains(":") ? rest.substring(0, rest.indexOf(':')).toLowerCase(Locale.ROOT) : "";
-        return switch (sub) {
-            case "sqlite" -> {
+        String sub = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : "";
+        DatabaseKind kind = DatabaseKind.ofJdbcSubprotocol(sub)
+                .orElseThrow(() -> new InvalidDatabaseUrlException("'" + maskJdbc(url)
+                        + "' uses a JDBC driver this project does not support: use a jdbc:sqlite:, jdbc:postgresql:,"
+                        + " jdbc:mariadb:, jdbc:mysql: or jdbc:h2: URL"));
+        return switch (kind) {
+            case SQLITE -> {
                 String target = rest.substring("sqlite:".length());
                 boolean memory = target.isEmpty() || target.startsWith(":memory:") || target.contains("mode=memory");
                 Path file = memory
@@ -151,18 +155,12 @@ public record DatabaseUrl(
                         : Path.of(target.replaceFirst("^file:", "").replaceFirst("\\?.*$", ""))
                                 .toAbsolutePath()
                                 .normalize();
-                yield new DatabaseUrl(url, null, null, DatabaseKind.SQLITE, file, url);
+                yield new DatabaseUrl(url, null, null, kind, file, url);
             }
-            case "postgresql" -> new DatabaseUrl(url, null, null, DatabaseKind.POSTGRESQL, null, maskJdbc(url));
-            case "mariadb", "mysql" -> new DatabaseUrl(
-                    url.replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:"),
-                    null,
-                    null,
-                    DatabaseKind.MYSQL,
-                    null,
-                    maskJdbc(url));
-            default -> throw new InvalidDatabaseUrlException(
-                    "'" + url + "' uses a JDBC driver this project does not ship (sqlite, postgresql, mariadb, mysql)");
+                // MariaDB Connector/J speaks to MySQL too (see Mysql)
+            case MYSQL -> new DatabaseUrl(
+                    url.replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:"), null, null, kind, null, maskJdbc(url));
+            default -> new DatabaseUrl(url, null, null, kind, null, maskJdbc(url));
         };
     }
 
@@ -210,8 +208,8 @@ public record DatabaseUrl(
      * database for trying migrations; only for server databases.
      */
     public DatabaseUrl withDatabase(String database) {
-        if (kind == DatabaseKind.SQLITE) {
-            throw new IllegalStateException("a SQLite URL names a file, not a database on a server");
+        if (isEmbedded()) {
+            throw new IllegalStateException("an embedded database's URL names no database on a server");
         }
         Matcher m = Pattern.compile("^(jdbc:[a-z]+://[^/?;]*)(/[^?;]*)?(.*)$").matcher(jdbcUrl);
         if (!m.matches()) {
@@ -228,7 +226,7 @@ public record DatabaseUrl(
 
     /** Whether this is an embedded database that the app may set up on its own. */
     public boolean isEmbedded() {
-        return kind == DatabaseKind.SQLITE;
+        return kind.dialect().isEmbedded(jdbcUrl);
     }
 
     @Override

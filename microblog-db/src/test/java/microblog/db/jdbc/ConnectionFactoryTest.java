@@ -51,6 +51,27 @@ class ConnectionFactoryTest {
     }
 
     @Test
+    void missingH2DatabaseSaysSo() {
+        String absent = "jdbc:h2:" + dir.resolve("absent").toAbsolutePath() + ";IFEXISTS=TRUE";
+        assertThatThrownBy(() -> new ConnectionFactory(url(absent)).open())
+                .isInstanceOf(DatabaseConnectionException.class)
+                .hasMessageStartingWith("the database in the database URL does not exist on H2");
+    }
+
+    @Test
+    void h2ConnectionsFoldNamesToLowerCaseAsTheMigrationsWriteThem() throws Exception {
+        try (Connection c = new ConnectionFactory(url("jdbc:h2:mem:fold_" + System.nanoTime())).open();
+                var st = c.createStatement()) {
+            st.execute("CREATE TABLE Post (Body VARCHAR(140))");
+            st.execute("INSERT INTO \"post\" (\"body\") VALUES ('hello')");
+            try (var rs = st.executeQuery("SELECT body FROM post")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("hello");
+            }
+        }
+    }
+
+    @Test
     void refusedCredentialsAreNamed() {
         requireServer(Backend.MARIADB);
         assertThatThrownBy(() -> new ConnectionFactory(url("mysql://root:wrong-password@127.0.0.1/test")).open())

@@ -38,7 +38,7 @@ public final class TestDatabase implements AutoCloseable {
         switch (backend) {
             case POSTGRESQL -> TestDatabases.adminExecute(backend, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             case MARIADB -> TestDatabases.adminExecute(backend, "DROP DATABASE IF EXISTS " + name);
-            case SQLITE -> {
+            case SQLITE, H2 -> {
                 // The file lives in the test's temporary directory.
             }
         }

@@ -10,7 +10,7 @@ import microblog.db.url.DatabaseUrl;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Makes a fresh database per test on each backend: a SQLite file in the test's
+ * Makes a fresh database per test on each backend: a SQLite or H2 file in the test's
  * directory, or a new database on the local PostgreSQL (127.0.0.1:5432, trust
  * auth) or MariaDB (127.0.0.1:3306, root without password).
  *
@@ -30,14 +30,15 @@ public final class TestDatabases {
                     case SQLITE -> "sqlite:///" + name + ".db";
                     case POSTGRESQL -> "postgresql://postgres@127.0.0.1:5432/" + name;
                     case MARIADB -> "mysql://root@127.0.0.1:3306/" + name;
+                    case H2 -> "jdbc:h2:" + dir.resolve(name).toAbsolutePath();
                 };
         try {
             switch (backend) {
                 case POSTGRESQL -> adminExecute(backend, "CREATE DATABASE " + name);
                 case MARIADB -> adminExecute(
                         backend, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-                case SQLITE -> {
-                    // SQLite makes the file on first connection.
+                case SQLITE, H2 -> {
+                    // Each makes its file on first connection.
                 }
             }
         } catch (SQLException e) {
@@ -50,7 +51,7 @@ public final class TestDatabases {
         switch (backend) {
             case POSTGRESQL -> execute(POSTGRES_ADMIN, "postgres", sql);
             case MARIADB -> execute(MARIADB_ADMIN, "root", sql);
-            case SQLITE -> throw new IllegalArgumentException("SQLite has no server");
+            case SQLITE, H2 -> throw new IllegalArgumentException(backend + " has no server here");
         }
     }
 
@@ -63,7 +64,7 @@ public final class TestDatabases {
 
     /** Whether the server for {@code backend} answers now. */
     public static boolean isAvailable(Backend backend) {
-        if (backend == Backend.SQLITE) {
+        if (backend == Backend.SQLITE || backend == Backend.H2) {
             return true;
         }
         DriverManager.setLoginTimeout(3);

@@ -73,6 +73,18 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void h2IsNamedByItsJdbcUrlAndIsEmbeddedUnlessOnAServer() {
+        DatabaseUrl memory = DatabaseUrl.parse("jdbc:h2:mem:notes", base);
+        assertThat(memory.kind()).isEqualTo(DatabaseKind.H2);
+        assertThat(memory.jdbcUrl()).isEqualTo("jdbc:h2:mem:notes");
+        assertThat(memory.isEmbedded()).isTrue();
+        assertThat(DatabaseUrl.parse("jdbc:h2:./data/notes", base).isEmbedded()).isTrue();
+        DatabaseUrl server = DatabaseUrl.parse("jdbc:h2:tcp://db.example/notes;PASSWORD=secret", base);
+        assertThat(server.isEmbedded()).isFalse();
+        assertThat(server.toString()).doesNotContain("secret");
+    }
+
+    @Test
     void badUrlsAreNamedWithTheFormsThatWork() {
         assertThatThrownBy(() -> DatabaseUrl.parse("app.db", base))
                 .isInstanceOf(InvalidDatabaseUrlException.class)
@@ -80,7 +92,9 @@ class DatabaseUrlTest {
                 .hasMessageContaining("sqlite:///app.db");
         assertThatThrownBy(() -> DatabaseUrl.parse("oracle://h/db", base)).hasMessageContaining("'oracle'");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h", base)).hasMessageContaining("names no database");
-        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:h2:mem:x", base)).hasMessageContaining("does not ship");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:oracle:thin:@h:1521/x", base))
+                .hasMessageContaining("does not support")
+                .hasMessageContaining("jdbc:h2:");
         assertThatThrownBy(() -> DatabaseUrl.parse(" ", base)).hasMessageContaining("empty");
     }
 

@@ -19,6 +19,7 @@ import microblog.db.orm.OrmSettings;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.RenamedFrom;
+import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -277,22 +278,25 @@ public final class ModelSchemaReader {
         return checks;
     }
 
-    /** An unquoted name is folded the way the database folds it: PostgreSQL lower-cases. */
+    /** An unquoted name is folded the way the database folds it: PostgreSQL and H2 lower-case. */
     private static String name(org.hibernate.boot.model.naming.Identifier identifier, DatabaseKind kind) {
-        String text = identifier.getText();
-        return !identifier.isQuoted() && kind == DatabaseKind.POSTGRESQL ? text.toLowerCase(Locale.ROOT) : text;
+        return folded(identifier.getText(), identifier.isQuoted(), kind);
     }
 
     private static String name(org.hibernate.mapping.Column column, DatabaseKind kind) {
-        String text = column.getName();
-        return !column.isQuoted() && kind == DatabaseKind.POSTGRESQL ? text.toLowerCase(Locale.ROOT) : text;
+        return folded(column.getName(), column.isQuoted(), kind);
+    }
+
+    private static String folded(String text, boolean quoted, DatabaseKind kind) {
+        boolean lowers = DdlRenderer.forKind(kind).catalog().foldsUnquotedNamesToLowerCase();
+        return !quoted && lowers ? text.toLowerCase(Locale.ROOT) : text;
     }
 
     private static ColumnType type(
             String where, org.hibernate.mapping.Column column, Metadata metadata, Dialect dialect, DatabaseKind kind) {
         if (column.getSqlType() != null) {
             // A columnDefinition is SQL the database will report back: read it as the database's own.
-            return TypeNormalizer.normalize(kind, where, column.getSqlType(), 0, 0);
+            return TypeNormalizer.normalize(DdlRenderer.forKind(kind).catalog(), where, column.getSqlType(), 0, 0);
         }
         int code = column.getSqlTypeCode(metadata);
         Size size = column.getColumnSize(dialect, metadata);

@@ -89,6 +89,6 @@ final class RevisionTester {
     }
 
     private Schema live() {
-        return new LiveSchemaReader(connection, ddl.kind(), versions.bookkeepingTables()).read();
+        return new LiveSchemaReader(connection, ddl.catalog(), versions.bookkeepingTables()).read();
     }
 }

@@ -68,8 +68,9 @@ final class SchemaDiagrams {
                 return Schema.empty();
             }
             VersionTable versions = new VersionTable(versionTable, DdlRenderer.forKind(database.kind()));
-            return exclusions.apply(
-                    new LiveSchemaReader(connection, database.kind(), versions.bookkeepingTables()).read());
+            return exclusions.apply(new LiveSchemaReader(
+                            connection, DdlRenderer.forKind(database.kind()).catalog(), versions.bookkeepingTables())
+                    .read());
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database: " + e.getMessage(), e);
         }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import microblog.db.jdbc.ConnectionFactory;
-import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
 import org.slf4j.Logger;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An empty database of the same kind as a configured one, for trying
- * revisions: a temporary SQLite file, or a new database on the same server
+ * revisions: a temporary file for an embedded database (SQLite, H2), or a new database on the same server
  * (which needs the right to create databases). {@link #close()} removes it.
  */
 final class ScratchDatabase implements AutoCloseable {
@@ -26,7 +25,7 @@ final class ScratchDatabase implements AutoCloseable {
 
     private final DatabaseUrl configured;
     private final DatabaseUrl url;
-    private final String serverDatabase; // null for SQLite
+    private final String serverDatabase; // null for an embedded database
     private final Path file; // null for a server
 
     private ScratchDatabase(DatabaseUrl configured, DatabaseUrl url, String serverDatabase, Path file) {
@@ -37,13 +36,14 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     static ScratchDatabase create(DatabaseUrl configured) {
-        if (configured.kind() == DatabaseKind.SQLITE) {
+        if (configured.isEmbedded()) {
             try {
                 Path dir = Files.createTempDirectory("migrate-test-");
                 Path file = dir.resolve("scratch.db");
-                return new ScratchDatabase(configured, DatabaseUrl.parse("sqlite:///" + file, dir), null, file);
+                String url = configured.kind().dialect().fileJdbcUrl(file).orElseThrow();
+                return new ScratchDatabase(configured, DatabaseUrl.parse(url, dir), null, file);
             } catch (IOException e) {
-                throw new MigrationException("cannot make a scratch SQLite file: " + e.getMessage(), e);
+                throw new MigrationException("cannot make a scratch database file: " + e.getMessage(), e);
             }
         }
         String name = "migrate_test_"

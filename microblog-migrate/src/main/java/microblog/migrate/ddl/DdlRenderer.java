@@ -2,6 +2,7 @@ package microblog.migrate.ddl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
+import microblog.migrate.schema.SchemaCatalog;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 
@@ -48,15 +50,25 @@ import microblog.migrate.schema.UniqueConstraint;
  */
 public abstract class DdlRenderer {
 
+    private static final DdlRenderer SQLITE = new SqliteDdl();
+    private static final DdlRenderer POSTGRESQL = new PostgresDdl();
+    private static final DdlRenderer MYSQL = new MysqlDdl();
+    private static final DdlRenderer H2 = new H2Ddl();
+
+    /** The renderer for {@code kind}; renderers keep no state, so one each serves every caller. */
     public static DdlRenderer forKind(DatabaseKind kind) {
         return switch (kind) {
-            case SQLITE -> new SqliteDdl();
-            case POSTGRESQL -> new PostgresDdl();
-            case MYSQL -> new MysqlDdl();
+            case SQLITE -> SQLITE;
+            case POSTGRESQL -> POSTGRESQL;
+            case MYSQL -> MYSQL;
+            case H2 -> H2;
         };
     }
 
     public abstract DatabaseKind kind();
+
+    /** How this database describes its schema to the schema reader. */
+    public abstract SchemaCatalog catalog();
 
     /**
      * The named session lock that keeps two processes from migrating this database at once
@@ -64,6 +76,15 @@ public abstract class DdlRenderer {
      */
     public Optional<SessionLock> sessionLock(Connection connection, String versionTable) throws SQLException {
         return Optional.empty();
+    }
+
+    /**
+     * Where there is no session lock, waits as long as {@code timeout} for other migrations of
+     * {@code versionTable} by this database's own means, or readies {@code connection} to; returns
+     * what releases them.
+     */
+    public Runnable awaitWriters(Connection connection, Duration timeout, String versionTable) throws SQLException {
+        return () -> {};
     }
 
     /** The key for this database in {@code execute} operations: sqlite, postgresql or mysql. */
@@ -246,7 +267,7 @@ public abstract class DdlRenderer {
      * autogenerate compares, so that a database's own spelling is not drift.
      */
     public ColumnType storedType(Column column) {
-        return ColumnType.fromSql(kind(), columnTypeSql(column));
+        return ColumnType.fromSql(catalog(), columnTypeSql(column));
     }
 
     protected String columnDefinition(Column column) {

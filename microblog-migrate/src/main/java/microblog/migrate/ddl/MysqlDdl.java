@@ -12,12 +12,15 @@ import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.SchemaCatalog;
 
 /**
  * MySQL and MariaDB: back-quoted names, AUTO_INCREMENT, DATETIME(6) for
  * microseconds, and their own ways to drop indexes and constraints.
  */
 final class MysqlDdl extends DdlRenderer {
+    private static final SchemaCatalog CATALOG = new MysqlCatalog();
+
     @Override
     public Optional<SessionLock> sessionLock(Connection connection, String versionTable) {
         return Optional.of(MysqlLock.forVersionTable(connection, versionTable));
@@ -26,6 +29,11 @@ final class MysqlDdl extends DdlRenderer {
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.MYSQL;
+    }
+
+    @Override
+    public SchemaCatalog catalog() {
+        return CATALOG;
     }
 
     @Override

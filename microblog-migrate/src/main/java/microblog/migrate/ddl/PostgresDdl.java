@@ -6,9 +6,12 @@ import java.util.Optional;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.SchemaCatalog;
 
 /** PostgreSQL: identity columns, TIMESTAMP, BYTEA and native UUID. */
 final class PostgresDdl extends DdlRenderer {
+    private static final SchemaCatalog CATALOG = new PostgresCatalog();
+
     @Override
     public Optional<SessionLock> sessionLock(Connection connection, String versionTable) throws SQLException {
         return Optional.of(PostgresLock.forVersionTable(connection, versionTable));
@@ -17,6 +20,11 @@ final class PostgresDdl extends DdlRenderer {
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.POSTGRESQL;
+    }
+
+    @Override
+    public SchemaCatalog catalog() {
+        return CATALOG;
     }
 
     @Override

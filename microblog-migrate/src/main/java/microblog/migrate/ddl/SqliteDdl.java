@@ -1,5 +1,9 @@
 package microblog.migrate.ddl;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +28,12 @@ import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
+import microblog.migrate.schema.SchemaCatalog;
 import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SQLite: what its ALTER TABLE cannot do (constraints, dropping or changing a
@@ -43,6 +50,9 @@ import microblog.migrate.schema.UniqueConstraint;
  * instead of failing the rename while the table is briefly missing.
  */
 final class SqliteDdl extends DdlRenderer {
+    private static final Logger log = LoggerFactory.getLogger("microblog.migrate.runtime.MigrationLock");
+    private static final SchemaCatalog CATALOG = new SqliteCatalog();
+
     static final String TEMPORARY_PREFIX = "_migrate_tmp_";
     /** The name in a stored CREATE INDEX, quoted in any of SQLite's ways or bare. */
     private static final Pattern INDEX_NAME = Pattern.compile(
@@ -52,6 +62,32 @@ final class SqliteDdl extends DdlRenderer {
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.SQLITE;
+    }
+
+    @Override
+    public SchemaCatalog catalog() {
+        return CATALOG;
+    }
+
+    /**
+     * SQLite's write lock is the migration lock (see {@code MigrationLock}): a revision's
+     * transaction waits for it as long as {@code timeout}, however long another process's revision
+     * runs, rather than the connection's usual busy timeout; and if it is taken now, the wait is
+     * announced.
+     */
+    @Override
+    public Runnable awaitWriters(Connection connection, Duration timeout, String versionTable) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 0");
+            try {
+                st.execute("BEGIN IMMEDIATE");
+                st.execute("ROLLBACK");
+            } catch (SQLException busy) {
+                log.info("Waiting for the database's write lock, held by another process (a migration or a writer)");
+            }
+            st.execute("PRAGMA busy_timeout = " + timeout.toMillis());
+        }
+        return () -> {};
     }
 
     @Override

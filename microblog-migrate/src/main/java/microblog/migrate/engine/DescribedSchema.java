@@ -35,7 +35,7 @@ public final class DescribedSchema {
         return new TableExclusions(scripts.excludedTables())
                 .apply(new LiveSchemaReader(
                                 connection,
-                                database.kind(),
+                                ddl.catalog(),
                                 new VersionTable(scripts.versionTable(), ddl).bookkeepingTables())
                         .read());
     }

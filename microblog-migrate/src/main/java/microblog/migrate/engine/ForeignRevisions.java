@@ -3,7 +3,6 @@ package microblog.migrate.engine;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
-import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.Migrations;
 import microblog.migrate.TargetDatabase;
@@ -58,7 +57,7 @@ public final class ForeignRevisions {
                 "Adopting the database: it is at {}, and its schema is what {} describes",
                 String.join(", ", foreign),
                 String.join(", ", target));
-        if (database.kind() != DatabaseKind.SQLITE) { // SQLite keeps no names for foreign keys
+        if (DdlRenderer.forKind(database.kind()).catalog().keepsForeignKeyNames()) {
             warnOfOtherNames(described.knownSchema(), live);
         }
     }

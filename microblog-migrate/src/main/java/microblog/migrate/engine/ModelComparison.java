@@ -63,7 +63,11 @@ public final class ModelComparison {
             current = connection == null ? Set.of() : versions.heads(connection);
             live = connection == null
                     ? Schema.empty()
-                    : new LiveSchemaReader(connection, database.kind(), versions.bookkeepingTables()).read();
+                    : new LiveSchemaReader(
+                                    connection,
+                                    DdlRenderer.forKind(database.kind()).catalog(),
+                                    versions.bookkeepingTables())
+                            .read();
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database: " + e.getMessage(), e);
         }

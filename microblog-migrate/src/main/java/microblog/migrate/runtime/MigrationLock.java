@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * its {@link SessionLock}). SQLite needs none here: its migration transactions
  * start IMMEDIATE (taking the write lock, waited for up to {@code lock_timeout})
  * and re-check the version table inside, so a second process waits and then
- * sees the work done.
+ * sees the work done. H2 has none either: an embedded H2 database is open in one
+ * process at a time, so a lock in the process serves (on an H2 server, nothing
+ * keeps two processes from migrating at once).
  *
  * <p>A process that has to wait says so, naming who holds the lock as far as
  * the database tells (process id, client, since when), and gives up after the
@@ -31,11 +33,13 @@ public final class MigrationLock implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final Connection connection;
-    private final SessionLock lock; // null on SQLite
+    private final SessionLock lock; // null where the database has none
+    private final Runnable release; // what the database's own way of waiting holds, if anything
 
-    private MigrationLock(Connection connection, SessionLock lock) {
+    private MigrationLock(Connection connection, SessionLock lock, Runnable release) {
         this.connection = connection;
         this.lock = lock;
+        this.release = release;
     }
 
     /** Takes the lock for migrating the version table {@code versionTable} of this connection's database. */
@@ -43,10 +47,9 @@ public final class MigrationLock implements AutoCloseable {
         try {
             Optional<SessionLock> named = ddl.sessionLock(connection, versionTable);
             if (named.isEmpty()) {
-                waitForSqliteWriters(connection, timeout);
-                return new MigrationLock(connection, null); // see the class comment
+                return new MigrationLock(connection, null, ddl.awaitWriters(connection, timeout, versionTable));
             }
-            MigrationLock lock = new MigrationLock(connection, named.get());
+            MigrationLock lock = new MigrationLock(connection, named.get(), () -> {});
             lock.waitFor(timeout);
             return lock;
         } catch (SQLException e) {
@@ -75,27 +78,6 @@ public final class MigrationLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("interrupted while waiting for the migration lock", e);
-        }
-    }
-
-    /**
-     * SQLite's write lock is the migration lock (see the class comment): a
-     * revision's transaction waits for it as long as {@code timeout}, however
-     * long another process's revision runs, rather than the connection's usual
-     * busy timeout; and if it is taken now, the wait is announced.
-     */
-    private static void waitForSqliteWriters(Connection connection, Duration timeout) {
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA busy_timeout = 0");
-            try {
-                st.execute("BEGIN IMMEDIATE");
-                st.execute("ROLLBACK");
-            } catch (SQLException busy) {
-                log.info("Waiting for the database's write lock, held by another process (a migration or a writer)");
-            }
-            st.execute("PRAGMA busy_timeout = " + timeout.toMillis());
-        } catch (SQLException e) {
-            throw new MigrationException("cannot prepare the SQLite database for migrating: " + e.getMessage(), e);
         }
     }
 
@@ -144,6 +126,8 @@ public final class MigrationLock implements AutoCloseable {
             }
         } catch (SQLException ignored) {
             // Closing the connection releases the lock anyway.
+        } finally {
+            release.run();
         }
     }
 }

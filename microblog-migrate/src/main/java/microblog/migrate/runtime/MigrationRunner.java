@@ -73,7 +73,7 @@ public final class MigrationRunner {
                 : null;
         this.tables = connection == null
                 ? simulator
-                : new LiveTables(new LiveSchemaReader(connection, ddl.kind(), versionTable.bookkeepingTables()));
+                : new LiveTables(new LiveSchemaReader(connection, ddl.catalog(), versionTable.bookkeepingTables()));
     }
 
     public static MigrationRunner online(

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 
 /**
@@ -75,9 +74,9 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
         return name.equals("Numeric") ? numeric(first, second) : new ColumnType(name, first, null, null, false);
     }
 
-    /** The neutral type a type name reads back as on {@code kind}, such as {@code CHAR(32)} as String(32). */
-    public static ColumnType fromSql(DatabaseKind kind, String sqlType) {
-        return TypeNormalizer.normalize(kind, "of type " + sqlType, sqlType, 0, 0);
+    /** The neutral type a type name reads back as in {@code catalog}, such as {@code CHAR(32)} as String(32). */
+    public static ColumnType fromSql(SchemaCatalog catalog, String sqlType) {
+        return TypeNormalizer.normalize(catalog, "of type " + sqlType, sqlType, 0, 0);
     }
 
     private static String canonicalName(String word) {

@@ -5,8 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 
 /**
@@ -26,12 +23,12 @@ import microblog.migrate.MigrationException;
  */
 public final class LiveSchemaReader {
     private final Connection connection;
-    private final DatabaseKind kind;
+    private final SchemaCatalog catalog;
     private final Set<String> ignoredTables;
 
-    public LiveSchemaReader(Connection connection, DatabaseKind kind, Set<String> ignoredTables) {
+    public LiveSchemaReader(Connection connection, SchemaCatalog catalog, Set<String> ignoredTables) {
         this.connection = connection;
-        this.kind = kind;
+        this.catalog = catalog;
         this.ignoredTables = ignoredTables;
     }
 
@@ -55,43 +52,22 @@ public final class LiveSchemaReader {
         }
     }
 
-    /**
-     * The CREATE statements SQLite stored for the table's own indexes and
-     * triggers (not those it made for constraints, which have none). Other
-     * databases do not need them: they alter tables in place.
-     */
+    /** See {@link SchemaCatalog#storedDefinitions}. */
     public StoredDefinitions storedDefinitions(String table) {
-        if (kind != DatabaseKind.SQLITE) {
-            return StoredDefinitions.NONE;
-        }
-        Map<String, String> indexes = new LinkedHashMap<>();
-        List<String> triggers = new ArrayList<>();
-        String sql = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL"
-                + " AND type IN ('index', 'trigger') ORDER BY rowid";
-        try (var st = connection.prepareStatement(sql)) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString("type").equals("index")) {
-                        indexes.put(rs.getString("name"), rs.getString("sql"));
-                    } else {
-                        triggers.add(rs.getString("sql"));
-                    }
-                }
-            }
+        try {
+            return catalog.storedDefinitions(connection, table);
         } catch (SQLException e) {
             throw new MigrationException(
                     "cannot read the indexes and triggers of '" + table + "': " + e.getMessage(), e);
         }
-        return new StoredDefinitions(indexes, triggers);
     }
 
     private String catalog() throws SQLException {
-        return kind.metadataCatalog(connection);
+        return catalog.kind().metadataCatalog(connection);
     }
 
     private String schemaPattern() throws SQLException {
-        return kind.metadataSchema(connection);
+        return catalog.kind().metadataSchema(connection);
     }
 
     private List<String> tableNames() throws SQLException {
@@ -101,7 +77,7 @@ public final class LiveSchemaReader {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (!lower.startsWith("sqlite_")
+                if (!catalog.isInternalTable(lower)
                         && !lower.startsWith("_migrate_tmp_")
                         && !ignoredTables.contains(name)) {
                     names.add(name);
@@ -116,7 +92,7 @@ public final class LiveSchemaReader {
         DatabaseMetaData meta = connection.getMetaData();
         List<String> primaryKey = primaryKey(meta, table);
         List<Column> columns = new ArrayList<>();
-        Map<String, String> declaredTypes = sqliteDeclaredTypes(table);
+        Map<String, String> declaredTypes = catalog.declaredTypes(connection, table);
         try (ResultSet rs = meta.getColumns(catalog(), schemaPattern(), table, "%")) {
             TreeMap<Integer, Column> byPosition = new TreeMap<>();
             while (rs.next()) {
@@ -125,16 +101,13 @@ public final class LiveSchemaReader {
                 }
                 String name = rs.getString("COLUMN_NAME");
                 ColumnType type = TypeNormalizer.normalize(
-                        kind,
+                        catalog,
                         table + "." + name,
                         declaredTypes.getOrDefault(name, rs.getString("TYPE_NAME")),
                         rs.getInt("COLUMN_SIZE"),
                         rs.getInt("DECIMAL_DIGITS"));
                 boolean pk = primaryKey.contains(name);
-                boolean auto = pk
-                        && primaryKey.size() == 1
-                        && type.isInteger()
-                        && (kind == DatabaseKind.SQLITE || "YES".equals(rs.getString("IS_AUTOINCREMENT")));
+                boolean auto = pk && primaryKey.size() == 1 && type.isInteger() && catalog.isAutoincrement(rs);
                 String serverDefault = auto ? null : serverDefault(rs.getString("COLUMN_DEF"));
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 byPosition.put(
@@ -150,34 +123,20 @@ public final class LiveSchemaReader {
         List<ForeignKey> foreignKeys = foreignKeys(meta, table);
         List<Index> indexes = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
-        Set<String> uniqueConstraintNames = uniqueConstraintNames(table);
-        for (Index index : indexes(meta, table)) {
+        List<Index> reported = indexes(meta, table);
+        Map<String, String> uniqueConstraints = catalog.uniqueConstraintsByIndex(connection, table, reported);
+        Set<String> foreignKeyIndexes = catalog.foreignKeyIndexes(connection, table, reported, foreignKeys);
+        for (Index index : reported) {
             if (index.unique() && index.columns().equals(primaryKey)) {
                 continue; // the primary key's own index
             }
-            if (kind == DatabaseKind.MYSQL && !index.unique() && backsForeignKey(index, foreignKeys)) {
-                continue; // InnoDB's automatic index behind a foreign key
-            }
-            if (index.name().startsWith("sqlite_autoindex_")) {
-                uniques.add(new UniqueConstraint(UniqueNames.conventional(table, index.columns()), index.columns()));
-            } else if (uniqueConstraintNames.contains(index.name())) {
-                uniques.add(new UniqueConstraint(index.name(), index.columns()));
-            } else {
+            if (uniqueConstraints.containsKey(index.name())) {
+                uniques.add(new UniqueConstraint(uniqueConstraints.get(index.name()), index.columns()));
+            } else if (!foreignKeyIndexes.contains(index.name())) {
                 indexes.add(index);
             }
         }
-        return new Table(table, columns, uniques, foreignKeys, indexes, checkConstraints(table));
-    }
-
-    /**
-     * InnoDB adds an index on a foreign key's columns when none exists, named after the constraint,
-     * or, for a constraint created without a name (as SQLAlchemy creates them), after its first column.
-     */
-    private static boolean backsForeignKey(Index index, List<ForeignKey> foreignKeys) {
-        return foreignKeys.stream()
-                .anyMatch(fk -> index.columns().equals(fk.columns())
-                        && (index.name().equals(fk.name())
-                                || index.name().equals(fk.columns().get(0))));
+        return new Table(table, columns, uniques, foreignKeys, indexes, catalog.checkConstraints(connection, table));
     }
 
     /** MariaDB reports a column without a default as having the default {@code NULL}: the same thing. */
@@ -257,83 +216,5 @@ public final class LiveSchemaReader {
             case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
             default -> null;
         };
-    }
-
-    /**
-     * SQLite's declared column types, such as {@code NUMERIC(10, 2)}: the xerial
-     * driver reports a NUMERIC's size as precision plus scale, so the declaration
-     * is the reliable source.
-     */
-    private Map<String, String> sqliteDeclaredTypes(String table) throws SQLException {
-        Map<String, String> types = new HashMap<>();
-        if (kind != DatabaseKind.SQLITE) {
-            return types;
-        }
-        try (var st = connection.createStatement();
-                ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table.replace("\"", "\"\"") + "\")")) {
-            while (rs.next()) {
-                types.put(rs.getString("name"), rs.getString("type"));
-            }
-        }
-        return types;
-    }
-
-    /** The table's named CHECK constraints, each database asked in its own catalogue. */
-    private List<CheckConstraint> checkConstraints(String table) throws SQLException {
-        String sql =
-                switch (kind) {
-                    case SQLITE -> "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?";
-                    case POSTGRESQL -> "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
-                            + "JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace "
-                            + "WHERE con.contype = 'c' AND rel.relname = ? AND ns.nspname = current_schema() ORDER BY 1";
-                    case MYSQL -> "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS tc "
-                            + "JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA "
-                            + "AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.CONSTRAINT_TYPE = 'CHECK' "
-                            + "AND tc.TABLE_SCHEMA = DATABASE() AND tc.TABLE_NAME = ? ORDER BY 1";
-                };
-        List<CheckConstraint> checks = new ArrayList<>();
-        try (var st = connection.prepareStatement(sql)) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    if (kind == DatabaseKind.SQLITE) {
-                        checks.addAll(SqliteCheckConstraints.in(rs.getString(1)));
-                    } else {
-                        checks.add(new CheckConstraint(rs.getString(1), checkExpression(rs.getString(2))));
-                    }
-                }
-            }
-        }
-        return checks;
-    }
-
-    /** {@code CHECK ((karma >= 0))} or {@code `karma` >= 0} as {@code (karma >= 0)}: SQL every database reads. */
-    private static String checkExpression(String stored) {
-        String text = stored.strip();
-        if (text.regionMatches(true, 0, "CHECK", 0, 5)) {
-            text = text.substring(5).strip();
-            text = text.substring(1, text.length() - 1).strip(); // CHECK's own parentheses
-        }
-        return text.replaceAll("`(\\w+)`", "$1");
-    }
-
-    /** PostgreSQL tells UNIQUE constraints from unique indexes; elsewhere the two are one thing. */
-    private Set<String> uniqueConstraintNames(String table) throws SQLException {
-        Set<String> names = new HashSet<>();
-        if (kind != DatabaseKind.POSTGRESQL) {
-            return names;
-        }
-        String sql = "SELECT con.conname FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid "
-                + "JOIN pg_namespace ns ON ns.oid = rel.relnamespace "
-                + "WHERE con.contype = 'u' AND rel.relname = ? AND ns.nspname = current_schema()";
-        try (var st = connection.prepareStatement(sql)) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        return names;
     }
 }

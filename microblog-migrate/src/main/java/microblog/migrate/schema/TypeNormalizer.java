@@ -1,9 +1,9 @@
 package microblog.migrate.schema;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 
 /**
@@ -24,7 +24,7 @@ public final class TypeNormalizer {
      * parameters, as SQLite's declared types do ({@code NUMERIC(10, 2)}), they
      * win over the driver's {@code size} and {@code digits}.
      */
-    public static ColumnType normalize(DatabaseKind kind, String where, String typeName, int size, int digits) {
+    public static ColumnType normalize(SchemaCatalog catalog, String where, String typeName, int size, int digits) {
         Matcher parameters = PARAMETERS.matcher(typeName == null ? "" : typeName);
         if (parameters.find()) {
             size = Integer.parseInt(parameters.group(1));
@@ -36,6 +36,10 @@ public final class TypeNormalizer {
                         .replaceAll("\\(.*", "")
                         .replace(" UNSIGNED", "")
                         .strip();
+        Optional<ColumnType> own = catalog.ownType(name, size);
+        if (own.isPresent()) {
+            return own.get();
+        }
         return switch (name) {
             case "INT", "INTEGER", "INT4", "SERIAL", "MEDIUMINT" -> ColumnType.of("Integer");
             case "BIGINT", "INT8", "BIGSERIAL" -> ColumnType.of("BigInteger");
@@ -46,20 +50,23 @@ public final class TypeNormalizer {
                             && size < Integer.MAX_VALUE
                     ? ColumnType.string(size)
                     : ColumnType.string(null);
-            case "TEXT", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT", "CLOB" -> ColumnType.of("Text");
+            case "TEXT", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT", "CLOB", "CHARACTER LARGE OBJECT" -> ColumnType.of(
+                    "Text");
             case "BOOL", "BOOLEAN", "BIT" -> ColumnType.of("Boolean");
-                // MySQL's TIMESTAMP stores UTC and converts at the session's zone: an instant, like timestamptz.
-            case "TIMESTAMP" -> kind == DatabaseKind.MYSQL
-                    ? ColumnType.DATE_TIME_WITH_TIMEZONE
-                    : ColumnType.of("DateTime");
-            case "DATETIME", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of("DateTime");
+            case "DATETIME", "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of("DateTime");
             case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> ColumnType.DATE_TIME_WITH_TIMEZONE;
             case "DATE" -> ColumnType.of("Date");
             case "TIME", "TIME WITHOUT TIME ZONE" -> ColumnType.of("Time");
             case "REAL", "FLOAT", "FLOAT4" -> ColumnType.of("Float");
             case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> ColumnType.of("Double");
             case "NUMERIC", "DECIMAL" -> ColumnType.numeric(size > 0 ? size : null, size > 0 ? digits : null);
-            case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY" -> ColumnType.of("LargeBinary");
+            case "BLOB",
+                    "BYTEA",
+                    "LONGBLOB",
+                    "MEDIUMBLOB",
+                    "VARBINARY",
+                    "BINARY VARYING",
+                    "BINARY LARGE OBJECT" -> ColumnType.of("LargeBinary");
                 // Sixteen fixed bytes is how Hibernate stores a UUID where there is no UUID type.
             case "BINARY" -> size == 16 ? ColumnType.of("Uuid") : ColumnType.of("LargeBinary");
             case "UUID" -> ColumnType.of("Uuid");

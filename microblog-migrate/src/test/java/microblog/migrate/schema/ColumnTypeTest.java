@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
+import microblog.migrate.ddl.DdlRenderer;
 import org.junit.jupiter.api.Test;
 
 class ColumnTypeTest {
@@ -22,21 +23,27 @@ class ColumnTypeTest {
 
     @Test
     void timestampMeansAnInstantOnlyOnMysql() {
-        assertThat(TypeNormalizer.normalize(DatabaseKind.MYSQL, "t.c", "TIMESTAMP", 26, 0))
+        assertThat(TypeNormalizer.normalize(
+                        DdlRenderer.forKind(DatabaseKind.MYSQL).catalog(), "t.c", "TIMESTAMP", 26, 0))
                 .isEqualTo(ColumnType.DATE_TIME_WITH_TIMEZONE);
-        assertThat(TypeNormalizer.normalize(DatabaseKind.POSTGRESQL, "t.c", "timestamp", 29, 6))
+        assertThat(TypeNormalizer.normalize(
+                        DdlRenderer.forKind(DatabaseKind.POSTGRESQL).catalog(), "t.c", "timestamp", 29, 6))
                 .isEqualTo(ColumnType.of("DateTime"));
-        assertThat(TypeNormalizer.normalize(DatabaseKind.POSTGRESQL, "t.c", "timestamptz", 35, 6))
+        assertThat(TypeNormalizer.normalize(
+                        DdlRenderer.forKind(DatabaseKind.POSTGRESQL).catalog(), "t.c", "timestamptz", 35, 6))
                 .isEqualTo(ColumnType.DATE_TIME_WITH_TIMEZONE);
-        assertThat(TypeNormalizer.normalize(DatabaseKind.SQLITE, "t.c", "TIMESTAMP WITH TIME ZONE", 0, 0))
+        assertThat(TypeNormalizer.normalize(
+                        DdlRenderer.forKind(DatabaseKind.SQLITE).catalog(), "t.c", "TIMESTAMP WITH TIME ZONE", 0, 0))
                 .isEqualTo(ColumnType.DATE_TIME_WITH_TIMEZONE);
     }
 
     @Test
     void sixteenFixedBytesAreAUuid() {
-        assertThat(TypeNormalizer.normalize(DatabaseKind.MYSQL, "t.c", "BINARY", 16, 0))
+        assertThat(TypeNormalizer.normalize(
+                        DdlRenderer.forKind(DatabaseKind.MYSQL).catalog(), "t.c", "BINARY", 16, 0))
                 .isEqualTo(ColumnType.of("Uuid"));
-        assertThat(TypeNormalizer.normalize(DatabaseKind.MYSQL, "t.c", "BINARY", 20, 0))
+        assertThat(TypeNormalizer.normalize(
+                        DdlRenderer.forKind(DatabaseKind.MYSQL).catalog(), "t.c", "BINARY", 20, 0))
                 .isEqualTo(ColumnType.of("LargeBinary"));
     }
 }

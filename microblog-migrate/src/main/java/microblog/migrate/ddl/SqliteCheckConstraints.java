@@ -1,9 +1,10 @@
-package microblog.migrate.schema;
+package microblog.migrate.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import microblog.migrate.schema.CheckConstraint;
 
 /**
  * Finds the named CHECK constraints in a SQLite CREATE TABLE statement: SQLite

@@ -1,7 +1,8 @@
-package microblog.migrate.schema;
+package microblog.migrate.ddl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import microblog.migrate.schema.CheckConstraint;
 import org.junit.jupiter.api.Test;
 
 class SqliteCheckConstraintsTest {

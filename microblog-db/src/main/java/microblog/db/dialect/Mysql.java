@@ -1,0 +1,72 @@
+package microblog.db.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import microblog.db.ConstraintKind;
+
+/**
+ * MySQL and MariaDB, as one: MariaDB Connector/J talks to both, and MySQL Connector/J would
+ * make Hibernate pick an unsupported dialect.
+ */
+public final class Mysql implements DatabaseDialect {
+    @Override
+    public String displayName() {
+        return "MySQL/MariaDB";
+    }
+
+    @Override
+    public String hibernateDialect() {
+        return "org.hibernate.dialect.MariaDBDialect";
+    }
+
+    @Override
+    public String driverArtifact() {
+        return "org.mariadb.jdbc:mariadb-java-client";
+    }
+
+    @Override
+    public Set<String> jdbcSubprotocols() {
+        return Set.of("mariadb", "mysql");
+    }
+
+    @Override
+    public boolean isProduct(String lowerCaseProductName) {
+        return lowerCaseProductName.contains("mysql") || lowerCaseProductName.contains("mariadb");
+    }
+
+    /** MySQL keeps a database per catalog. */
+    @Override
+    public String metadataCatalog(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+
+    /** ER_LOCK_WAIT_TIMEOUT (1205). */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1205;
+    }
+
+    @Override
+    public ConstraintKind constraintKind(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 1062 -> ConstraintKind.UNIQUE;
+            case 1451, 1452 -> ConstraintKind.FOREIGN_KEY;
+            case 1048 -> ConstraintKind.NOT_NULL;
+            case 3819, 4025 -> ConstraintKind.CHECK;
+            default -> ConstraintKind.OTHER;
+        };
+    }
+
+    /** ER_BAD_DB_ERROR (1049). */
+    @Override
+    public boolean isUnknownDatabase(SQLException e) {
+        return e.getErrorCode() == 1049;
+    }
+
+    /** Each DDL statement commits the transaction it runs in. */
+    @Override
+    public boolean hasTransactionalDdl() {
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+package microblog.migrate.ddl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import microblog.db.url.DatabaseKind;
+import microblog.migrate.schema.CheckConstraint;
+import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.Index;
+import microblog.migrate.schema.SchemaCatalog;
+
+/** MySQL and MariaDB: information_schema for checks, and InnoDB's indexes behind foreign keys. */
+final class MysqlCatalog implements SchemaCatalog {
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.MYSQL;
+    }
+
+    /** TIMESTAMP stores UTC and converts at the session's zone: an instant, like timestamptz. */
+    @Override
+    public Optional<ColumnType> ownType(String name, int size) {
+        return name.equals("TIMESTAMP") ? Optional.of(ColumnType.DATE_TIME_WITH_TIMEZONE) : Optional.empty();
+    }
+
+    @Override
+    public List<CheckConstraint> checkConstraints(Connection connection, String table) throws SQLException {
+        return CatalogQueries.checks(
+                connection,
+                "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS tc "
+                        + "JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA "
+                        + "AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.CONSTRAINT_TYPE = 'CHECK' "
+                        + "AND tc.TABLE_SCHEMA = DATABASE() AND tc.TABLE_NAME = ? ORDER BY 1",
+                table);
+    }
+
+    /**
+     * InnoDB adds an index on a foreign key's columns when none exists, named after the constraint,
+     * or, for a constraint created without a name (as SQLAlchemy creates them), after its first column.
+     */
+    @Override
+    public Set<String> foreignKeyIndexes(
+            Connection connection, String table, List<Index> indexes, List<ForeignKey> foreignKeys) {
+        return indexes.stream()
+                .filter(index -> !index.unique())
+                .filter(index -> foreignKeys.stream()
+                        .anyMatch(fk -> index.columns().equals(fk.columns())
+                                && (index.name().equals(fk.name())
+                                        || index.name().equals(fk.columns().get(0)))))
+                .map(Index::name)
+                .collect(Collectors.toSet());
+    }
+}

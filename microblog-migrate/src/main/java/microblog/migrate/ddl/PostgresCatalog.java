@@ -1,0 +1,50 @@
+package microblog.migrate.ddl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import microblog.db.url.DatabaseKind;
+import microblog.migrate.schema.CheckConstraint;
+import microblog.migrate.schema.Index;
+import microblog.migrate.schema.SchemaCatalog;
+
+/** PostgreSQL's catalogue, in the current schema: it tells UNIQUE constraints from unique indexes. */
+final class PostgresCatalog implements SchemaCatalog {
+    private static final String IN_TABLE = "FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid "
+            + "JOIN pg_namespace ns ON ns.oid = rel.relnamespace "
+            + "WHERE rel.relname = ? AND ns.nspname = current_schema() ";
+
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.POSTGRESQL;
+    }
+
+    @Override
+    public List<CheckConstraint> checkConstraints(Connection connection, String table) throws SQLException {
+        return CatalogQueries.checks(
+                connection,
+                "SELECT con.conname, pg_get_constraintdef(con.oid) " + IN_TABLE + "AND con.contype = 'c' ORDER BY 1",
+                table);
+    }
+
+    /** A UNIQUE constraint's index has the constraint's name. */
+    @Override
+    public Map<String, String> uniqueConstraintsByIndex(Connection connection, String table, List<Index> indexes)
+            throws SQLException {
+        Map<String, String> names = new HashMap<>();
+        CatalogQueries.forTable(
+                        connection,
+                        "SELECT con.conname " + IN_TABLE + "AND con.contype = 'u'",
+                        table,
+                        rs -> rs.getString(1))
+                .forEach(name -> names.put(name, name));
+        return names;
+    }
+
+    @Override
+    public boolean foldsUnquotedNamesToLowerCase() {
+        return true;
+    }
+}
