@@ -1,7 +1,15 @@
 package microblog.migrate.operations;
 
+import java.util.List;
+import microblog.migrate.schema.Schema;
+
 /** Renames a table in place: its rows, indexes and the foreign keys that point to it stay. */
 public record RenameTable(String from, String to) implements Operation {
+    @Override
+    public List<Operation> inverse(Schema before) {
+        return List.of(inverse());
+    }
+
     public RenameTable inverse() {
         return new RenameTable(to, from);
     }
