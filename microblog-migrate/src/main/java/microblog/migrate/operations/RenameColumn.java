@@ -7,11 +7,7 @@ import microblog.migrate.schema.Schema;
 public record RenameColumn(String table, String from, String to) implements Operation {
     @Override
     public List<Operation> inverse(Schema before) {
-        return List.of(inverse());
-    }
-
-    public RenameColumn inverse() {
-        return new RenameColumn(table, to, from);
+        return List.of(new RenameColumn(table, to, from));
     }
 
     @Override

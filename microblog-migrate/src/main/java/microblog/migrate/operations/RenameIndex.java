@@ -7,11 +7,7 @@ import microblog.migrate.schema.Schema;
 public record RenameIndex(String table, String from, String to) implements Operation {
     @Override
     public List<Operation> inverse(Schema before) {
-        return List.of(inverse());
-    }
-
-    public RenameIndex inverse() {
-        return new RenameIndex(table, to, from);
+        return List.of(new RenameIndex(table, to, from));
     }
 
     @Override

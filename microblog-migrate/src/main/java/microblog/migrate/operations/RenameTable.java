@@ -7,11 +7,7 @@ import microblog.migrate.schema.Schema;
 public record RenameTable(String from, String to) implements Operation {
     @Override
     public List<Operation> inverse(Schema before) {
-        return List.of(inverse());
-    }
-
-    public RenameTable inverse() {
-        return new RenameTable(to, from);
+        return List.of(new RenameTable(to, from));
     }
 
     @Override
