@@ -2,6 +2,7 @@ package microblog.migrate.autogenerate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +37,8 @@ import microblog.migrate.schema.UniqueConstraint;
 
 /**
  * Compares the schema the models want with the one the database has, and
- * lists the operations between them, each paired with its inverse.
+ * lists the operations between them; the downgrade is their inverses (see
+ * {@link Downgrade}).
  *
  * <p>Covers tables (added, removed, renamed as declared), columns (added,
  * removed, renamed as declared, and changes of type, nullability and server
@@ -52,7 +54,9 @@ import microblog.migrate.schema.UniqueConstraint;
 public final class SchemaComparator {
     private final ComparisonRules rules;
     private final List<Operation> upgrade = new ArrayList<>();
-    private final List<List<Operation>> inverses = new ArrayList<>();
+    /** Index creations on tables the upgrade adds: the downgrade's drop_table takes those indexes along. */
+    private final Set<Operation> undoneWithTheirTable = Collections.newSetFromMap(new IdentityHashMap<>());
+
     private final List<String> findings = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -67,10 +71,8 @@ public final class SchemaComparator {
     public static Changes compare(Schema target, Schema current, ComparisonRules rules) {
         SchemaComparator comparator = new SchemaComparator(rules);
         comparator.compareSchemas(target, current);
-        List<Operation> downgrade = new ArrayList<>();
-        for (int i = comparator.inverses.size() - 1; i >= 0; i--) {
-            downgrade.addAll(comparator.inverses.get(i));
-        }
+        List<Operation> downgrade =
+                Downgrade.of(current, comparator.upgrade, comparator.undoneWithTheirTable::contains);
         comparator.upgrade.forEach(op -> DataLossRisk.of(op)
                 .ifPresent(risk -> comparator.warnings.add(
                         "This revision " + risk + ": 'db upgrade' refuses to run it where that destroys data, "
@@ -107,11 +109,9 @@ public final class SchemaComparator {
             for (String former : rules.renames().formerNamesOfTable(wanted.name())) {
                 Optional<Table> old = current.table(former);
                 if (old.isPresent() && target.table(former).isEmpty()) {
-                    RenameTable rename = new RenameTable(former, wanted.name());
                     found(
                             "Detected renamed table '" + former + "' to '" + wanted.name() + "'",
-                            rename,
-                            rename.inverse());
+                            new RenameTable(former, wanted.name()));
                     tables.replaceAll(t -> (t.name().equals(former) ? t.renamed(wanted.name()) : t)
                             .withReferencesRenamed(former, wanted.name()));
                     break;
@@ -122,25 +122,18 @@ public final class SchemaComparator {
     }
 
     private void addTable(Table table) {
-        found(
-                "Detected added table '" + table.name() + "'",
-                new CreateTable(table.withIndexes(ixs -> List.of())),
-                new DropTable(table.name()));
+        found("Detected added table '" + table.name() + "'", new CreateTable(table.withIndexes(ixs -> List.of())));
         // Dropping the table drops its indexes: the downgrade needs no drop_index, and
         // MySQL would refuse to drop one that a foreign key of the table relies on.
-        table.indexes()
-                .forEach(index -> found(
-                        "Detected added index '" + index.name() + "' on " + list(index.columns()),
-                        new CreateIndex(index)));
+        for (Index index : table.indexes()) {
+            CreateIndex create = new CreateIndex(index);
+            found("Detected added index '" + index.name() + "' on " + list(index.columns()), create);
+            undoneWithTheirTable.add(create);
+        }
     }
 
     private void removeTable(Table table) {
-        List<Operation> recreate = new ArrayList<>();
-        recreate.add(new CreateTable(table.withIndexes(ixs -> List.of())));
-        table.indexes().forEach(index -> recreate.add(new CreateIndex(index)));
-        findings.add("Detected removed table '" + table.name() + "'");
-        upgrade.add(new DropTable(table.name()));
-        inverses.add(recreate);
+        found("Detected removed table '" + table.name() + "'", new DropTable(table.name()));
     }
 
     private void compareTable(Table target, Table current) {
@@ -151,10 +144,7 @@ public final class SchemaComparator {
         removeUniquesAndIndexes(target, live);
         for (Column column : target.columns()) {
             if (live.column(column.name()).isEmpty()) {
-                found(
-                        "Detected added column '" + t + "." + column.name() + "'",
-                        new AddColumn(t, column),
-                        new DropColumn(t, column.name()));
+                found("Detected added column '" + t + "." + column.name() + "'", new AddColumn(t, column));
                 if (!column.nullable() && column.serverDefault() == null) {
                     warnings.add("Column '" + t + "." + column.name() + "' is added NOT NULL with no server default: "
                             + "this fails on a table that has rows; give it a default (@ColumnDefault) or make it "
@@ -172,10 +162,7 @@ public final class SchemaComparator {
                 .filter(c -> target.column(c.name()).isEmpty())
                 .toList();
         for (Column column : removed) {
-            found(
-                    "Detected removed column '" + t + "." + column.name() + "'",
-                    new DropColumn(t, column.name()),
-                    new AddColumn(t, column));
+            found("Detected removed column '" + t + "." + column.name() + "'", new DropColumn(t, column.name()));
             target.columns().stream()
                     .filter(c -> live.column(c.name()).isEmpty()
                             && storedType(c).name().equals(storedType(column).name()))
@@ -204,11 +191,9 @@ public final class SchemaComparator {
             }
             for (String former : formerNames) {
                 if (renamed.column(former).isPresent() && target.column(former).isEmpty()) {
-                    RenameColumn rename = new RenameColumn(target.name(), former, wanted.name());
                     found(
                             "Detected renamed column '" + target.name() + "." + former + "' to '" + wanted.name() + "'",
-                            rename,
-                            rename.inverse());
+                            new RenameColumn(target.name(), former, wanted.name()));
                     renamed = renamed.withRenamedColumn(former, wanted.name());
                     break;
                 }
@@ -237,8 +222,7 @@ public final class SchemaComparator {
                 found(
                         "Detected renamed index '" + same.get().name() + "' to '" + wanted.name() + "' on '"
                                 + target.name() + "'",
-                        rename,
-                        rename.inverse());
+                        rename);
                 renamed = renamed.withIndexes(ixs -> ixs.stream()
                         .map(ix -> ix.name().equals(rename.from()) ? ix.renamedTo(rename.to()) : ix)
                         .toList());
@@ -276,8 +260,7 @@ public final class SchemaComparator {
             return;
         }
         findings.addAll(changes.subList(0, changes.size() - 1));
-        AlterColumn alter = new AlterColumn(table, live, to);
-        found(changes.get(changes.size() - 1), alter, alter.inverse());
+        found(changes.get(changes.size() - 1), new AlterColumn(table, live, to));
     }
 
     private ColumnType storedType(Column column) {
@@ -295,8 +278,7 @@ public final class SchemaComparator {
                 UniqueConstraint constraint = (UniqueConstraint) unique;
                 found(
                         "Detected removed unique constraint '" + constraint.name() + "' on '" + live.name() + "'",
-                        new DropUniqueConstraint(live.name(), constraint.name()),
-                        new CreateUniqueConstraint(live.name(), constraint));
+                        new DropUniqueConstraint(live.name(), constraint.name()));
             }
         }
         List<Index> wanted = plainIndexes(target);
@@ -317,8 +299,7 @@ public final class SchemaComparator {
                 UniqueConstraint constraint = (UniqueConstraint) unique;
                 found(
                         "Detected added unique constraint '" + constraint.name() + "' on " + list(constraint.columns()),
-                        new CreateUniqueConstraint(target.name(), constraint),
-                        new DropUniqueConstraint(target.name(), constraint.name()));
+                        new CreateUniqueConstraint(target.name(), constraint));
             }
         }
         List<Index> present = plainIndexes(live);
@@ -376,8 +357,7 @@ public final class SchemaComparator {
             if (target.checkConstraints().stream().noneMatch(c -> c.name().equals(check.name()))) {
                 found(
                         "Detected removed check constraint '" + check.name() + "' on '" + live.name() + "'",
-                        new DropCheckConstraint(live.name(), check.name()),
-                        new CreateCheckConstraint(live.name(), check));
+                        new DropCheckConstraint(live.name(), check.name()));
             }
         }
     }
@@ -387,8 +367,7 @@ public final class SchemaComparator {
             if (live.checkConstraints().stream().noneMatch(c -> c.name().equals(check.name()))) {
                 found(
                         "Detected added check constraint '" + check.name() + "' on '" + target.name() + "'",
-                        new CreateCheckConstraint(target.name(), check),
-                        new DropCheckConstraint(target.name(), check.name()));
+                        new CreateCheckConstraint(target.name(), check));
             }
         }
     }
@@ -406,8 +385,7 @@ public final class SchemaComparator {
                 found(
                         "Detected removed foreign key (" + String.join(", ", fk.columns()) + ")("
                                 + String.join(", ", fk.referredColumns()) + ") on table " + live.name(),
-                        new DropForeignKey(live.name(), fk.name()),
-                        new CreateForeignKey(live.name(), fk));
+                        new DropForeignKey(live.name(), fk.name()));
             }
         }
     }
@@ -418,30 +396,24 @@ public final class SchemaComparator {
                 found(
                         "Detected added foreign key (" + String.join(", ", fk.columns()) + ")("
                                 + String.join(", ", fk.referredColumns()) + ") on table " + target.name(),
-                        new CreateForeignKey(target.name(), fk),
-                        new DropForeignKey(target.name(), fk.name()));
+                        new CreateForeignKey(target.name(), fk));
             }
         }
     }
 
     private void addIndex(Index index) {
-        found(
-                "Detected added index '" + index.name() + "' on " + list(index.columns()),
-                new CreateIndex(index),
-                new DropIndex(index.name(), index.table()));
+        found("Detected added index '" + index.name() + "' on " + list(index.columns()), new CreateIndex(index));
     }
 
     private void removeIndex(Index index) {
         found(
                 "Detected removed index '" + index.name() + "' on '" + index.table() + "'",
-                new DropIndex(index.name(), index.table()),
-                new CreateIndex(index));
+                new DropIndex(index.name(), index.table()));
     }
 
-    private void found(String finding, Operation operation, Operation... inverse) {
+    private void found(String finding, Operation operation) {
         findings.add(finding);
         upgrade.add(operation);
-        inverses.add(List.of(inverse));
     }
 
     /** Columns as Alembic logs them: {@code '['email']'}. */

@@ -1,8 +1,15 @@
 package microblog.migrate.operations;
 
+import java.util.List;
 import microblog.migrate.schema.Column;
+import microblog.migrate.schema.Schema;
 
 public record AddColumn(String table, Column column) implements Operation {
+    @Override
+    public List<Operation> inverse(Schema before) {
+        return List.of(new DropColumn(table, column.name()));
+    }
+
     @Override
     public String describe() {
         return "add_column " + table + "." + column.name();

@@ -1,7 +1,9 @@
 package microblog.migrate.operations;
 
+import java.util.List;
 import java.util.Objects;
 import microblog.migrate.schema.Column;
+import microblog.migrate.schema.Schema;
 
 /**
  * Changes one column's type, nullability or server default. Both shapes are
@@ -43,6 +45,12 @@ public record AlterColumn(String table, Column from, Column to) implements Opera
 
     public AlterColumn inverse() {
         return new AlterColumn(table, to, from);
+    }
+
+    /** The same change the other way: both shapes are kept whole, so no schema is needed. */
+    @Override
+    public List<Operation> inverse(Schema before) {
+        return List.of(inverse());
     }
 
     @Override

@@ -1,9 +1,13 @@
 package microblog.migrate.operations;
 
+import java.util.List;
+import microblog.migrate.schema.Schema;
+
 /** Renames an index of {@code table}, as after a table rename the models name it after the new table. */
 public record RenameIndex(String table, String from, String to) implements Operation {
-    public RenameIndex inverse() {
-        return new RenameIndex(table, to, from);
+    @Override
+    public List<Operation> inverse(Schema before) {
+        return List.of(new RenameIndex(table, to, from));
     }
 
     @Override

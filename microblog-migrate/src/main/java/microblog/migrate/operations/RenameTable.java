@@ -1,9 +1,13 @@
 package microblog.migrate.operations;
 
+import java.util.List;
+import microblog.migrate.schema.Schema;
+
 /** Renames a table in place: its rows, indexes and the foreign keys that point to it stay. */
 public record RenameTable(String from, String to) implements Operation {
-    public RenameTable inverse() {
-        return new RenameTable(to, from);
+    @Override
+    public List<Operation> inverse(Schema before) {
+        return List.of(new RenameTable(to, from));
     }
 
     @Override

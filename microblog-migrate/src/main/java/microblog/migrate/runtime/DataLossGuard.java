@@ -16,13 +16,23 @@ import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.ddl.TableLookup;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.CreateCheckConstraint;
+import microblog.migrate.operations.CreateForeignKey;
+import microblog.migrate.operations.CreateIndex;
 import microblog.migrate.operations.CreateTable;
+import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DataLossRisk;
+import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
+import microblog.migrate.operations.DropForeignKey;
+import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropTable;
+import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
+import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
+import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Table;
 
@@ -41,7 +51,18 @@ final class DataLossGuard {
      *
      * @param index the operation's position in the list checked
      */
-    record Hazard(int index, String phrase, boolean acceptable) {}
+    record Hazard(int index, String phrase, boolean acceptable) {
+        Hazard at(int position) {
+            return new Hazard(position, phrase, acceptable);
+        }
+
+        /** This hazard of {@code live}, saying what the revision calls the thing if its own renames changed it. */
+        Hazard calledInRevision(Operation live, Operation inRevision, String name) {
+            return live.equals(inRevision)
+                    ? this
+                    : new Hazard(index, phrase + " ('" + name + "' in the revision)", acceptable);
+        }
+    }
 
     private final Connection connection;
     private final DdlRenderer ddl;
@@ -62,106 +83,181 @@ final class DataLossGuard {
      * checked only once it has run.
      */
     List<Hazard> check(List<Operation> operations) {
-        Map<String, String> liveTables = new HashMap<>(); // table name in the revision -> live name
-        Map<String, String> liveColumns = new HashMap<>(); // live table + "." + column in the revision -> live column
-        List<Hazard> losses = new ArrayList<>();
-        Set<String> madeHere = new HashSet<>();
-        for (int i = 0; i < operations.size(); i++) {
-            Operation operation = operations.get(i);
+        RevisionWalk walk = new RevisionWalk();
+        List<Hazard> hazards = new ArrayList<>();
+        for (int i = 0; i < operations.size() && !walk.reachedHandWrittenSql(); i++) {
             int index = i;
-            if (operation instanceof ExecuteSql) {
-                break;
-            } else if (operation instanceof CreateTable op) {
-                madeHere.add(op.table().name()); // a new table: what the live one of that name holds is not its
-            } else if (operation instanceof RenameTable op) {
-                liveTables.put(op.to(), liveTables.getOrDefault(op.from(), op.from()));
-            } else if (operation instanceof RenameColumn op) {
-                String table = liveTables.getOrDefault(op.table(), op.table());
-                liveColumns.put(table + "." + op.to(), liveColumns.getOrDefault(table + "." + op.from(), op.from()));
-            } else {
-                if (madeHere.contains(tableOf(operation))) {
-                    continue;
-                }
-                Operation live = renamedBack(operation, liveTables, liveColumns);
-                String called = live.equals(operation) ? "" : " (" + nameIn(operation) + " in the revision)";
-                check(live)
-                        .ifPresent(
-                                hazard -> losses.add(new Hazard(index, hazard.phrase() + called, hazard.acceptable())));
-            }
+            operations.get(i).accept(walk).ifPresent(hazard -> hazards.add(hazard.at(index)));
         }
-        return losses;
+        return hazards;
     }
 
-    /** The table a data-changing operation works on, or null. */
-    private static String tableOf(Operation operation) {
-        if (operation instanceof AddColumn op) {
-            return op.table();
-        } else if (operation instanceof DropTable op) {
-            return op.table();
-        } else if (operation instanceof DropColumn op) {
-            return op.table();
-        } else if (operation instanceof AlterColumn op) {
-            return op.table();
-        }
-        return null;
-    }
+    /**
+     * One pass over a list of operations, in order: each step that touches rows
+     * is checked under the name its table and column have in the database now.
+     * One method per kind of operation, so that a new kind does not compile
+     * until it is decided what it can do to the rows.
+     */
+    private final class RevisionWalk implements OperationVisitor<Optional<Hazard>> {
+        /** Table name in the revision -> live name. */
+        private final Map<String, String> liveTables = new HashMap<>();
+        /** Live table + "." + column name in the revision -> live column name. */
+        private final Map<String, String> liveColumns = new HashMap<>();
+        /** Tables this list creates: what a live table of the same name holds is not theirs. */
+        private final Set<String> madeHere = new HashSet<>();
 
-    /** What the revision calls the table or column {@code operation} changes. */
-    private static String nameIn(Operation operation) {
-        if (operation instanceof AddColumn op) {
-            return "'" + op.table() + "." + op.column().name() + "'";
-        } else if (operation instanceof DropTable op) {
-            return "'" + op.table() + "'";
-        } else if (operation instanceof DropColumn op) {
-            return "'" + op.table() + "." + op.column() + "'";
-        } else if (operation instanceof AlterColumn op) {
-            return "'" + op.table() + "." + op.column() + "'";
-        }
-        return operation.describe();
-    }
+        private boolean handWrittenSql;
 
-    private static Operation renamedBack(Operation operation, Map<String, String> tables, Map<String, String> columns) {
-        if (operation instanceof AddColumn op) {
-            return new AddColumn(tables.getOrDefault(op.table(), op.table()), op.column());
-        } else if (operation instanceof DropTable op) {
-            return new DropTable(tables.getOrDefault(op.table(), op.table()));
-        } else if (operation instanceof DropColumn op) {
-            String table = tables.getOrDefault(op.table(), op.table());
-            return new DropColumn(table, columns.getOrDefault(table + "." + op.column(), op.column()));
-        } else if (operation instanceof AlterColumn op) {
-            String table = tables.getOrDefault(op.table(), op.table());
-            String column = columns.getOrDefault(table + "." + op.column(), op.column());
-            return new AlterColumn(table, op.from().renamed(column), op.to().renamed(column));
+        boolean reachedHandWrittenSql() {
+            return handWrittenSql;
         }
-        return operation;
-    }
 
-    /** What {@code operation} would do to the rows of this database now, or nothing. */
-    private Optional<Hazard> check(Operation operation) {
-        if (operation instanceof AddColumn op) {
-            return addColumn(op);
-        }
-        if (DataLossRisk.of(operation).isEmpty()) {
+        /** What follows may work on rows this SQL changed: the walk ends here. */
+        @Override
+        public Optional<Hazard> execute(ExecuteSql op) {
+            handWrittenSql = true;
             return Optional.empty();
         }
-        if (operation instanceof DropTable op) {
-            return existing(op.table()).flatMap(t -> count(t.name(), null)
-                    .map(n -> loss("drop table '" + t.name() + "' holding " + plural(n, "row"))));
-        } else if (operation instanceof DropColumn op) {
-            return existingColumn(op.table(), op.column())
-                    .flatMap(t -> count(t.name(), ddl.quote(op.column()) + " IS NOT NULL")
-                            .map(n -> loss("drop column '" + op.table() + "." + op.column() + "' holding "
-                                    + plural(n, "value"))));
-        } else if (operation instanceof AlterColumn op) {
-            // The column as it is, not as the revision says it was: a hand-edited 'from' may be wrong.
-            return existingColumn(op.table(), op.column())
-                    .flatMap(t -> alterColumn(
-                            new AlterColumn(op.table(), t.column(op.column()).orElseThrow(), op.to())));
+
+        @Override
+        public Optional<Hazard> createTable(CreateTable op) {
+            madeHere.add(op.table().name());
+            return Optional.empty();
         }
-        throw new IllegalStateException("no data-loss check for " + operation.describe());
+
+        @Override
+        public Optional<Hazard> renameTable(RenameTable op) {
+            liveTables.put(op.to(), liveTable(op.from()));
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> renameColumn(RenameColumn op) {
+            String table = liveTable(op.table());
+            liveColumns.put(table + "." + op.to(), liveColumn(table, op.from()));
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> addColumn(AddColumn op) {
+            if (madeHere.contains(op.table())) {
+                return Optional.empty();
+            }
+            AddColumn live = new AddColumn(liveTable(op.table()), op.column());
+            return hazardOf(live)
+                    .map(hazard -> hazard.calledInRevision(
+                            live, op, op.table() + "." + op.column().name()));
+        }
+
+        @Override
+        public Optional<Hazard> dropTable(DropTable op) {
+            if (madeHere.contains(op.table())) {
+                return Optional.empty();
+            }
+            DropTable live = new DropTable(liveTable(op.table()));
+            return hazardOf(live).map(hazard -> hazard.calledInRevision(live, op, op.table()));
+        }
+
+        @Override
+        public Optional<Hazard> dropColumn(DropColumn op) {
+            if (madeHere.contains(op.table())) {
+                return Optional.empty();
+            }
+            String table = liveTable(op.table());
+            DropColumn live = new DropColumn(table, liveColumn(table, op.column()));
+            return hazardOf(live).map(hazard -> hazard.calledInRevision(live, op, op.table() + "." + op.column()));
+        }
+
+        @Override
+        public Optional<Hazard> alterColumn(AlterColumn op) {
+            if (madeHere.contains(op.table())) {
+                return Optional.empty();
+            }
+            String table = liveTable(op.table());
+            String column = liveColumn(table, op.column());
+            AlterColumn live =
+                    new AlterColumn(table, op.from().renamed(column), op.to().renamed(column));
+            if (DataLossRisk.of(live).isEmpty()) {
+                return Optional.empty(); // every value still fits
+            }
+            return hazardOf(live).map(hazard -> hazard.calledInRevision(live, op, op.table() + "." + op.column()));
+        }
+
+        // ---- indexes and constraints change no rows (a new unique or check holds for every row or fails) ----
+
+        @Override
+        public Optional<Hazard> createIndex(CreateIndex op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> dropIndex(DropIndex op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> renameIndex(RenameIndex op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> createForeignKey(CreateForeignKey op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> dropForeignKey(DropForeignKey op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> createUniqueConstraint(CreateUniqueConstraint op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> dropUniqueConstraint(DropUniqueConstraint op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> createCheckConstraint(CreateCheckConstraint op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> dropCheckConstraint(DropCheckConstraint op) {
+            return Optional.empty();
+        }
+
+        private String liveTable(String table) {
+            return liveTables.getOrDefault(table, table);
+        }
+
+        private String liveColumn(String liveTable, String column) {
+            return liveColumns.getOrDefault(liveTable + "." + column, column);
+        }
     }
 
-    private Optional<Hazard> addColumn(AddColumn op) {
+    private Optional<Hazard> hazardOf(DropTable op) {
+        return existing(op.table()).flatMap(t -> count(t.name(), null)
+                .map(n -> loss("drop table '" + t.name() + "' holding " + plural(n, "row"))));
+    }
+
+    private Optional<Hazard> hazardOf(DropColumn op) {
+        return existingColumn(op.table(), op.column()).flatMap(t -> count(
+                        t.name(), ddl.quote(op.column()) + " IS NOT NULL")
+                .map(n -> loss("drop column '" + op.table() + "." + op.column() + "' holding " + plural(n, "value"))));
+    }
+
+    /** Checked against the column as it is, not as the revision says it was: a hand-edited 'from' may be wrong. */
+    private Optional<Hazard> hazardOf(AlterColumn op) {
+        return existingColumn(op.table(), op.column())
+                .flatMap(t -> hazardOfChange(
+                        new AlterColumn(op.table(), t.column(op.column()).orElseThrow(), op.to())));
+    }
+
+    private Optional<Hazard> hazardOf(AddColumn op) {
         if (op.column().nullable() || op.column().serverDefault() != null) {
             return Optional.empty();
         }
@@ -178,7 +274,8 @@ final class DataLossGuard {
                         false));
     }
 
-    private Optional<Hazard> alterColumn(AlterColumn op) {
+    /** {@code op} from the column as the database has it. */
+    private Optional<Hazard> hazardOfChange(AlterColumn op) {
         String column = ddl.quote(op.column());
         String where = "'" + op.table() + "." + op.column() + "'";
         if (op.changesType() && !op.to().type().holdsAllOf(op.from().type())) {

@@ -51,6 +51,16 @@ public final class SchemaSimulator implements TableLookup {
     private final Set<String> changedByHand = new HashSet<>();
     private boolean unknownDdl;
 
+    /** A simulation from an empty schema, as revisions are replayed from base. */
+    public SchemaSimulator() {}
+
+    /** A simulation from {@code start}, as a revision about to run on it sees it. */
+    public static SchemaSimulator startingFrom(Schema start) {
+        SchemaSimulator simulator = new SchemaSimulator();
+        start.tables().forEach(table -> simulator.tables.put(table.name(), table));
+        return simulator;
+    }
+
     @Override
     public Optional<Table> table(String name) {
         if (changedByHand.contains(name) || unknownDdl && !tables.containsKey(name)) {

@@ -81,6 +81,11 @@ class RevisionFileTest {
         assertThat(all.stream().map(Object::getClass).distinct())
                 .as("every kind of operation")
                 .containsExactlyInAnyOrder(Operation.class.getPermittedSubclasses());
+        assertThat(all.stream()
+                        .map(op -> OperationCodec.write(op).keySet().iterator().next())
+                        .distinct())
+                .as("the names an unknown operation's error lists are the names written")
+                .containsExactlyInAnyOrderElementsOf(OperationCodec.OPERATION_NAMES);
         Path file = dir.resolve("abc123def456_all.yaml");
         Revision revision = new Revision(
                 "abc123def456",
