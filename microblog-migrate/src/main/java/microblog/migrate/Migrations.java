@@ -1,9 +1,6 @@
 package microblog.migrate;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -249,7 +246,7 @@ public final class Migrations {
         }
         changes.findings().forEach(log::info);
         changes.warnings().forEach(log::warn);
-        Path file = new RevisionWriter(scripts, graph, new PrintWriter(Writer.nullWriter()))
+        Path file = new RevisionWriter(scripts, graph)
                 .write(NewRevision.withMessage(message), parents, changes.upgrade(), changes.downgrade());
         log.info("Generated {}", file.toAbsolutePath());
         return Optional.of(RevisionFile.read(file));
@@ -466,17 +463,15 @@ public final class Migrations {
             ScriptDirectory scripts, RevisionGraph graph, Set<String> applied, Consumer<MigrationRunner> work) {
         DatabaseKind kind = database.get().kind();
         DdlRenderer ddl = DdlRenderer.forKind(kind);
-        StringWriter sql = new StringWriter();
-        try (PrintWriter out = new PrintWriter(sql)) {
-            work.accept(MigrationRunner.offline(
-                            new ScriptSink(out, kind.hasTransactionalDdl()),
-                            ddl,
-                            new VersionTable(scripts.versionTable(), ddl),
-                            DescribedSchema.at(graph, applied),
-                            !applied.isEmpty())
-                    .tagged(tag));
-        }
-        return sql.toString();
+        ScriptSink sql = new ScriptSink(kind.hasTransactionalDdl());
+        work.accept(MigrationRunner.offline(
+                        sql,
+                        ddl,
+                        new VersionTable(scripts.versionTable(), ddl),
+                        DescribedSchema.at(graph, applied),
+                        !applied.isEmpty())
+                .tagged(tag));
+        return sql.script();
     }
 
     /** The revisions applied at {@code to} and not at {@code from}, oldest first, as far as the files know them. */

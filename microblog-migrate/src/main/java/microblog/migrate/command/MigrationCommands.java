@@ -135,8 +135,8 @@ public final class MigrationCommands {
         }
         changes.findings().forEach(log::info);
         changes.warnings().forEach(log::warn);
-        return Optional.of(new RevisionWriter(scripts, graph, out)
-                .write(revision, parents, changes.upgrade(), changes.downgrade()));
+        return Optional.of(generated(
+                new RevisionWriter(scripts, graph).write(revision, parents, changes.upgrade(), changes.downgrade())));
     }
 
     /**
@@ -159,7 +159,8 @@ public final class MigrationCommands {
     public Path revision(NewRevision revision) {
         ScriptDirectory scripts = ScriptDirectory.open(config.directory());
         RevisionGraph graph = scripts.graph();
-        return new RevisionWriter(scripts, graph, out).write(revision, parents(graph, revision), List.of(), List.of());
+        return generated(
+                new RevisionWriter(scripts, graph).write(revision, parents(graph, revision), List.of(), List.of()));
     }
 
     /**
@@ -218,7 +219,7 @@ public final class MigrationCommands {
                 }
             }
         }
-        return new RevisionWriter(scripts, graph, out).write(merge, parents, List.of(), List.of());
+        return generated(new RevisionWriter(scripts, graph).write(merge, parents, List.of(), List.of()));
     }
 
     /** Fails if the models hold changes that no revision has yet. */
@@ -584,6 +585,12 @@ public final class MigrationCommands {
     }
 
     // ---- helpers ----
+
+    /** Says where a new revision was written, as Flask-Migrate does. */
+    private Path generated(Path file) {
+        out.println("Generating " + file.toAbsolutePath() + " ... done");
+        return file;
+    }
 
     private static VersionTable versionTable(ScriptDirectory scripts, DatabaseKind kind) {
         return new VersionTable(scripts.versionTable(), DdlRenderer.forKind(kind));
