@@ -31,7 +31,9 @@ import microblog.migrate.engine.ModelComparison;
 import microblog.migrate.engine.NewRevision;
 import microblog.migrate.engine.RepositoryTemplate;
 import microblog.migrate.engine.RevisionTargets;
+import microblog.migrate.engine.RevisionTester;
 import microblog.migrate.engine.RevisionWriter;
+import microblog.migrate.engine.ScratchDatabase;
 import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.runtime.ConcurrentMigrationException;
@@ -348,6 +350,50 @@ public final class Migrations {
             return recorded;
         });
         return changed;
+    }
+
+    // ---- trying the revisions ----
+
+    /** Tries every revision on a scratch database, as {@link #testRevisions(RevisionTestListener)} does, heard by no one. */
+    public RevisionTestResult testRevisions() {
+        return testRevisions(RevisionTestListener.NONE);
+    }
+
+    /**
+     * Tries every revision on a scratch database of the configured kind (a temporary SQLite
+     * file, or a temporary database on the same server, made and dropped here): each goes up,
+     * down and up again, oldest first, and after every step the schema must be what the
+     * revisions describe; at head, what the entities map to, if any were given. The first
+     * difference fails, naming the revision, the step and what differs. The configured
+     * database itself is never touched; it must be given by URL, for the scratch one to be
+     * made beside it.
+     */
+    public RevisionTestResult testRevisions(RevisionTestListener listener) {
+        ScriptDirectory scripts = scripts();
+        RevisionGraph graph = scripts.graph();
+        DatabaseUrl url = database.get()
+                .url()
+                .orElseThrow(() -> new MigrationException(
+                        "db test makes a scratch database beside the configured one, so it needs a database URL, not a "
+                                + "DataSource"));
+        Collection<Class<?>> models = entities.get() == null ? List.of() : entities.get();
+        try (ScratchDatabase scratch = ScratchDatabase.create(url)) {
+            listener.started(scratch.url(), graph.topologicalOrder().size());
+            try (Connection connection = MigrationConnections.openForWriting(TargetDatabase.of(scratch.url()))) {
+                boolean matchesEntities = new RevisionTester(
+                                connection,
+                                DdlRenderer.forKind(url.kind()),
+                                versionTable(scripts, url.kind()),
+                                new TableExclusions(scripts.excludedTables()))
+                        .test(graph, models, listener);
+                return new RevisionTestResult(scratch.url(), graph.topologicalOrder(), matchesEntities);
+            } catch (SQLException e) {
+                throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
+            } catch (MigrationException e) {
+                throw new MigrationException(
+                        "db test, on the scratch database (" + url + " was not touched): " + e.getMessage(), e);
+            }
+        }
     }
 
     // ---- SQL for a DBA to run ----

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,23 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.CheckResult;
 import microblog.migrate.MigrationException;
 import microblog.migrate.MigrationResult;
 import microblog.migrate.Migrations;
-import microblog.migrate.TargetDatabase;
+import microblog.migrate.RevisionTestListener;
+import microblog.migrate.RevisionTestResult;
 import microblog.migrate.autogenerate.Changes;
-import microblog.migrate.ddl.DdlRenderer;
-import microblog.migrate.engine.MigrationConnections;
 import microblog.migrate.engine.NewRevision;
 import microblog.migrate.engine.RevisionTargets;
 import microblog.migrate.engine.RevisionWriter;
-import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.runtime.DataLossPolicy;
-import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionFile;
 import microblog.migrate.script.RevisionGraph;
@@ -307,31 +301,23 @@ public final class MigrationCommands {
      * describe. The configured database itself is never touched.
      */
     public void test() {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        DatabaseUrl url = config.database()
-                .get()
-                .url()
-                .orElseThrow(() -> new MigrationException(
-                        "db test makes a scratch database beside the configured one, so it needs a database URL, not a "
-                                + "DataSource"));
-        try (ScratchDatabase scratch = ScratchDatabase.create(url)) {
-            out.println("Testing " + graph.topologicalOrder().size() + " revision(s) on a scratch "
-                    + url.kind().displayName() + " database (" + scratch.url() + ")");
-            try (Connection connection = MigrationConnections.openForWriting(TargetDatabase.of(scratch.url()))) {
-                new RevisionTester(
-                                connection,
-                                DdlRenderer.forKind(url.kind()),
-                                versionTable(scripts, url.kind()),
-                                out,
-                                new TableExclusions(scripts.excludedTables()))
-                        .test(graph, config.entityClasses().get());
-            } catch (SQLException e) {
-                throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
-            } catch (MigrationException e) {
-                throw new MigrationException(
-                        "db test, on the scratch database (" + url + " was not touched): " + e.getMessage(), e);
+        RevisionTestResult result = migrations().testRevisions(new RevisionTestListener() {
+            @Override
+            public void started(DatabaseUrl scratch, int revisions) {
+                out.println("Testing " + revisions + " revision(s) on a scratch "
+                        + scratch.kind().displayName() + " database (" + scratch + ")");
+                out.flush();
             }
+
+            @Override
+            public void passed(Revision revision) {
+                // One whole line per revision, so that it never interleaves with the log on the terminal.
+                out.println(revision.id() + " " + revision.message() + ": upgrade, downgrade, upgrade ... ok");
+                out.flush();
+            }
+        });
+        if (result.matchesEntities()) {
+            out.println("At head, the schema matches the models.");
         }
     }
 
@@ -592,17 +578,9 @@ public final class MigrationCommands {
         return file;
     }
 
-    private static VersionTable versionTable(ScriptDirectory scripts, DatabaseKind kind) {
-        return new VersionTable(scripts.versionTable(), DdlRenderer.forKind(kind));
-    }
-
     /** A revision's branch labels as Alembic prints them after its id: {@code " (shoppingcart)"}, or nothing. */
     private static String labels(RevisionGraph graph, String id) {
         List<String> labels = graph.branchLabelsOf(id);
         return labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")";
-    }
-
-    private static String describe(Set<String> heads) {
-        return heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 }
