@@ -30,9 +30,9 @@ import microblog.migrate.engine.MigrationConnections;
 import microblog.migrate.engine.ModelComparison;
 import microblog.migrate.engine.NewRevision;
 import microblog.migrate.engine.RepositoryTemplate;
+import microblog.migrate.engine.RevisionAuthor;
 import microblog.migrate.engine.RevisionTargets;
 import microblog.migrate.engine.RevisionTester;
-import microblog.migrate.engine.RevisionWriter;
 import microblog.migrate.engine.ScratchDatabase;
 import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.AppliedRevisions;
@@ -235,23 +235,16 @@ public final class Migrations {
     public Optional<Revision> generate(String message) {
         ScriptDirectory scripts = scripts();
         scripts.requireWritable("write a revision");
-        RevisionGraph graph = scripts.graph();
-        List<String> parents = graph.heads();
-        if (parents.size() > 1) {
-            throw new MigrationException("there are " + parents.size() + " heads (" + String.join(", ", parents)
+        RevisionAuthor author = new RevisionAuthor(this, scripts);
+        List<String> heads = author.heads();
+        if (heads.size() > 1) {
+            throw new MigrationException("there are " + heads.size() + " heads (" + String.join(", ", heads)
                     + "): merge them into one first ('db merge heads')");
         }
-        Changes changes = compareWithEntities(scripts, graph, new LinkedHashSet<>(parents));
-        if (changes.isEmpty()) {
-            log.info("No changes in schema detected.");
-            return Optional.empty();
-        }
-        changes.findings().forEach(log::info);
-        changes.warnings().forEach(log::warn);
-        Path file = new RevisionWriter(scripts, graph)
-                .write(NewRevision.withMessage(message), parents, changes.upgrade(), changes.downgrade());
-        log.info("Generated {}", file.toAbsolutePath());
-        return Optional.of(RevisionFile.read(file));
+        return author.autogenerate(NewRevision.withMessage(message)).map(file -> {
+            log.info("Generated {}", file.toAbsolutePath());
+            return RevisionFile.read(file);
+        });
     }
 
     // ---- applying ----

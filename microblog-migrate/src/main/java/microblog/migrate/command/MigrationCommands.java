@@ -19,10 +19,9 @@ import microblog.migrate.MigrationResult;
 import microblog.migrate.Migrations;
 import microblog.migrate.RevisionTestListener;
 import microblog.migrate.RevisionTestResult;
-import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.engine.NewRevision;
+import microblog.migrate.engine.RevisionAuthor;
 import microblog.migrate.engine.RevisionTargets;
-import microblog.migrate.engine.RevisionWriter;
 import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.script.Revision;
@@ -119,18 +118,7 @@ public final class MigrationCommands {
      * the database must stand, or else on all heads.
      */
     public Optional<Path> migrate(NewRevision revision) {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        List<String> parents = revision.head() == null ? graph.heads() : parents(graph, revision);
-        Changes changes = migrations().compareWithEntities(scripts, graph, new LinkedHashSet<>(parents));
-        if (changes.isEmpty()) {
-            log.info("No changes in schema detected.");
-            return Optional.empty();
-        }
-        changes.findings().forEach(log::info);
-        changes.warnings().forEach(log::warn);
-        return Optional.of(generated(
-                new RevisionWriter(scripts, graph).write(revision, parents, changes.upgrade(), changes.downgrade())));
+        return new RevisionAuthor(migrations()).autogenerate(revision).map(this::generated);
     }
 
     /**
@@ -151,37 +139,7 @@ public final class MigrationCommands {
 
     /** The same, as {@code revision} describes it. */
     public Path revision(NewRevision revision) {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        return generated(
-                new RevisionWriter(scripts, graph).write(revision, parents(graph, revision), List.of(), List.of()));
-    }
-
-    /**
-     * What a new revision builds on: the one head; or its {@code head}, which may be {@code base}
-     * (a branch with no parent), {@code LABEL@head}, or a revision that is not a head when spliced.
-     */
-    private static List<String> parents(RevisionGraph graph, NewRevision revision) {
-        String head = revision.head();
-        if ("base".equals(head)) {
-            return List.of();
-        }
-        if (head != null && !head.equals("head")) {
-            String base = head.endsWith("@head")
-                    ? RevisionTargets.heads(graph, head, Set.of()).iterator().next()
-                    : graph.resolve(head).id();
-            if (!graph.heads().contains(base) && !revision.splice()) {
-                throw new MigrationException("revision " + base + " is not a head: building on it starts a new "
-                        + "branch; pass --splice if that is what you want");
-            }
-            return List.of(base);
-        }
-        if (graph.heads().size() > 1) {
-            throw new MigrationException(
-                    "there are " + graph.heads().size() + " heads (" + String.join(", ", graph.heads())
-                            + "): pass --head REV to build on one, or merge them with 'db merge heads'");
-        }
-        return graph.heads();
+        return generated(new RevisionAuthor(migrations()).empty(revision));
     }
 
     /** Writes a revision that joins {@code revisions} (or all heads) into one, with no operations of its own. */
@@ -191,29 +149,7 @@ public final class MigrationCommands {
 
     /** The same, the merge as {@code merge} describes it (its head is not used: the revisions are its parents). */
     public Path merge(List<String> revisions, NewRevision merge) {
-        ScriptDirectory scripts = ScriptDirectory.open(config.directory());
-        RevisionGraph graph = scripts.graph();
-        List<String> parents = revisions.isEmpty() || revisions.equals(List.of("heads"))
-                ? graph.heads()
-                : revisions.stream().map(r -> graph.resolve(r).id()).distinct().toList();
-        if (parents.size() < 2) {
-            throw new MigrationException("nothing to merge: "
-                    + (parents.isEmpty()
-                            ? "there are no revisions"
-                            : revisions.isEmpty() || revisions.equals(List.of("heads"))
-                                    ? "there is one head, " + parents.get(0)
-                                    : "only one revision given, " + parents.get(0))
-                    + "; merge joins two or more heads");
-        }
-        for (String parent : parents) {
-            for (String other : parents) {
-                if (!parent.equals(other) && graph.ancestry(List.of(other)).contains(parent)) {
-                    throw new MigrationException("cannot merge " + parent + " with " + other + ", which already "
-                            + "follows it: merge revisions on different branches, such as the heads");
-                }
-            }
-        }
-        return generated(new RevisionWriter(scripts, graph).write(merge, parents, List.of(), List.of()));
+        return generated(new RevisionAuthor(migrations()).merge(revisions, merge));
     }
 
     /** Fails if the models hold changes that no revision has yet. */
