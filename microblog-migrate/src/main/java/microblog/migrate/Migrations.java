@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.autogenerate.Changes;
+import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.engine.DescribedSchema;
 import microblog.migrate.engine.EditedRevisions;
@@ -42,6 +43,7 @@ import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.MigrationRunner;
 import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
+import microblog.migrate.schema.Schema;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionFile;
 import microblog.migrate.script.RevisionGraph;
@@ -175,6 +177,37 @@ public final class Migrations {
                         graph,
                         new TableExclusions(scripts.excludedTables()))
                 .compare(entityClasses(), expected);
+    }
+
+    /**
+     * The tables the entities map to, as they would be made on this kind of database (what
+     * {@link #check()} compares the database with). Boots Hibernate; reads no database.
+     */
+    public Schema entitySchema() {
+        return ModelSchemaReader.read(entityClasses(), database.get().kind());
+    }
+
+    /**
+     * The database's tables as the revisions see them: without the migration tool's own and
+     * those {@code exclude_tables} names in migrate.yaml; empty where there is no database yet.
+     * Reads only, and needs no repository (without one, no table is excluded).
+     */
+    public Schema liveSchema() {
+        TargetDatabase target = database.get();
+        Optional<ScriptDirectory> scripts =
+                ScriptDirectory.exists(directory) ? Optional.of(scripts()) : Optional.empty();
+        try (Connection connection = MigrationConnections.openReadOnly(target).orElse(null)) {
+            if (connection == null) {
+                return Schema.empty();
+            }
+            return DescribedSchema.live(
+                    connection,
+                    scripts.map(ScriptDirectory::versionTable).orElse(ScriptDirectory.DEFAULT_VERSION_TABLE),
+                    scripts.map(ScriptDirectory::excludedTables).orElse(List.of()),
+                    target.kind());
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the database: " + e.getMessage(), e);
+        }
     }
 
     private Collection<Class<?>> entityClasses() {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,7 +167,7 @@ public final class MigrationCommands {
      * or, given {@code svgFile}, an SVG picture there.
      */
     public void diagram(boolean live, Path svgFile) {
-        new SchemaDiagrams(config, out).draw(live, svgFile);
+        new SchemaDiagrams(migrations(), out).draw(live, svgFile);
     }
 
     // ---- applying ----
@@ -321,7 +320,7 @@ public final class MigrationCommands {
         Map<String, Integer> children = new HashMap<>();
         ordered.forEach(r -> r.downRevisions().forEach(parent -> children.merge(parent, 1, Integer::sum)));
         if (range != null) {
-            ordered.retainAll(inRange(graph, range));
+            ordered.retainAll(RevisionTargets.inRange(graph, range));
         }
         for (Revision r : ordered) {
             if (verbose) {
@@ -336,26 +335,6 @@ public final class MigrationCommands {
                     + (branchpoint ? " (branchpoint)" : "") + (r.isMerge() ? " (mergepoint)" : "") + ", "
                     + r.message());
         }
-    }
-
-    /** The revisions from FROM (inclusive) up to TO, for {@code history -r FROM:TO}. */
-    private static List<Revision> inRange(RevisionGraph graph, String range) {
-        int colon = range.indexOf(':');
-        if (colon < 0) {
-            throw new MigrationException("-r takes a range FROM:TO, such as base:head or 21d81fd5534f:");
-        }
-        String from = range.substring(0, colon);
-        String to = range.substring(colon + 1);
-        Set<String> upper = to.isEmpty() || to.equals("heads") || to.equals("head")
-                ? new LinkedHashSet<>(graph.heads())
-                : Set.of(graph.resolve(to).id());
-        String lower = from.isEmpty() || from.equals("base")
-                ? null
-                : graph.resolve(from).id();
-        return graph.ancestry(upper).stream()
-                .map(graph::get)
-                .filter(r -> lower == null || graph.ancestry(List.of(r.id())).contains(lower))
-                .toList();
     }
 
     /** Lists the branch points: revisions that more than one revision follows, with those that do. */
@@ -410,7 +389,7 @@ public final class MigrationCommands {
             throw new MigrationException(
                     "no editor: set EDITOR (for example EDITOR=nano), or open the file " + "'db show' names yourself");
         }
-        Path file = fileToEdit(scripts, name);
+        Path file = RevisionTargets.fileOf(scripts, name);
         List<String> command = new ArrayList<>(List.of(editor.strip().split("\\s+")));
         command.add(file.toAbsolutePath().toString());
         try {
@@ -425,31 +404,6 @@ public final class MigrationCommands {
             throw new MigrationException("interrupted while the editor was open", e);
         }
         RevisionFile.read(file); // a mistake made in the editor is named now, not at the next upgrade
-    }
-
-    /**
-     * The file of revision {@code name}; when a broken file (a mistake made in the editor, say)
-     * keeps the history from being read, the file whose name starts with the id given, so that
-     * {@code edit} can still repair it.
-     */
-    private static Path fileToEdit(ScriptDirectory scripts, String name) {
-        try {
-            RevisionGraph graph = scripts.graph();
-            return (name == null || name.equals("head")
-                            ? graph.get(RevisionTargets.requireHead(graph))
-                            : graph.resolve(name))
-                    .path();
-        } catch (MigrationException unreadable) {
-            List<Path> named = name == null
-                    ? List.of()
-                    : scripts.revisionFiles().stream()
-                            .filter(p -> p.getFileName().toString().startsWith(name))
-                            .toList();
-            if (named.size() != 1) {
-                throw unreadable;
-            }
-            return named.get(0);
-        }
     }
 
     /** Describes one revision: its place in the history, its file, and its message. */
