@@ -15,12 +15,18 @@ import microblog.migrate.MigrationException;
 import microblog.migrate.testmodels.evolution.MembersV1;
 import microblog.migrate.testmodels.evolution.MembersV2;
 import microblog.migrate.testmodels.evolution.MembersV3;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code db test}: every revision up, down and up on a scratch database, the real one untouched. */
+/**
+ * {@code db test}: what it prints while it tries every revision on a scratch database, one line
+ * per revision as it passes (what it checks is {@code Migrations.testRevisions}'s, tested there).
+ */
 class RevisionTestCommandTest {
+    private static final String PASSED = ": upgrade, downgrade, upgrade ... ok";
+
     @TempDir
     Path project;
 
@@ -34,7 +40,7 @@ class RevisionTestCommandTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void generatedRevisionsPassAndTheConfiguredDatabaseIsUntouched(Backend backend) throws Exception {
+    void eachRevisionIsReportedAsItPassesAndThenTheModelsAtHead(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             commands(db, List.of()).init();
             for (List<Class<?>> models : List.of(MembersV1.MODELS, MembersV2.MODELS, MembersV3.MODELS)) {
@@ -42,27 +48,39 @@ class RevisionTestCommandTest {
                 commands(db, List.of()).upgrade(null);
             }
             commands(db, List.of()).acceptingDataLoss().downgrade("base");
+            output.getBuffer().setLength(0);
 
             commands(db, MembersV3.MODELS).test();
 
             assertThat(output.toString())
-                    .contains("Testing 3 revision(s) on a scratch")
-                    .contains(": upgrade, downgrade, upgrade ... ok")
-                    .contains("At head, the schema matches the models.");
-            assertThat(CrossDatabaseMigrationTest.schemaOf(db).tables())
-                    .as("the configured database")
-                    .isEmpty();
-            assertThatThrownBy(() -> commands(db, MembersV2.MODELS).test())
-                    .as("models ahead of or behind the revisions")
-                    .isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("at head the schema differs from the models");
+                    .startsWith("Testing 3 revision(s) on a scratch "
+                            + backend.kind().displayName() + " database (")
+                    .endsWith("At head, the schema matches the models.\n");
+            assertThat(output.toString().lines().filter(line -> line.endsWith(PASSED)))
+                    .hasSize(3)
+                    .allMatch(line -> line.matches("[0-9a-f]{12} step" + PASSED));
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void aDowngradeThatLeavesSomethingBehindIsNamed(Backend backend) throws Exception {
-        try (TestDatabase db = TestDatabases.create(backend, project)) {
+    @Test
+    void withoutModelsNothingIsSaidOfThem() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
+            commands(db, List.of()).init();
+            String id = commands(db, MembersV1.MODELS)
+                    .migrate("members")
+                    .orElseThrow()
+                    .getFileName()
+                    .toString()
+                    .substring(0, 12);
+            output.getBuffer().setLength(0);
+            commands(db, List.of()).test();
+            assertThat(output.toString()).endsWith("\n" + id + " members" + PASSED + "\n");
+        }
+    }
+
+    @Test
+    void theRevisionsThatPassedAreShownBeforeTheOneThatFails() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
             commands(db, List.of()).init();
             String base = commands(db, MembersV1.MODELS)
                     .migrate("members")
@@ -77,67 +95,14 @@ class RevisionTestCommandTest {
                     down_revision: %s
                     message: sloppy
                     upgrade:
-                      - add_column: {table: member, column: {name: karma, type: Integer}}
                       - add_column: {table: member, column: {name: motto, type: String(40)}}
-                    downgrade:
-                      - drop_column: {table: member, name: karma}
+                    downgrade: []
                     """
                             .formatted(base));
             assertThatThrownBy(() -> commands(db, List.of()).test())
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageStartingWith(
-                            "db test, on the scratch database (" + db.databaseUrl() + " was not touched): ")
-                    .hasMessageEndingWith(
-                            "after the downgrade of revision fff000000001 (sloppy), the database differs from "
-                                    + "what the revisions describe: Detected removed column 'member.motto'");
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void aDowngradeToAnotherShapeThanTheOneBeforeIsNamed(Backend backend) throws Exception {
-        try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            String base = commands(db, MembersV1.MODELS)
-                    .migrate("members")
-                    .orElseThrow()
-                    .getFileName()
-                    .toString()
-                    .substring(0, 12);
-            Files.writeString(
-                    project.resolve("migrations/versions/fff000000002_longer.yaml"),
-                    """
-                    revision: fff000000002
-                    down_revision: %s
-                    message: longer
-                    upgrade:
-                      - alter_column: {table: member, name: username, from: {type: String(60)}, to: {type: String(80)}}
-                    downgrade:
-                      - alter_column: {table: member, name: username, from: {type: String(80)}, to: {type: String(60)}}
-                    """
-                            .formatted(base));
-            assertThatThrownBy(() -> commands(db, List.of()).test())
-                    .isInstanceOf(MigrationException.class)
-                    .hasMessageEndingWith(
-                            "after the downgrade of revision fff000000002 (longer), the database differs from "
-                                    + "what the revisions describe: Detected type change from String(60) to String(64) on "
-                                    + "'member.username'");
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = Backend.class, names = "SQLITE")
-    void excludedTablesAreLeftOutAtHeadAsAutogenerateLeavesThemOut(Backend backend) throws Exception {
-        try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow();
-            assertThatThrownBy(
-                            () -> commands(db, List.of(MembersV1.Member.class)).test())
-                    .hasMessageContaining("Detected removed table 'note'");
-            Path config = project.resolve("migrations/migrate.yaml");
-            Files.writeString(config, Files.readString(config) + "exclude_tables: [note]\n");
-            commands(db, List.of(MembersV1.Member.class)).test();
-            assertThat(output.toString()).endsWith("At head, the schema matches the models.\n");
+                    .hasMessageContaining("after the downgrade of revision fff000000001 (sloppy)");
+            assertThat(output.toString()).contains(base + " members" + PASSED).doesNotContain("sloppy" + PASSED);
         }
     }
 }
