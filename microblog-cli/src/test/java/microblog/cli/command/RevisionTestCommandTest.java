@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

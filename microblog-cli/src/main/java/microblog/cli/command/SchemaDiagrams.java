@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.cli.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
