@@ -65,13 +65,7 @@ class RevisionTestCommandTest {
     @Test
     void withoutModelsNothingIsSaidOfThem() throws Exception {
         try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
-            commands(db, List.of()).init();
-            String id = commands(db, MembersV1.MODELS)
-                    .migrate("members")
-                    .orElseThrow()
-                    .getFileName()
-                    .toString()
-                    .substring(0, 12);
+            String id = membersRevision(db);
             output.getBuffer().setLength(0);
             commands(db, List.of()).test();
             assertThat(output.toString()).endsWith("\n" + id + " members" + PASSED + "\n");
@@ -81,13 +75,7 @@ class RevisionTestCommandTest {
     @Test
     void theRevisionsThatPassedAreShownBeforeTheOneThatFails() throws Exception {
         try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
-            commands(db, List.of()).init();
-            String base = commands(db, MembersV1.MODELS)
-                    .migrate("members")
-                    .orElseThrow()
-                    .getFileName()
-                    .toString()
-                    .substring(0, 12);
+            String base = membersRevision(db);
             Files.writeString(
                     project.resolve("migrations/versions/fff000000001_sloppy.yaml"),
                     """
@@ -104,5 +92,16 @@ class RevisionTestCommandTest {
                     .hasMessageContaining("after the downgrade of revision fff000000001 (sloppy)");
             assertThat(output.toString()).contains(base + " members" + PASSED).doesNotContain("sloppy" + PASSED);
         }
+    }
+
+    /** The repository, with one revision for MembersV1's tables; its id. */
+    private String membersRevision(TestDatabase db) {
+        commands(db, List.of()).init();
+        return commands(db, MembersV1.MODELS)
+                .migrate("members")
+                .orElseThrow()
+                .getFileName()
+                .toString()
+                .substring(0, 12);
     }
 }
