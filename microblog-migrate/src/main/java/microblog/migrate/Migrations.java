@@ -402,7 +402,8 @@ public final class Migrations {
                 .orElseThrow(() -> new MigrationException(
                         "db test makes a scratch database beside the configured one, so it needs a database URL, not a "
                                 + "DataSource"));
-        Collection<Class<?>> models = entities.get() == null ? List.of() : entities.get();
+        Collection<Class<?>> given = entities.get();
+        Collection<Class<?>> models = given == null ? List.of() : given;
         try (ScratchDatabase scratch = ScratchDatabase.create(url)) {
             listener.started(scratch.url(), graph.topologicalOrder().size());
             try (Connection connection = MigrationConnections.openForWriting(TargetDatabase.of(scratch.url()))) {
