@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import microblog.app.models.Post;
 import microblog.app.models.User;
+import microblog.cli.command.MigrationConfig;
 import microblog.db.Database;
 import microblog.db.SessionScope;
 import microblog.migrate.Migrations;
 import microblog.migrate.TargetDatabase;
-import microblog.migrate.command.MigrationConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,12 +8,12 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import microblog.cli.command.MigrationCommands;
 import microblog.db.Database;
 import microblog.db.jdbc.DatabaseConnectionException;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
-import microblog.migrate.command.MigrationCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

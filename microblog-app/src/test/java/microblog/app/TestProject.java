@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import microblog.migrate.command.MigrationCommands;
+import microblog.cli.command.MigrationCommands;
 
 /** A throw-away copy of the project layout: the shipped migrations and a fresh database. */
 public final class TestProject {

@@ -1,2 +1,2 @@
-/** The {@code db} command line (picocli), a thin face over {@code microblog.migrate.command}. */
+/** The {@code db} command line (picocli), a thin face over {@code microblog.cli.command}. */
 package microblog.cli;

@@ -1,9 +1,6 @@
 package microblog.migrate;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +21,7 @@ import javax.sql.DataSource;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.autogenerate.Changes;
+import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.ddl.DdlRenderer;
 import microblog.migrate.engine.DescribedSchema;
 import microblog.migrate.engine.EditedRevisions;
@@ -33,8 +31,10 @@ import microblog.migrate.engine.MigrationConnections;
 import microblog.migrate.engine.ModelComparison;
 import microblog.migrate.engine.NewRevision;
 import microblog.migrate.engine.RepositoryTemplate;
+import microblog.migrate.engine.RevisionAuthor;
 import microblog.migrate.engine.RevisionTargets;
-import microblog.migrate.engine.RevisionWriter;
+import microblog.migrate.engine.RevisionTester;
+import microblog.migrate.engine.ScratchDatabase;
 import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.runtime.ConcurrentMigrationException;
@@ -43,6 +43,7 @@ import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.MigrationRunner;
 import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
+import microblog.migrate.schema.Schema;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionFile;
 import microblog.migrate.script.RevisionGraph;
@@ -178,6 +179,37 @@ public final class Migrations {
                 .compare(entityClasses(), expected);
     }
 
+    /**
+     * The tables the entities map to, as they would be made on this kind of database (what
+     * {@link #check()} compares the database with). Boots Hibernate; reads no database.
+     */
+    public Schema entitySchema() {
+        return ModelSchemaReader.read(entityClasses(), database.get().kind());
+    }
+
+    /**
+     * The database's tables as the revisions see them: without the migration tool's own and
+     * those {@code exclude_tables} names in migrate.yaml; empty where there is no database yet.
+     * Reads only, and needs no repository (without one, no table is excluded).
+     */
+    public Schema liveSchema() {
+        TargetDatabase target = database.get();
+        Optional<ScriptDirectory> scripts =
+                ScriptDirectory.exists(directory) ? Optional.of(scripts()) : Optional.empty();
+        try (Connection connection = MigrationConnections.openReadOnly(target).orElse(null)) {
+            if (connection == null) {
+                return Schema.empty();
+            }
+            return DescribedSchema.live(
+                    connection,
+                    scripts.map(ScriptDirectory::versionTable).orElse(ScriptDirectory.DEFAULT_VERSION_TABLE),
+                    scripts.map(ScriptDirectory::excludedTables).orElse(List.of()),
+                    target.kind());
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the database: " + e.getMessage(), e);
+        }
+    }
+
     private Collection<Class<?>> entityClasses() {
         Collection<Class<?>> classes = entities.get();
         if (classes == null || classes.isEmpty()) {
@@ -236,23 +268,16 @@ public final class Migrations {
     public Optional<Revision> generate(String message) {
         ScriptDirectory scripts = scripts();
         scripts.requireWritable("write a revision");
-        RevisionGraph graph = scripts.graph();
-        List<String> parents = graph.heads();
-        if (parents.size() > 1) {
-            throw new MigrationException("there are " + parents.size() + " heads (" + String.join(", ", parents)
+        RevisionAuthor author = new RevisionAuthor(this, scripts);
+        List<String> heads = author.heads();
+        if (heads.size() > 1) {
+            throw new MigrationException("there are " + heads.size() + " heads (" + String.join(", ", heads)
                     + "): merge them into one first ('db merge heads')");
         }
-        Changes changes = compareWithEntities(scripts, graph, new LinkedHashSet<>(parents));
-        if (changes.isEmpty()) {
-            log.info("No changes in schema detected.");
-            return Optional.empty();
-        }
-        changes.findings().forEach(log::info);
-        changes.warnings().forEach(log::warn);
-        Path file = new RevisionWriter(scripts, graph, new PrintWriter(Writer.nullWriter()))
-                .write(NewRevision.withMessage(message), parents, changes.upgrade(), changes.downgrade());
-        log.info("Generated {}", file.toAbsolutePath());
-        return Optional.of(RevisionFile.read(file));
+        return author.autogenerate(NewRevision.withMessage(message)).map(file -> {
+            log.info("Generated {}", file.toAbsolutePath());
+            return RevisionFile.read(file);
+        });
     }
 
     // ---- applying ----
@@ -351,6 +376,51 @@ public final class Migrations {
             return recorded;
         });
         return changed;
+    }
+
+    // ---- trying the revisions ----
+
+    /** Tries every revision on a scratch database, as {@link #testRevisions(RevisionTestListener)} does, heard by no one. */
+    public RevisionTestResult testRevisions() {
+        return testRevisions(RevisionTestListener.NONE);
+    }
+
+    /**
+     * Tries every revision on a scratch database of the configured kind (a temporary SQLite
+     * file, or a temporary database on the same server, made and dropped here): each goes up,
+     * down and up again, oldest first, and after every step the schema must be what the
+     * revisions describe; at head, what the entities map to, if any were given. The first
+     * difference fails, naming the revision, the step and what differs. The configured
+     * database itself is never touched; it must be given by URL, for the scratch one to be
+     * made beside it.
+     */
+    public RevisionTestResult testRevisions(RevisionTestListener listener) {
+        ScriptDirectory scripts = scripts();
+        RevisionGraph graph = scripts.graph();
+        DatabaseUrl url = database.get()
+                .url()
+                .orElseThrow(() -> new MigrationException(
+                        "db test makes a scratch database beside the configured one, so it needs a database URL, not a "
+                                + "DataSource"));
+        Collection<Class<?>> given = entities.get();
+        Collection<Class<?>> models = given == null ? List.of() : given;
+        try (ScratchDatabase scratch = ScratchDatabase.create(url)) {
+            listener.started(scratch.url(), graph.topologicalOrder().size());
+            try (Connection connection = MigrationConnections.openForWriting(TargetDatabase.of(scratch.url()))) {
+                boolean matchesEntities = new RevisionTester(
+                                connection,
+                                DdlRenderer.forKind(url.kind()),
+                                versionTable(scripts, url.kind()),
+                                new TableExclusions(scripts.excludedTables()))
+                        .test(graph, models, listener);
+                return new RevisionTestResult(scratch.url(), graph.topologicalOrder(), matchesEntities);
+            } catch (SQLException e) {
+                throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
+            } catch (MigrationException e) {
+                throw new MigrationException(
+                        "db test, on the scratch database (" + url + " was not touched): " + e.getMessage(), e);
+            }
+        }
     }
 
     // ---- SQL for a DBA to run ----
@@ -466,17 +536,15 @@ public final class Migrations {
             ScriptDirectory scripts, RevisionGraph graph, Set<String> applied, Consumer<MigrationRunner> work) {
         DatabaseKind kind = database.get().kind();
         DdlRenderer ddl = DdlRenderer.forKind(kind);
-        StringWriter sql = new StringWriter();
-        try (PrintWriter out = new PrintWriter(sql)) {
-            work.accept(MigrationRunner.offline(
-                            new ScriptSink(out, kind.hasTransactionalDdl()),
-                            ddl,
-                            new VersionTable(scripts.versionTable(), ddl),
-                            DescribedSchema.at(graph, applied),
-                            !applied.isEmpty())
-                    .tagged(tag));
-        }
-        return sql.toString();
+        ScriptSink sql = new ScriptSink(kind.hasTransactionalDdl());
+        work.accept(MigrationRunner.offline(
+                        sql,
+                        ddl,
+                        new VersionTable(scripts.versionTable(), ddl),
+                        DescribedSchema.at(graph, applied),
+                        !applied.isEmpty())
+                .tagged(tag));
+        return sql.script();
     }
 
     /** The revisions applied at {@code to} and not at {@code from}, oldest first, as far as the files know them. */

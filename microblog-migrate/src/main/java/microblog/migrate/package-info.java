@@ -6,9 +6,10 @@
  * {@code schema} (what a database holds), {@code operations} (changes to it),
  * {@code ddl} (operations as SQL per database), {@code script} (revision files
  * and their graph), {@code runtime} (version table, applying revisions),
- * {@code autogenerate} (models vs live schema), {@code engine} (what the
- * commands share: targets, checks before running), {@code command} (the
- * command line's commands, printing what the engine returns) and {@code cli}
- * (the command line over them).
+ * {@code autogenerate} (models vs live schema) and {@code engine} (what the API
+ * and the command line share: targets, checks before running, new revisions,
+ * the scratch-database test). Nothing here prints: every call returns what it
+ * found or did, and progress is logged; the {@code db} command line, which
+ * prints it, is the module microblog-cli.
  */
 package microblog.migrate;

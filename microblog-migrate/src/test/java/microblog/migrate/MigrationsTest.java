@@ -7,8 +7,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -28,8 +26,6 @@ import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationStep.Direction;
-import microblog.migrate.command.MigrationCommands;
-import microblog.migrate.command.MigrationConfig;
 import microblog.migrate.script.Revision;
 import microblog.migrate.testmodels.evolution.MembersV1;
 import microblog.migrate.testmodels.evolution.MembersV2;
@@ -168,7 +164,7 @@ class MigrationsTest {
         return new HikariDataSource(config);
     }
 
-    /** The project's revisions, made with the command line, packaged under db/migrations in a jar. */
+    /** The project's revisions, generated through the API, packaged under db/migrations in a jar. */
     private Path jarOfRevisions(TestDatabase db) throws IOException {
         generateRevision(db);
         Path repository = project.resolve("migrations");
@@ -187,11 +183,11 @@ class MigrationsTest {
     }
 
     private void generateRevision(TestDatabase db) {
-        MigrationCommands commands = new MigrationCommands(
-                MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> MembersV1.MODELS),
-                new PrintWriter(Writer.nullWriter()));
-        commands.init();
-        commands.migrate("members and notes").orElseThrow();
+        TestMigrations.init(project);
+        TestMigrations.builder(project, db, MembersV1.MODELS)
+                .build()
+                .generate("members and notes")
+                .orElseThrow();
     }
 
     /**

@@ -21,7 +21,7 @@ import microblog.app.logging.ConsoleLogging;
 import microblog.app.models.Post;
 import microblog.app.models.User;
 import microblog.app.web.WebServer;
-import microblog.migrate.command.MigrationCommands;
+import microblog.cli.command.MigrationCommands;
 
 /**
  * The training runs for the ahead-of-time caches that the launcher makes on JDK 25 and later

@@ -234,7 +234,7 @@ class DbCommandLineTest {
             assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(result.out())
                     .as(String.join(" ", args))
-                    .contains("microblog.migrate.command.MigrationCommands")
+                    .contains("microblog.cli.command.MigrationCommands")
                     .doesNotContain("org.hibernate");
         }
     }

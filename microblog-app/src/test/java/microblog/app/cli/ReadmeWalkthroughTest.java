@@ -19,7 +19,7 @@ import microblog.app.Microblog;
 import microblog.app.TestProject;
 import microblog.app.cli.MicroblogProcess.Result;
 import microblog.cli.DbCommand;
-import microblog.migrate.command.MigrationCommands;
+import microblog.cli.command.MigrationCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

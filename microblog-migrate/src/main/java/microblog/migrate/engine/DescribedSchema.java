@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import microblog.db.url.DatabaseKind;
 import microblog.migrate.TargetDatabase;
 import microblog.migrate.autogenerate.ComparisonRules;
 import microblog.migrate.autogenerate.Renames;
@@ -31,12 +32,16 @@ public final class DescribedSchema {
 
     /** The schema of the database on {@code connection}, as the commands compare it: without bookkeeping or excluded tables. */
     public static Schema live(Connection connection, ScriptDirectory scripts, TargetDatabase database) {
-        DdlRenderer ddl = DdlRenderer.forKind(database.kind());
-        return new TableExclusions(scripts.excludedTables())
+        return live(connection, scripts.versionTable(), scripts.excludedTables(), database.kind());
+    }
+
+    /** The same, for a version table named {@code versionTable} and the tables {@code excluded} (names or patterns). */
+    public static Schema live(Connection connection, String versionTable, List<String> excluded, DatabaseKind kind) {
+        return new TableExclusions(excluded)
                 .apply(new LiveSchemaReader(
                                 connection,
-                                ddl.catalog(),
-                                new VersionTable(scripts.versionTable(), ddl).bookkeepingTables())
+                                DdlRenderer.forKind(kind).catalog(),
+                                new VersionTable(versionTable, DdlRenderer.forKind(kind)).bookkeepingTables())
                         .read());
     }
 

@@ -1,17 +1,19 @@
 package microblog.migrate.engine;
 
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionGraph;
+import microblog.migrate.script.ScriptDirectory;
 
 /**
  * Resolves the revision names users type ({@code head}, {@code heads},
  * {@code base}, {@code +N}, {@code -N}, ids and id prefixes, branch labels,
  * {@code LABEL@head} and {@code LABEL@base}, {@code FROM:TO} ranges for
- * offline SQL) against the revision graph.
+ * offline SQL and history) against the revision graph, and to their files.
  */
 public final class RevisionTargets {
     private RevisionTargets() {}
@@ -166,6 +168,48 @@ public final class RevisionTargets {
         return colon < 0
                 ? new String[] {null, spec}
                 : new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
+    }
+
+    /** The revisions from FROM (inclusive) up to TO, for {@code history -r FROM:TO} (either side may be empty). */
+    public static List<Revision> inRange(RevisionGraph graph, String range) {
+        int colon = range.indexOf(':');
+        if (colon < 0) {
+            throw new MigrationException("-r takes a range FROM:TO, such as base:head or 21d81fd5534f:");
+        }
+        String from = range.substring(0, colon);
+        String to = range.substring(colon + 1);
+        Set<String> upper = to.isEmpty() || to.equals("heads") || to.equals("head")
+                ? new LinkedHashSet<>(graph.heads())
+                : Set.of(graph.resolve(to).id());
+        String lower = from.isEmpty() || from.equals("base")
+                ? null
+                : graph.resolve(from).id();
+        return graph.ancestry(upper).stream()
+                .map(graph::get)
+                .filter(r -> lower == null || graph.ancestry(List.of(r.id())).contains(lower))
+                .toList();
+    }
+
+    /**
+     * The file of revision {@code name} (null or {@code head}: the head); when a broken file (a
+     * mistake made in the editor, say) keeps the history from being read, the file whose name
+     * starts with the id given, so that {@code edit} can still repair it.
+     */
+    public static Path fileOf(ScriptDirectory scripts, String name) {
+        try {
+            RevisionGraph graph = scripts.graph();
+            return (name == null || name.equals("head") ? graph.get(requireHead(graph)) : graph.resolve(name)).path();
+        } catch (MigrationException unreadable) {
+            List<Path> named = name == null
+                    ? List.of()
+                    : scripts.revisionFiles().stream()
+                            .filter(p -> p.getFileName().toString().startsWith(name))
+                            .toList();
+            if (named.size() != 1) {
+                throw unreadable;
+            }
+            return named.get(0);
+        }
     }
 
     private static String describe(Set<String> heads) {

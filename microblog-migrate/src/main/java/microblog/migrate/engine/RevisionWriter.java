@@ -1,7 +1,6 @@
 package microblog.migrate.engine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +24,14 @@ public final class RevisionWriter {
 
     private final ScriptDirectory scripts;
     private final RevisionGraph graph;
-    private final PrintWriter out;
 
-    public RevisionWriter(ScriptDirectory scripts, RevisionGraph graph, PrintWriter out) {
+    public RevisionWriter(ScriptDirectory scripts, RevisionGraph graph) {
         this.scripts = scripts;
         this.graph = graph;
-        this.out = out;
     }
 
     /**
-     * Writes the revision and prints where, as Flask-Migrate does.
+     * Writes the revision and returns its file, for the caller to report where, as Flask-Migrate does.
      *
      * @param revision its message, and the id and branch label it is given, if any
      */
@@ -54,13 +51,11 @@ public final class RevisionWriter {
                 downgrade,
                 path,
                 labels);
-        out.print("Generating " + path.toAbsolutePath() + " ... ");
         try {
             Files.writeString(path, RevisionFile.render(written), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MigrationException("cannot write " + path + ": " + e.getMessage(), e);
         }
-        out.println("done");
         return path;
     }
 

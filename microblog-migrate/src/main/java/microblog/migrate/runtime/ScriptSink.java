@@ -1,38 +1,44 @@
 package microblog.migrate.runtime;
 
-import java.io.PrintWriter;
-
 /** Writes statements as a SQL script, for a DBA to review or run (offline {@code --sql}). */
 public final class ScriptSink implements SqlSink {
-    private final PrintWriter out;
+    private final StringBuilder script = new StringBuilder();
     private final boolean transactional;
 
-    public ScriptSink(PrintWriter out, boolean transactional) {
-        this.out = out;
+    public ScriptSink(boolean transactional) {
         this.transactional = transactional;
+    }
+
+    /** The script written so far. */
+    public String script() {
+        return script.toString();
+    }
+
+    private void line(String text) {
+        script.append(text).append('\n');
     }
 
     @Override
     public void begin() {
         if (transactional) {
-            out.println("BEGIN;\n");
+            line("BEGIN;\n");
         }
     }
 
     @Override
     public void execute(String sql) {
-        out.println(sql + ";\n");
+        line(sql + ";\n");
     }
 
     @Override
     public void comment(String text) {
-        out.println("-- " + text.replace("\n", "\n-- "));
+        line("-- " + text.replace("\n", "\n-- "));
     }
 
     @Override
     public void commit() {
         if (transactional) {
-            out.println("COMMIT;\n");
+            line("COMMIT;\n");
         }
     }
 

@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,25 +23,17 @@ class SchemaEquivalenceTest {
 
     @Test
     void theThreeSchemasMatchAfterUpgrade() throws Exception {
-        Map<Backend, CrossDatabaseMigrationTest.SchemaEquivalence> schemas = new EnumMap<>(Backend.class);
+        Map<Backend, SchemaEquivalence> schemas = new EnumMap<>(Backend.class);
         try (TestDatabase sqlite = TestDatabases.create(Backend.SQLITE, project)) {
-            MigrationCommands first = new MigrationCommands(
-                    MigrationConfig.forUrl(
-                            project.resolve("migrations"),
-                            sqlite::databaseUrl,
-                            () -> List.of(Writer.class, NoteCard.class, Measurement.class, EveryType.class)),
-                    new java.io.PrintWriter(java.io.Writer.nullWriter()));
-            first.init();
-            first.migrate("all");
+            TestMigrations.init(project);
+            TestMigrations.builder(
+                            project, sqlite, List.of(Writer.class, NoteCard.class, Measurement.class, EveryType.class))
+                    .build()
+                    .generate("all");
             for (Backend backend : Backend.values()) {
                 try (TestDatabase db = backend == Backend.SQLITE ? sqlite : TestDatabases.create(backend, project)) {
-                    new MigrationCommands(
-                                    MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, List::of),
-                                    new java.io.PrintWriter(java.io.Writer.nullWriter()))
-                            .upgrade(null);
-                    schemas.put(
-                            backend,
-                            CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)));
+                    TestMigrations.builder(project, db, List.of()).build().upgrade("head");
+                    schemas.put(backend, SchemaEquivalence.of(LiveSchemas.schemaOf(db)));
                 }
             }
         }

@@ -1,9 +1,7 @@
-package microblog.migrate.command;
+package microblog.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,16 +79,14 @@ class TypeCoverageTest {
         return types;
     }
 
-    private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        return new MigrationCommands(
-                MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> models),
-                new PrintWriter(new StringWriter(), true));
+    private Migrations migrations(TestDatabase db, List<Class<?>> models) {
+        return TestMigrations.builder(project, db, models).build();
     }
 
     private void upgradeToEveryType(TestDatabase db) {
-        commands(db, List.of()).init();
-        commands(db, List.of(EveryType.class)).migrate("every type").orElseThrow();
-        commands(db, List.of()).upgrade(null);
+        TestMigrations.init(project);
+        migrations(db, List.of(EveryType.class)).generate("every type").orElseThrow();
+        migrations(db, List.of()).upgrade("head");
     }
 
     private static Map<String, String> typesOf(Table table) {
@@ -110,8 +106,7 @@ class TypeCoverageTest {
     void everyColumnGetsTheNeutralTypeTheModelMeansAndNothingIsLeftToMigrate(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             upgradeToEveryType(db);
-            Table live =
-                    CrossDatabaseMigrationTest.schemaOf(db).table("every_type").orElseThrow();
+            Table live = LiveSchemas.schemaOf(db).table("every_type").orElseThrow();
             assertThat(typesOf(live)).containsExactlyEntriesOf(EXPECTED);
             Table model = ModelSchemaReader.read(List.of(EveryType.class), backend.kind())
                     .table("every_type")
@@ -122,7 +117,7 @@ class TypeCoverageTest {
                     .containsExactlyElementsOf(model.columns().stream()
                             .map(TypeCoverageTest::shape)
                             .toList());
-            assertThat(commands(db, List.of(EveryType.class)).migrate("again"))
+            assertThat(migrations(db, List.of(EveryType.class)).generate("again"))
                     .as("no changes after upgrade")
                     .isEmpty();
         }

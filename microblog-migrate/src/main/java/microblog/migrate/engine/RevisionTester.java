@@ -1,20 +1,18 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import microblog.migrate.MigrationException;
+import microblog.migrate.RevisionTestListener;
 import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.autogenerate.ComparisonRules;
 import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.autogenerate.Renames;
 import microblog.migrate.autogenerate.SchemaComparator;
 import microblog.migrate.ddl.DdlRenderer;
-import microblog.migrate.engine.DescribedSchema;
-import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.runtime.MigrationRunner;
 import microblog.migrate.runtime.SchemaSimulator;
@@ -30,27 +28,24 @@ import microblog.migrate.script.RevisionGraph;
  * describe, and at the end what the models describe; the first difference
  * stops the test, naming the revision, the step and what differs.
  */
-final class RevisionTester {
+public final class RevisionTester {
     private final Connection connection;
     private final DdlRenderer ddl;
     private final VersionTable versions;
-    private final PrintWriter out;
     private final TableExclusions exclusions;
 
-    RevisionTester(
-            Connection connection,
-            DdlRenderer ddl,
-            VersionTable versions,
-            PrintWriter out,
-            TableExclusions exclusions) {
+    public RevisionTester(Connection connection, DdlRenderer ddl, VersionTable versions, TableExclusions exclusions) {
         this.connection = connection;
         this.ddl = ddl;
         this.versions = versions;
-        this.out = out;
         this.exclusions = exclusions;
     }
 
-    void test(RevisionGraph graph, Collection<Class<?>> models) {
+    /**
+     * Tries every revision of {@code graph}, telling {@code listener} of each that passes; returns
+     * whether the schema at head was compared with {@code models} (none given: not compared).
+     */
+    public boolean test(RevisionGraph graph, Collection<Class<?>> models, RevisionTestListener listener) {
         MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, DataLossPolicy.ACCEPT);
         SchemaSimulator expected = new SchemaSimulator();
         Set<String> heads = new LinkedHashSet<>();
@@ -63,20 +58,19 @@ final class RevisionTester {
             requireSchema(before, revision, "downgrade");
             heads = runner.upgrade(graph, heads, List.of(revision));
             requireSchema(expected, revision, "upgrade again");
-            // One whole line per revision, so that it never interleaves with the log on the terminal.
-            out.println(revision.id() + " " + revision.message() + ": upgrade, downgrade, upgrade ... ok");
-            out.flush();
+            listener.passed(revision);
         }
-        if (!models.isEmpty()) {
-            Schema wanted = exclusions.applyToModels(ModelSchemaReader.read(models, ddl.kind()));
-            Changes left = SchemaComparator.compare(
-                    wanted, exclusions.apply(live()), new ComparisonRules(Renames.NONE, ddl::storedType));
-            if (!left.isEmpty()) {
-                throw new MigrationException("at head the schema differs from the models ("
-                        + String.join("; ", left.findings()) + "): run 'db migrate' to write the missing revision");
-            }
-            out.println("At head, the schema matches the models.");
+        if (models.isEmpty()) {
+            return false;
         }
+        Schema wanted = exclusions.applyToModels(ModelSchemaReader.read(models, ddl.kind()));
+        Changes left = SchemaComparator.compare(
+                wanted, exclusions.apply(live()), new ComparisonRules(Renames.NONE, ddl::storedType));
+        if (!left.isEmpty()) {
+            throw new MigrationException("at head the schema differs from the models ("
+                    + String.join("; ", left.findings()) + "): run 'db migrate' to write the missing revision");
+        }
+        return true;
     }
 
     private void requireSchema(SchemaSimulator expected, Revision revision, String step) {

@@ -1,12 +1,10 @@
-package microblog.migrate.command;
+package microblog.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,9 +18,10 @@ import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
-import microblog.migrate.MigrationException;
+import microblog.migrate.operations.Operation;
 import microblog.migrate.runtime.DataLossException;
 import microblog.migrate.schema.Table;
+import microblog.migrate.testing.LogCapture;
 import microblog.migrate.testmodels.evolution.MembersV1;
 import microblog.migrate.testmodels.evolution.MembersV2;
 import microblog.migrate.testmodels.evolution.MembersV3;
@@ -45,30 +44,33 @@ class PopulatedDatabaseMigrationTest {
     @TempDir
     Path project;
 
-    private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        return new MigrationCommands(
-                MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> List.copyOf(models)),
-                new PrintWriter(Writer.nullWriter()));
+    private Migrations migrations(TestDatabase db, List<Class<?>> models) {
+        return TestMigrations.builder(project, db, models).build();
+    }
+
+    private Migrations acceptingDataLoss(TestDatabase db) {
+        return TestMigrations.builder(project, db, List.of()).acceptDataLoss().build();
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void changedColumnsRenamesAndDropsKeepEveryRowBothWays(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow();
-            commands(db, List.of()).upgrade(null);
+            TestMigrations.init(project);
+            migrations(db, MembersV1.MODELS).generate("members and notes").orElseThrow();
+            migrations(db, List.of()).upgrade("head");
             populate(db);
-            var atV1 = CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db));
+            var atV1 = SchemaEquivalence.of(LiveSchemas.schemaOf(db));
 
-            assertThatThrownBy(() -> commands(db, MembersV2.MODELS).check())
-                    .as("db check fails on drift")
-                    .isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("alter_column member.username")
-                    .hasMessageContaining("rename_column");
+            CheckResult drift = migrations(db, MembersV2.MODELS).check();
+            assertThat(drift.upToDate()).as("check finds the drift").isFalse();
+            assertThat(drift.operations().stream().map(Operation::describe).toList())
+                    .asString()
+                    .contains("alter_column member.username")
+                    .contains("rename_column");
             List<String> findings;
             try (LogCapture log = new LogCapture()) {
-                commands(db, MembersV2.MODELS).migrate("change columns").orElseThrow();
+                migrations(db, MembersV2.MODELS).generate("change columns").orElseThrow();
                 findings = log.messages();
             }
             assertThat(findings)
@@ -80,8 +82,8 @@ class PopulatedDatabaseMigrationTest {
                             "Detected added check constraint 'ck_member_karma' on 'member'",
                             "Detected removed foreign key (member_id)(id) on table note",
                             "Detected added foreign key (member_id)(id) on table note");
-            commands(db, List.of()).upgrade(null);
-            assertThat(commands(db, MembersV2.MODELS).migrate("again"))
+            migrations(db, List.of()).upgrade("head");
+            assertThat(migrations(db, MembersV2.MODELS).generate("again"))
                     .as("nothing left after upgrade")
                     .isEmpty();
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
@@ -93,59 +95,59 @@ class PopulatedDatabaseMigrationTest {
                     .as("the check holds")
                     .isInstanceOf(SQLException.class);
 
-            assertThatThrownBy(() -> commands(db, List.of()).downgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).downgrade("-1"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would drop column 'member.karma' holding 3 values; nothing was changed");
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
-            commands(db, List.of()).acceptingDataLoss().downgrade(null);
+            acceptingDataLoss(db).downgrade("-1");
             assertThat(rows(db, "SELECT id, username, email FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
-            assertThat(CrossDatabaseMigrationTest.SchemaEquivalence.of(CrossDatabaseMigrationTest.schemaOf(db)))
+            assertThat(SchemaEquivalence.of(LiveSchemas.schemaOf(db)))
                     .as("back at v1 exactly")
                     .isEqualTo(atV1);
-            commands(db, List.of()).upgrade(null);
+            migrations(db, List.of()).upgrade("head");
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
 
             try (LogCapture log = new LogCapture()) {
-                commands(db, MembersV3.MODELS).migrate("person").orElseThrow();
+                migrations(db, MembersV3.MODELS).generate("person").orElseThrow();
                 assertThat(log.messages())
                         .contains(
                                 "Detected renamed table 'member' to 'person'",
                                 "Detected renamed index 'ix_member_username' to 'ix_person_username' on 'person'",
                                 "Detected removed column 'person.bio'");
             }
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining(
                             "would drop column 'member.bio' holding 2 values ('person.bio' in the revision)");
-            commands(db, List.of()).acceptingDataLoss().upgrade(null);
-            assertThat(tableNames(db)).containsExactlyInAnyOrder("person", "note");
+            acceptingDataLoss(db).upgrade("head");
+            assertThat(LiveSchemas.tableNames(db)).containsExactlyInAnyOrder("person", "note");
             assertThat(rows(db, "SELECT id, username, mail FROM person ORDER BY id"))
                     .isEqualTo(MEMBERS);
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
-            assertThat(commands(db, MembersV3.MODELS).migrate("again")).isEmpty();
-            commands(db, MembersV3.MODELS).check();
+            assertThat(migrations(db, MembersV3.MODELS).generate("again")).isEmpty();
+            assertThat(migrations(db, MembersV3.MODELS).check().upToDate()).isTrue();
 
-            commands(db, List.of()).downgrade(null);
+            migrations(db, List.of()).downgrade("-1");
             assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
             assertThat(rows(db, "SELECT bio FROM member WHERE bio IS NOT NULL"))
                     .as("dropped values are gone")
                     .isEmpty();
-            commands(db, List.of()).upgrade(null);
+            migrations(db, List.of()).upgrade("head");
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
 
-            assertThatThrownBy(() -> commands(db, List.of()).downgrade("base"))
+            assertThatThrownBy(() -> migrations(db, List.of()).downgrade("base"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("holding");
-            commands(db, List.of()).acceptingDataLoss().downgrade("base");
-            assertThat(tableNames(db)).isEmpty();
+            acceptingDataLoss(db).downgrade("base");
+            assertThat(LiveSchemas.tableNames(db)).isEmpty();
         }
     }
 
@@ -164,16 +166,16 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - alter_column: {table: member, name: username, from: {type: String(2)}, to: {type: String(64)}}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision ccc000000001 (narrow) would change column 'member.username' from "
                             + "String(64) to String(2) while it holds 2 values longer than 2; nothing was changed. "
                             + "To accept the loss, run 'db upgrade' again with --accept-data-loss (in code: "
                             + "Migrations.builder()...acceptDataLoss())");
             assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("ann", "bob", "cy");
-            commands(db, List.of()).acceptingDataLoss().upgrade(null);
+            acceptingDataLoss(db).upgrade("head");
             assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("an", "bo", "cy");
-            commands(db, List.of()).downgrade(null);
+            migrations(db, List.of()).downgrade("-1");
             assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
         }
@@ -195,7 +197,7 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null))
+            assertThatThrownBy(() -> acceptingDataLoss(db).upgrade("head"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision ccc000000001 (not null) would make column 'member.email' NOT NULL "
                             + "while 1 row holds NULL, which no database can do; fill those rows first (an 'execute' "
@@ -212,7 +214,7 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .as("a partial fill is caught once the execute ran")
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("while 1 row holds NULL")
@@ -231,9 +233,9 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
-            commands(db, List.of()).upgrade(null);
+            migrations(db, List.of()).upgrade("head");
             assertThat(rows(db, "SELECT email FROM member WHERE id IN (2, 3)")).containsExactly("unknown", "unknown");
-            assertThat(CrossDatabaseMigrationTest.schemaOf(db)
+            assertThat(LiveSchemas.schemaOf(db)
                             .table("member")
                             .orElseThrow()
                             .column("email")
@@ -258,14 +260,11 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - drop_column: {table: member, name: active}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).acceptingDataLoss().upgrade(null))
+            assertThatThrownBy(() -> acceptingDataLoss(db).upgrade("head"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would add column 'member.active' NOT NULL with no server default to a "
                             + "table holding 3 rows");
-            assertThat(CrossDatabaseMigrationTest.schemaOf(db)
-                            .table("member")
-                            .orElseThrow()
-                            .column("active"))
+            assertThat(LiveSchemas.schemaOf(db).table("member").orElseThrow().column("active"))
                     .as("MySQL would have filled in zeros")
                     .isEmpty();
         }
@@ -286,8 +285,8 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - drop_column: {table: member, name: karma}
                     """);
-            commands(db, List.of()).upgrade(null);
-            assertThatThrownBy(() -> commands(db, List.of()).downgrade("base"))
+            migrations(db, List.of()).upgrade("head");
+            assertThatThrownBy(() -> migrations(db, List.of()).downgrade("base"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("downgrade of revision ccc000000001 (karma) would drop column 'member.karma' "
                             + "holding 3 values; downgrade of revision " + base)
@@ -312,14 +311,14 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - execute: {sql: "SELECT 1"}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .hasMessageContaining("failed at statement 1")
                     .hasMessageContaining("no schema change before it had run, and its other changes were rolled back");
             Files.delete(project.resolve("migrations/versions/ccc000000001_bad.yaml"));
             assertThat(rows(db, "SELECT COUNT(*) FROM alembic_version_progress"))
                     .containsExactly("0");
-            commands(db, List.of()).acceptingDataLoss().downgrade(null); // not blocked by a stale record
-            assertThat(tableNames(db)).isEmpty();
+            acceptingDataLoss(db).downgrade("-1"); // not blocked by a stale record
+            assertThat(LiveSchemas.tableNames(db)).isEmpty();
         }
     }
 
@@ -339,14 +338,14 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - drop_unique_constraint: {table: member, name: uq_member_bio}
                     """);
-            Throwable failure = catchThrowable(() -> commands(db, List.of()).upgrade(null));
+            Throwable failure = catchThrowable(() -> migrations(db, List.of()).upgrade("head"));
             assertThat(failure).hasMessageContaining("upgrade of revision ccc000000001 (doubles) failed at statement");
             if (!backend.kind().hasTransactionalDdl()) {
                 assertThat(failure).hasMessageContaining("so the first 1 statement(s) stay applied");
                 assertThat(rows(db, "SELECT DISTINCT bio FROM member"))
                         .as("a schema change commits the data change before it")
                         .containsExactly("same");
-                assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+                assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                         .hasMessageContaining("stopped after 1 statement(s)");
             } else {
                 assertThat(failure).hasMessageContaining("its changes were rolled back");
@@ -372,9 +371,9 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - drop_column: {table: member, name: w}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .hasMessageContaining("so the first 1 statement(s) stay applied");
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .hasMessageContaining("stopped after 1 statement(s)");
         }
     }
@@ -404,13 +403,13 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - alter_column: {table: tag, name: id, from: {type: BigInteger, nullable: false}, to: {type: Integer, nullable: false}}
                     """);
-            commands(db, List.of()).upgrade("ccc000000001");
+            migrations(db, List.of()).upgrade("ccc000000001");
             execute(db, "INSERT INTO tag (label) VALUES ('a')");
             execute(db, "INSERT INTO tag (label) VALUES ('b')");
-            commands(db, List.of()).upgrade(null);
+            migrations(db, List.of()).upgrade("head");
             execute(db, "INSERT INTO tag (label) VALUES ('c')");
             assertThat(rows(db, "SELECT id, label FROM tag ORDER BY id")).containsExactly("1|a", "2|b", "3|c");
-            Table tag = CrossDatabaseMigrationTest.schemaOf(db).table("tag").orElseThrow();
+            Table tag = LiveSchemas.schemaOf(db).table("tag").orElseThrow();
             assertThat(tag.primaryKey()).containsExactly("id");
             assertThat(tag.column("id").orElseThrow().autoincrement()).isTrue();
         }
@@ -433,11 +432,11 @@ class PopulatedDatabaseMigrationTest {
                       - drop_column: {table: person, name: z}
                       - rename_table: {from: person, to: member}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would add column 'member.z' NOT NULL with no server default to a table "
                             + "holding 3 rows");
-            assertThat(tableNames(db)).contains("member");
+            assertThat(LiveSchemas.tableNames(db)).contains("member");
         }
     }
 
@@ -458,11 +457,11 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - drop_column: {table: note, name: z}
                     """);
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .hasMessage("upgrade of revision ccc000000001 (remade) would drop table 'note' holding 5 rows; "
                             + "nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss "
                             + "(in code: Migrations.builder()...acceptDataLoss())");
-            commands(db, List.of()).acceptingDataLoss().upgrade(null);
+            acceptingDataLoss(db).upgrade("head");
             assertThat(rows(db, "SELECT count(*) FROM note")).containsExactly("0");
         }
     }
@@ -486,16 +485,18 @@ class PopulatedDatabaseMigrationTest {
                     """
                       - drop_table: {name: other}
                     """);
-            commands(db, List.of()).upgrade(null);
-            assertThat(tableNames(db)).contains("other");
+            migrations(db, List.of()).upgrade("head");
+            assertThat(LiveSchemas.tableNames(db)).contains("other");
         }
     }
 
     private String populatedBase(TestDatabase db) throws SQLException {
-        commands(db, List.of()).init();
-        String base = revisionId(
-                commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
-        commands(db, List.of()).upgrade(null);
+        TestMigrations.init(project);
+        String base = migrations(db, MembersV1.MODELS)
+                .generate("members and notes")
+                .orElseThrow()
+                .id();
+        migrations(db, List.of()).upgrade("head");
         populate(db);
         return base;
     }
@@ -512,10 +513,12 @@ class PopulatedDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void aRevisionThatWouldOrphanRowsIsRolledBackNamingTheRow(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            String base = revisionId(
-                    commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow());
-            commands(db, List.of()).upgrade(null);
+            TestMigrations.init(project);
+            String base = migrations(db, MembersV1.MODELS)
+                    .generate("members and notes")
+                    .orElseThrow()
+                    .id();
+            migrations(db, List.of()).upgrade("head");
             populate(db);
             Files.writeString(
                     project.resolve("migrations/versions/ddd000000001_orphan.yaml"),
@@ -530,7 +533,7 @@ class PopulatedDatabaseMigrationTest {
                       - drop_column: {table: member, name: karma}
                     """
                             .formatted(base));
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .isInstanceOf(MigrationException.class)
                     .hasMessageContaining("upgrade of revision ddd000000001 (orphan)")
                     .hasMessageContaining(
@@ -538,8 +541,7 @@ class PopulatedDatabaseMigrationTest {
                                     ? "would break a foreign key: row 99 of 'note' refers to a missing row of 'member'"
                                     : "failed at statement 1");
             assertThat(rows(db, "SELECT id FROM note WHERE id = 99")).isEmpty();
-            Table member =
-                    CrossDatabaseMigrationTest.schemaOf(db).table("member").orElseThrow();
+            Table member = LiveSchemas.schemaOf(db).table("member").orElseThrow();
             assertThat(member.column("karma"))
                     .as("rolled back, or never reached")
                     .isEmpty();
@@ -550,37 +552,34 @@ class PopulatedDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void tablesNoModelMapsAndNoRevisionCreatedAreNeverProposedForDropping(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, MembersV1.MODELS).migrate("members and notes").orElseThrow();
-            commands(db, List.of()).upgrade(null);
+            TestMigrations.init(project);
+            migrations(db, MembersV1.MODELS).generate("members and notes").orElseThrow();
+            migrations(db, List.of()).upgrade("head");
             execute(db, "CREATE TABLE legacy_audit (id INTEGER PRIMARY KEY, what VARCHAR(20))");
             execute(db, "INSERT INTO legacy_audit VALUES (1, 'kept')");
             List<String> log;
             try (LogCapture capture = new LogCapture()) {
-                assertThat(commands(db, MembersV1.MODELS).migrate("nothing")).isEmpty();
-                commands(db, MembersV1.MODELS).check();
+                assertThat(migrations(db, MembersV1.MODELS).generate("nothing")).isEmpty();
+                assertThat(migrations(db, MembersV1.MODELS).check().upToDate()).isTrue();
                 log = capture.messages();
             }
             assertThat(log).contains("Skipping table 'legacy_audit': no model maps it and no revision created it");
             Path config = project.resolve("migrations/migrate.yaml");
             String settings = Files.readString(config);
             Files.writeString(config, settings + "exclude_tables: [no*]\n");
-            assertThat(commands(db, List.of(MembersV1.Member.class)).migrate("excluded"))
+            assertThat(migrations(db, List.of(MembersV1.Member.class)).generate("excluded"))
                     .as("excluded")
                     .isEmpty();
             Files.writeString(config, settings);
-            Path dropNotes = commands(db, List.of(MembersV1.Member.class))
-                    .migrate("no notes")
-                    .orElseThrow();
+            Path dropNotes = migrations(db, List.of(MembersV1.Member.class))
+                    .generate("no notes")
+                    .orElseThrow()
+                    .path();
             assertThat(Files.readString(dropNotes))
                     .contains("drop_table: {name: note}")
                     .doesNotContain("legacy_audit")
                     .contains("# Data loss: the upgrade drops table 'note' and its rows");
         }
-    }
-
-    private static String revisionId(Path file) {
-        return file.getFileName().toString().substring(0, 12);
     }
 
     private static void populate(TestDatabase db) throws SQLException {
@@ -617,11 +616,5 @@ class PopulatedDatabaseMigrationTest {
             }
         }
         return rows;
-    }
-
-    private static List<String> tableNames(TestDatabase db) throws SQLException {
-        return CrossDatabaseMigrationTest.schemaOf(db).tables().stream()
-                .map(Table::name)
-                .toList();
     }
 }

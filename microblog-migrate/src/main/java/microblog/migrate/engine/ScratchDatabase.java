@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.migrate.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
+import microblog.migrate.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * revisions: a temporary file for an embedded database (SQLite, H2), or a new database on the same server
  * (which needs the right to create databases). {@link #close()} removes it.
  */
-final class ScratchDatabase implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(MigrationCommands.class);
+public final class ScratchDatabase implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     private final DatabaseUrl configured;
     private final DatabaseUrl url;
@@ -35,7 +36,7 @@ final class ScratchDatabase implements AutoCloseable {
         this.file = file;
     }
 
-    static ScratchDatabase create(DatabaseUrl configured) {
+    public static ScratchDatabase create(DatabaseUrl configured) {
         if (configured.isEmbedded()) {
             try {
                 Path dir = Files.createTempDirectory("migrate-test-");
@@ -52,7 +53,7 @@ final class ScratchDatabase implements AutoCloseable {
         return new ScratchDatabase(configured, configured.withDatabase(name), name, null);
     }
 
-    DatabaseUrl url() {
+    public DatabaseUrl url() {
         return url;
     }
 

@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,7 @@ import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.MigrationException;
 import microblog.migrate.engine.NewRevision;
+import microblog.migrate.testing.LogCapture;
 import microblog.migrate.testmodels.NoteCard;
 import microblog.migrate.testmodels.Tag;
 import microblog.migrate.testmodels.Writer;

@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.cli.command;
 
 import java.nio.file.Path;
 import java.util.Collection;

@@ -1,10 +1,8 @@
-package microblog.migrate.command;
+package microblog.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,23 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
-import microblog.migrate.MigrationException;
-import microblog.migrate.MigrationStep;
-import microblog.migrate.RevisionFailedException;
 import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.runtime.DataLossException;
 import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.VersionTable;
-import microblog.migrate.schema.LiveSchemaReader;
-import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
+import microblog.migrate.testing.LogCapture;
 import microblog.migrate.testmodels.Measurement;
 import microblog.migrate.testmodels.NoteCard;
 import microblog.migrate.testmodels.Tag;
@@ -37,65 +30,49 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The same commands and the same revision files on SQLite, PostgreSQL and MariaDB. */
+/** The same calls and the same revision files on SQLite, PostgreSQL and MariaDB. */
 class CrossDatabaseMigrationTest {
     @TempDir
     Path project;
 
-    private MigrationCommands commands(TestDatabase db, List<Class<?>> models) {
-        Collection<Class<?>> fixed = List.copyOf(models);
-        return new MigrationCommands(
-                MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, () -> fixed),
-                new PrintWriter(new StringWriter(), true));
+    private Migrations migrations(TestDatabase db, List<Class<?>> models) {
+        return TestMigrations.builder(project, db, models).build();
     }
 
-    static Schema schemaOf(TestDatabase db) throws SQLException {
-        try (Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
-            return new LiveSchemaReader(
-                            c,
-                            DdlRenderer.forKind(db.databaseUrl().kind()).catalog(),
-                            new VersionTable(
-                                            "alembic_version",
-                                            DdlRenderer.forKind(db.databaseUrl().kind()))
-                                    .bookkeepingTables())
-                    .read();
-        }
+    private Migrations acceptingDataLoss(TestDatabase db) {
+        return TestMigrations.builder(project, db, List.of()).acceptDataLoss().build();
     }
 
-    private static List<String> tableNames(TestDatabase db) throws SQLException {
-        return schemaOf(db).tables().stream().map(Table::name).toList();
+    private Migrations tagged(TestDatabase db, String tag) {
+        return TestMigrations.builder(project, db, List.of()).tag(tag).build();
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void generateApplyAndUndoWithNoFalsePositives(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, List.of(Writer.class)).migrate("writers").orElseThrow();
-            commands(db, List.of(Writer.class)).upgrade(null);
-            assertThat(commands(db, List.of(Writer.class)).migrate("again"))
+            TestMigrations.init(project);
+            migrations(db, List.of(Writer.class)).generate("writers").orElseThrow();
+            migrations(db, List.of(Writer.class)).upgrade("head");
+            assertThat(migrations(db, List.of(Writer.class)).generate("again"))
                     .as("no changes right after upgrade")
                     .isEmpty();
-            commands(db, List.of(Writer.class, NoteCard.class, Measurement.class))
-                    .migrate("notes")
+            migrations(db, List.of(Writer.class, NoteCard.class, Measurement.class))
+                    .generate("notes")
                     .orElseThrow();
-            commands(db, List.of()).upgrade(null);
-            assertThat(tableNames(db)).containsExactlyInAnyOrder("writer", "note_card", "measurement");
-            assertThat(commands(db, List.of(Writer.class, NoteCard.class, Measurement.class))
-                            .migrate("again"))
+            migrations(db, List.of()).upgrade("head");
+            assertThat(LiveSchemas.tableNames(db)).containsExactlyInAnyOrder("writer", "note_card", "measurement");
+            assertThat(migrations(db, List.of(Writer.class, NoteCard.class, Measurement.class))
+                            .generate("again"))
                     .isEmpty();
 
-            commands(db, List.of()).downgrade("base");
-            assertThat(tableNames(db)).isEmpty();
+            migrations(db, List.of()).downgrade("base");
+            assertThat(LiveSchemas.tableNames(db)).isEmpty();
 
-            commands(db, List.of()).stamp("head");
-            assertThat(tableNames(db)).as("stamp runs no revision").isEmpty();
-            StringWriter current = new StringWriter();
-            new MigrationCommands(
-                            MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, List::of),
-                            new PrintWriter(current, true))
-                    .current();
-            assertThat(current.toString()).endsWith(" (head)\n");
+            migrations(db, List.of()).stamp("head");
+            assertThat(LiveSchemas.tableNames(db)).as("stamp runs no revision").isEmpty();
+            Migrations stamped = migrations(db, List.of());
+            assertThat(stamped.current()).containsExactly(stamped.heads().get(0).id());
         }
     }
 
@@ -103,14 +80,10 @@ class CrossDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void offlineSqlSpeaksEachDialect(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, List.of(Writer.class, NoteCard.class, Measurement.class))
-                    .migrate("all");
-            StringWriter sql = new StringWriter();
-            new MigrationCommands(
-                            MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, List::of),
-                            new PrintWriter(sql, true))
-                    .upgradeSql(null);
+            TestMigrations.init(project);
+            migrations(db, List.of(Writer.class, NoteCard.class, Measurement.class))
+                    .generate("all");
+            String sql = migrations(db, List.of()).upgradeSql("head");
             String expectedId =
                     switch (backend) {
                         case SQLITE -> "\"id\" INTEGER NOT NULL";
@@ -118,8 +91,8 @@ class CrossDatabaseMigrationTest {
                         case MARIADB -> "`id` INTEGER AUTO_INCREMENT NOT NULL";
                         case H2 -> "\"id\" INTEGER GENERATED BY DEFAULT AS IDENTITY NOT NULL";
                     };
-            assertThat(sql.toString()).contains(expectedId).contains("alembic_version");
-            assertThat(tableNames(db)).as("--sql runs nothing").isEmpty();
+            assertThat(sql).contains(expectedId).contains("alembic_version");
+            assertThat(LiveSchemas.tableNames(db)).as("--sql runs nothing").isEmpty();
         }
     }
 
@@ -130,19 +103,20 @@ class CrossDatabaseMigrationTest {
     void revisionsGeneratedOnSqliteApplyOnServersAndBack(Backend backend) throws Exception {
         try (TestDatabase sqlite = TestDatabases.create(Backend.SQLITE, project);
                 TestDatabase server = TestDatabases.create(backend, project)) {
-            commands(sqlite, List.of()).init();
-            commands(sqlite, List.of(Writer.class)).migrate("on sqlite");
-            commands(server, List.of()).upgrade(null);
-            commands(server, List.of(Writer.class, NoteCard.class, Measurement.class))
-                    .migrate("on " + backend);
-            commands(sqlite, List.of()).upgrade(null);
-            commands(server, List.of()).upgrade(null);
-            assertThat(SchemaEquivalence.of(schemaOf(sqlite))).isEqualTo(SchemaEquivalence.of(schemaOf(server)));
-            assertThat(commands(server, List.of(Writer.class, NoteCard.class, Measurement.class))
-                            .migrate("x"))
+            TestMigrations.init(project);
+            migrations(sqlite, List.of(Writer.class)).generate("on sqlite");
+            migrations(server, List.of()).upgrade("head");
+            migrations(server, List.of(Writer.class, NoteCard.class, Measurement.class))
+                    .generate("on " + backend);
+            migrations(sqlite, List.of()).upgrade("head");
+            migrations(server, List.of()).upgrade("head");
+            assertThat(SchemaEquivalence.of(LiveSchemas.schemaOf(sqlite)))
+                    .isEqualTo(SchemaEquivalence.of(LiveSchemas.schemaOf(server)));
+            assertThat(migrations(server, List.of(Writer.class, NoteCard.class, Measurement.class))
+                            .generate("x"))
                     .isEmpty();
-            assertThat(commands(sqlite, List.of(Writer.class, NoteCard.class, Measurement.class))
-                            .migrate("x"))
+            assertThat(migrations(sqlite, List.of(Writer.class, NoteCard.class, Measurement.class))
+                            .generate("x"))
                     .isEmpty();
         }
     }
@@ -151,14 +125,12 @@ class CrossDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void aFailingRevisionSaysWhichStatementAndTheVersionTableTellsWhatCompleted(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            String first = commands(db, List.of(Writer.class))
-                    .migrate("writers")
+            TestMigrations.init(project);
+            String first = migrations(db, List.of(Writer.class))
+                    .generate("writers")
                     .orElseThrow()
-                    .getFileName()
-                    .toString()
-                    .substring(0, 12);
-            commands(db, List.of()).upgrade(null);
+                    .id();
+            migrations(db, List.of()).upgrade("head");
             Files.writeString(
                     project.resolve("migrations/versions/bad000000001_bad.yaml"),
                     """
@@ -172,7 +144,7 @@ class CrossDatabaseMigrationTest {
                       - drop_table: {name: half}
                     """
                             .formatted(first));
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .isInstanceOfSatisfying(RevisionFailedException.class, failed -> {
                         assertThat(failed.revision()).isEqualTo("bad000000001");
                         assertThat(failed.direction()).isEqualTo(MigrationStep.Direction.UPGRADE);
@@ -182,18 +154,15 @@ class CrossDatabaseMigrationTest {
                     .hasMessageContaining("revision bad000000001 (bad) failed at statement 2")
                     .hasMessageContaining("the version table still says " + first)
                     .hasMessageContaining("Statement: INSERT INTO nowhere VALUES (1)");
-            StringWriter current = new StringWriter();
-            new MigrationCommands(
-                            MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, List::of),
-                            new PrintWriter(current, true))
-                    .current();
-            assertThat(current.toString()).isEqualTo(first + "\n");
+            assertThat(migrations(db, List.of()).current()).containsExactly(first);
             if (backend.kind().hasTransactionalDdl()) {
-                assertThat(tableNames(db)).containsExactly("writer");
+                assertThat(LiveSchemas.tableNames(db)).containsExactly("writer");
                 return;
             }
-            assertThat(tableNames(db)).as(backend + " commits DDL at once").containsExactlyInAnyOrder("writer", "half");
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            assertThat(LiveSchemas.tableNames(db))
+                    .as(backend + " commits DDL at once")
+                    .containsExactlyInAnyOrder("writer", "half");
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .as("the next command sees the half-applied revision")
                     .isInstanceOf(MigrationException.class)
                     .hasMessage("the upgrade of revision bad000000001 (bad) started %s and stopped after 1 "
@@ -202,13 +171,13 @@ class CrossDatabaseMigrationTest {
                             + "between two revisions. Finish or undo them by hand ('db show bad000000001' lists its "
                             + "operations), then record where the database stands: 'db stamp bad000000001' if "
                             + "finished, 'db stamp " + first + "' if undone");
-            assertThatThrownBy(() -> commands(db, List.of()).downgrade(null))
+            assertThatThrownBy(() -> migrations(db, List.of()).downgrade("-1"))
                     .hasMessageContaining("stopped after 1 statement(s)");
-            assertThatThrownBy(() -> commands(db, List.of(Writer.class)).migrate("x"))
+            assertThatThrownBy(() -> migrations(db, List.of(Writer.class)).generate("x"))
                     .as("nor is a revision planned on top of it")
                     .hasMessageContaining("stopped after 1 statement(s)");
             try (LogCapture log = new LogCapture()) {
-                commands(db, List.of()).current();
+                migrations(db, List.of()).current();
                 assertThat(log.messages())
                         .as("current says so")
                         .anyMatch(m -> m.contains("stopped after 1 statement(s)"));
@@ -216,9 +185,9 @@ class CrossDatabaseMigrationTest {
             try (Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
                 c.createStatement().execute("DROP TABLE half");
             }
-            commands(db, List.of()).stamp(first);
-            commands(db, List.of()).downgrade(null);
-            assertThat(tableNames(db))
+            migrations(db, List.of()).stamp(first);
+            migrations(db, List.of()).downgrade("-1");
+            assertThat(LiveSchemas.tableNames(db))
                     .as("recovered: the stamp cleared the record")
                     .isEmpty();
         }
@@ -236,10 +205,10 @@ class CrossDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void readOnlyCommandsCreateNothing(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, List.of(Writer.class)).migrate("writers");
-            commands(db, List.of()).current();
-            assertThatThrownBy(() -> commands(db, List.of(Writer.class)).check())
+            TestMigrations.init(project);
+            migrations(db, List.of(Writer.class)).generate("writers");
+            migrations(db, List.of()).current();
+            assertThatThrownBy(() -> migrations(db, List.of(Writer.class)).check())
                     .isInstanceOf(MigrationException.class);
             if (backend != Backend.SQLITE) {
                 try (Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
@@ -256,7 +225,7 @@ class CrossDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void columnsConstraintsAndForeignKeysChangeOnExistingTablesAndBack(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
+            TestMigrations.init(project);
             Path versions = project.resolve("migrations/versions");
             Files.writeString(
                     versions.resolve("aaa000000001_base.yaml"),
@@ -294,18 +263,18 @@ class CrossDatabaseMigrationTest {
                       - drop_foreign_key: {table: pet, name: fk_pet_owner_id_owner}
                       - drop_column: {table: pet, name: born}
                     """);
-            commands(db, List.of()).upgrade("aaa000000001");
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+            migrations(db, List.of()).upgrade("aaa000000001");
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessage("upgrade of revision bbb000000002 (change) would drop column 'pet.nickname' holding "
                             + "1 value; nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss "
                             + "(in code: Migrations.builder()...acceptDataLoss())");
-            assertThat(schemaOf(db).table("pet").orElseThrow().columns())
+            assertThat(LiveSchemas.schemaOf(db).table("pet").orElseThrow().columns())
                     .as("nothing ran")
                     .extracting(c -> c.name())
                     .containsExactly("id", "owner_id", "nickname");
-            commands(db, List.of()).acceptingDataLoss().upgrade(null);
-            Table pet = schemaOf(db).table("pet").orElseThrow();
+            acceptingDataLoss(db).upgrade("head");
+            Table pet = LiveSchemas.schemaOf(db).table("pet").orElseThrow();
             assertThat(pet.columns()).extracting(c -> c.name()).containsExactly("id", "owner_id", "born");
             assertThat(pet.foreignKeys()).extracting(fk -> fk.referredTable()).containsExactly("owner");
             assertThat(pet.uniqueConstraints()).isEmpty(); // it went with its column
@@ -317,8 +286,8 @@ class CrossDatabaseMigrationTest {
                         .isEqualTo("7:1");
             }
 
-            commands(db, List.of()).downgrade(null);
-            pet = schemaOf(db).table("pet").orElseThrow();
+            migrations(db, List.of()).downgrade("-1");
+            pet = LiveSchemas.schemaOf(db).table("pet").orElseThrow();
             assertThat(pet.columns()).extracting(c -> c.name()).containsExactly("id", "owner_id", "nickname");
             assertThat(pet.foreignKeys()).isEmpty();
         }
@@ -328,10 +297,10 @@ class CrossDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void generatedKeysWorkForIntegerAndLongIds(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, List.of(Writer.class, Tag.class)).migrate("ids");
-            commands(db, List.of()).upgrade(null);
-            assertThat(commands(db, List.of(Writer.class, Tag.class)).migrate("again"))
+            TestMigrations.init(project);
+            migrations(db, List.of(Writer.class, Tag.class)).generate("ids");
+            migrations(db, List.of()).upgrade("head");
+            assertThat(migrations(db, List.of(Writer.class, Tag.class)).generate("again"))
                     .isEmpty();
             try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
                     var st = c.createStatement()) {
@@ -350,24 +319,24 @@ class CrossDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void concurrentUpgradesBothSucceedAndApplyEachRevisionOnce(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, List.of(Writer.class)).migrate("writers");
-            commands(db, List.of()).upgrade(null);
-            commands(db, List.of(Writer.class, NoteCard.class, Measurement.class))
-                    .migrate("notes");
-            commands(db, List.of()).downgrade("base");
+            TestMigrations.init(project);
+            migrations(db, List.of(Writer.class)).generate("writers");
+            migrations(db, List.of()).upgrade("head");
+            migrations(db, List.of(Writer.class, NoteCard.class, Measurement.class))
+                    .generate("notes");
+            migrations(db, List.of()).downgrade("base");
             for (int round = 0; round < 3; round++) {
                 var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
                 try {
-                    var first = pool.submit(() -> commands(db, List.of()).upgrade(null));
-                    var second = pool.submit(() -> commands(db, List.of()).upgrade(null));
+                    var first = pool.submit(() -> migrations(db, List.of()).upgrade("head"));
+                    var second = pool.submit(() -> migrations(db, List.of()).upgrade("head"));
                     first.get();
                     second.get();
                 } finally {
                     pool.shutdown();
                 }
-                assertThat(tableNames(db)).containsExactlyInAnyOrder("writer", "note_card", "measurement");
-                commands(db, List.of()).downgrade("base");
+                assertThat(LiveSchemas.tableNames(db)).containsExactlyInAnyOrder("writer", "note_card", "measurement");
+                migrations(db, List.of()).downgrade("base");
             }
         }
     }
@@ -378,15 +347,15 @@ class CrossDatabaseMigrationTest {
             names = {"POSTGRESQL", "MARIADB"})
     void aCommandWaitingForTheLockSaysWhoHoldsItAndGivesUpInTime(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, List.of(Writer.class)).migrate("writers");
+            TestMigrations.init(project);
+            migrations(db, List.of(Writer.class)).generate("writers");
             Path config = project.resolve("migrations/migrate.yaml");
             Files.writeString(config, Files.readString(config) + "lock_timeout: 1\n");
             try (Connection other = new ConnectionFactory(db.databaseUrl()).open();
                     MigrationLock held = MigrationLock.acquire(
                             other, DdlRenderer.forKind(backend.kind()), Duration.ZERO, "alembic_version");
                     LogCapture log = new LogCapture()) {
-                assertThatThrownBy(() -> commands(db, List.of()).upgrade(null))
+                assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                         .isInstanceOf(MigrationException.class)
                         .hasMessageMatching(
                                 backend == Backend.POSTGRESQL
@@ -403,8 +372,8 @@ class CrossDatabaseMigrationTest {
                     // taken at once: another version table on the same database has a lock of its own
                 }
             }
-            commands(db, List.of()).upgrade(null); // released: the next one goes through
-            assertThat(tableNames(db)).containsExactly("writer");
+            migrations(db, List.of()).upgrade("head"); // released: the next one goes through
+            assertThat(LiveSchemas.tableNames(db)).containsExactly("writer");
         }
     }
 
@@ -412,10 +381,13 @@ class CrossDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void aRevisionEditedAfterItRanIsRefusedUntilRepairAcceptsIt(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            Path file = commands(db, List.of(Writer.class)).migrate("writers").orElseThrow();
+            TestMigrations.init(project);
+            Path file = migrations(db, List.of(Writer.class))
+                    .generate("writers")
+                    .orElseThrow()
+                    .path();
             String id = file.getFileName().toString().substring(0, 12);
-            commands(db, List.of()).upgrade(null);
+            migrations(db, List.of()).upgrade("head");
             try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
                     var rs = c.createStatement()
                             .executeQuery(
@@ -427,22 +399,22 @@ class CrossDatabaseMigrationTest {
             }
             String text = Files.readString(file);
             Files.writeString(file, "# a reviewer's note\n" + text.replace("  - create_table:", "\n  - create_table:"));
-            assertThat(commands(db, List.of(Writer.class)).migrate("again"))
+            assertThat(migrations(db, List.of(Writer.class)).generate("again"))
                     .as("comments and spacing are no edit")
                     .isEmpty();
 
             Files.writeString(file, text.replace("String(64)", "String(65)"));
             for (Runnable command : List.<Runnable>of(
-                    () -> commands(db, List.of()).downgrade(null),
-                    () -> commands(db, List.of()).upgrade(null),
-                    () -> commands(db, List.of(Writer.class)).check())) {
+                    () -> migrations(db, List.of()).downgrade("-1"),
+                    () -> migrations(db, List.of()).upgrade("head"),
+                    () -> migrations(db, List.of(Writer.class)).check())) {
                 assertThatThrownBy(command::run)
                         .isInstanceOf(MigrationException.class)
                         .hasMessageStartingWith(
                                 "revision " + id + " (writers) was edited after it was applied to this " + "database (")
                         .hasMessageEndingWith("record it with 'db repair'");
             }
-            assertThatThrownBy(() -> commands(db, List.of()).repair())
+            assertThatThrownBy(() -> migrations(db, List.of()).repair())
                     .isInstanceOf(MigrationException.class)
                     .hasMessageStartingWith("the database is not what the revisions, as they are now, describe (")
                     .hasMessageContaining("writer.name")
@@ -451,10 +423,10 @@ class CrossDatabaseMigrationTest {
             Files.writeString(
                     file,
                     text.replace("downgrade:", "  - execute: {sql: UPDATE writer SET name = name}\n" + "downgrade:"));
-            assertThatThrownBy(() -> commands(db, List.of()).upgrade(null)).hasMessageContaining("was edited");
-            commands(db, List.of()).repair();
-            commands(db, List.of()).downgrade(null);
-            assertThat(tableNames(db)).isEmpty();
+            assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head")).hasMessageContaining("was edited");
+            migrations(db, List.of()).repair();
+            migrations(db, List.of()).downgrade("-1");
+            assertThat(LiveSchemas.tableNames(db)).isEmpty();
         }
     }
 
@@ -462,24 +434,26 @@ class CrossDatabaseMigrationTest {
     @EnumSource(Backend.class)
     void aTagIsRecordedWithEachRevisionEvenInARecordMadeBeforeTags(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
-            commands(db, List.of()).init();
-            commands(db, List.of(Writer.class)).migrate("writers").orElseThrow();
+            TestMigrations.init(project);
+            String id = migrations(db, List.of(Writer.class))
+                    .generate("writers")
+                    .orElseThrow()
+                    .id();
             try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
                     Statement st = c.createStatement()) {
                 // the record as the previous release created it, without the tag column
                 st.execute("CREATE TABLE alembic_version_applied (revision VARCHAR(32) NOT NULL PRIMARY KEY, "
                         + "checksum VARCHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, duration_ms BIGINT)");
             }
-            commands(db, List.of()).tagged("release 1.4").upgrade(null);
-            StringWriter verbose = new StringWriter();
-            new MigrationCommands(
-                            MigrationConfig.forUrl(project.resolve("migrations"), db::databaseUrl, List::of),
-                            new PrintWriter(verbose, true))
-                    .current(true);
-            assertThat(verbose.toString()).containsPattern("    Applied: 20\\d\\d-.*, in \\d+ ms, tag release 1.4\n");
+            tagged(db, "release 1.4").upgrade("head");
+            AppliedRevisions.Applied applied =
+                    migrations(db, List.of()).status().record().get(id);
+            assertThat(applied.appliedAt()).matches("20\\d\\d-.*");
+            assertThat(applied.durationMillis()).isNotNull().isNotNegative();
+            assertThat(applied.tag()).isEqualTo("release 1.4");
 
-            commands(db, List.of()).downgrade("base");
-            commands(db, List.of()).tagged("it's 2").stamp("head");
+            migrations(db, List.of()).downgrade("base");
+            tagged(db, "it's 2").stamp("head");
             try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
                     Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT tag, duration_ms FROM alembic_version_applied")) {
@@ -487,28 +461,6 @@ class CrossDatabaseMigrationTest {
                 assertThat(rs.getString(1)).isEqualTo("it's 2");
                 assertThat(rs.getObject(2)).as("stamped, not run").isNull();
             }
-        }
-    }
-
-    /** What must be equal across databases: tables, columns, types, nullability, keys, indexes. */
-    record SchemaEquivalence(List<String> tables) {
-        static SchemaEquivalence of(Schema schema) {
-            List<String> lines = new ArrayList<>();
-            for (Table t : schema.tables()) {
-                t.columns()
-                        .forEach(c ->
-                                lines.add(t.name() + "." + c.name() + " " + c.type() + (c.nullable() ? "" : " NOT NULL")
-                                        + (c.primaryKey() ? " PK" : "") + (c.autoincrement() ? " AUTO" : "")));
-                t.uniqueConstraints().forEach(u -> lines.add(t.name() + " UNIQUE " + u.columns()));
-                t.indexes()
-                        .forEach(i -> lines.add(
-                                t.name() + (i.unique() ? " UNIQUE " : " INDEX " + i.name() + " ") + i.columns()));
-                t.foreignKeys()
-                        .forEach(fk -> lines.add(t.name() + " FK " + fk.name() + " " + fk.columns() + " -> "
-                                + fk.referredTable() + fk.referredColumns()));
-            }
-            lines.sort(String::compareTo);
-            return new SchemaEquivalence(lines);
         }
     }
 }

@@ -1,4 +1,4 @@
-package microblog.migrate.command;
+package microblog.migrate.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -7,19 +7,19 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Collects what the migration classes log, to check the findings users read. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger("microblog.migrate");
     private final ch.qos.logback.classic.Level previous;
 
-    LogCapture() {
+    public LogCapture() {
         previous = logger.getLevel();
         logger.setLevel(ch.qos.logback.classic.Level.INFO);
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
