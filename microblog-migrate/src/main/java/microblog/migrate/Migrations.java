@@ -22,7 +22,7 @@ import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.autogenerate.ModelSchemaReader;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.engine.DescribedSchema;
 import microblog.migrate.engine.EditedRevisions;
 import microblog.migrate.engine.ForeignRevisions;
@@ -127,7 +127,7 @@ public final class Migrations {
                     heads,
                     !withRecord
                             ? Map.of()
-                            : new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(target.kind()))
+                            : new AppliedRevisions(scripts.versionTable(), MigrationDialect.forKind(target.kind()))
                                     .read(connection));
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
@@ -366,7 +366,7 @@ public final class Migrations {
             List<String> differences = DescribedSchema.differences(
                     DescribedSchema.at(graph, heads),
                     DescribedSchema.live(connection, scripts, target),
-                    DdlRenderer.forKind(target.kind()));
+                    MigrationDialect.forKind(target.kind()));
             if (!differences.isEmpty()) {
                 throw new MigrationException("the database is not what the revisions, as they are now, describe ("
                         + String.join("; ", differences) + "); nothing was recorded. Bring the database in line with "
@@ -409,7 +409,7 @@ public final class Migrations {
             try (Connection connection = MigrationConnections.openForWriting(TargetDatabase.of(scratch.url()))) {
                 boolean matchesEntities = new RevisionTester(
                                 connection,
-                                DdlRenderer.forKind(url.kind()),
+                                MigrationDialect.forKind(url.kind()),
                                 versionTable(scripts, url.kind()),
                                 new TableExclusions(scripts.excludedTables()))
                         .test(graph, models, listener);
@@ -501,7 +501,7 @@ public final class Migrations {
     private MigrationResult onLockedDatabase(
             ScriptDirectory scripts, RevisionGraph graph, String command, LockedWork work) {
         TargetDatabase target = database.get();
-        DdlRenderer ddl = DdlRenderer.forKind(target.kind());
+        MigrationDialect ddl = MigrationDialect.forKind(target.kind());
         VersionTable versions = versionTable(scripts, target.kind());
         try (Connection connection = MigrationConnections.openForWriting(target);
                 MigrationLock lock = MigrationLock.acquire(connection, ddl, scripts.lockTimeout(), versions.name())) {
@@ -535,7 +535,7 @@ public final class Migrations {
     private String offline(
             ScriptDirectory scripts, RevisionGraph graph, Set<String> applied, Consumer<MigrationRunner> work) {
         DatabaseKind kind = database.get().kind();
-        DdlRenderer ddl = DdlRenderer.forKind(kind);
+        MigrationDialect ddl = MigrationDialect.forKind(kind);
         ScriptSink sql = new ScriptSink(kind.hasTransactionalDdl());
         work.accept(MigrationRunner.offline(
                         sql,
@@ -555,7 +555,7 @@ public final class Migrations {
     }
 
     private static VersionTable versionTable(ScriptDirectory scripts, DatabaseKind kind) {
-        return new VersionTable(scripts.versionTable(), DdlRenderer.forKind(kind));
+        return new VersionTable(scripts.versionTable(), MigrationDialect.forKind(kind));
     }
 
     /** How to build {@link Migrations}: a database and a repository of revisions are required. */

@@ -15,7 +15,7 @@ import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.runtime.DataLossException;
 import microblog.migrate.runtime.MigrationLock;
@@ -212,7 +212,7 @@ class CrossDatabaseMigrationTest {
                     .isInstanceOf(MigrationException.class);
             if (backend != Backend.SQLITE) {
                 try (Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
-                    assertThat(new VersionTable("alembic_version", DdlRenderer.forKind(backend.kind())).exists(c))
+                    assertThat(new VersionTable("alembic_version", MigrationDialect.forKind(backend.kind())).exists(c))
                             .isFalse();
                 }
             } else {
@@ -353,7 +353,7 @@ class CrossDatabaseMigrationTest {
             Files.writeString(config, Files.readString(config) + "lock_timeout: 1\n");
             try (Connection other = new ConnectionFactory(db.databaseUrl()).open();
                     MigrationLock held = MigrationLock.acquire(
-                            other, DdlRenderer.forKind(backend.kind()), Duration.ZERO, "alembic_version");
+                            other, MigrationDialect.forKind(backend.kind()), Duration.ZERO, "alembic_version");
                     LogCapture log = new LogCapture()) {
                 assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                         .isInstanceOf(MigrationException.class)
@@ -368,7 +368,7 @@ class CrossDatabaseMigrationTest {
                 assertThat(log.messages()).anyMatch(m -> m.startsWith("Waiting for the migration lock, held by "));
                 try (Connection third = new ConnectionFactory(db.databaseUrl()).open();
                         MigrationLock unrelated = MigrationLock.acquire(
-                                third, DdlRenderer.forKind(backend.kind()), Duration.ZERO, "other_app_version")) {
+                                third, MigrationDialect.forKind(backend.kind()), Duration.ZERO, "other_app_version")) {
                     // taken at once: another version table on the same database has a lock of its own
                 }
             }

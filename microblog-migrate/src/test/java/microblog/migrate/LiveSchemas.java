@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.testing.TestDatabase;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
@@ -20,10 +20,11 @@ final class LiveSchemas {
         try (Connection c = new ConnectionFactory(db.databaseUrl()).open()) {
             return new LiveSchemaReader(
                             c,
-                            DdlRenderer.forKind(db.databaseUrl().kind()).catalog(),
+                            MigrationDialect.forKind(db.databaseUrl().kind()).catalog(),
                             new VersionTable(
                                             "alembic_version",
-                                            DdlRenderer.forKind(db.databaseUrl().kind()))
+                                            MigrationDialect.forKind(
+                                                    db.databaseUrl().kind()))
                                     .bookkeepingTables())
                     .read();
         }

@@ -19,11 +19,12 @@ import microblog.db.orm.OrmSettings;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.RenamedFrom;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Identifiers;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
@@ -288,7 +289,7 @@ public final class ModelSchemaReader {
     }
 
     private static String folded(String text, boolean quoted, DatabaseKind kind) {
-        boolean lowers = DdlRenderer.forKind(kind).catalog().foldsUnquotedNamesToLowerCase();
+        boolean lowers = MigrationDialect.forKind(kind).catalog().foldsUnquotedNamesToLowerCase();
         return !quoted && lowers ? text.toLowerCase(Locale.ROOT) : text;
     }
 
@@ -296,47 +297,49 @@ public final class ModelSchemaReader {
             String where, org.hibernate.mapping.Column column, Metadata metadata, Dialect dialect, DatabaseKind kind) {
         if (column.getSqlType() != null) {
             // A columnDefinition is SQL the database will report back: read it as the database's own.
-            return TypeNormalizer.normalize(DdlRenderer.forKind(kind).catalog(), where, column.getSqlType(), 0, 0);
+            return TypeNormalizer.normalize(MigrationDialect.forKind(kind).catalog(), where, column.getSqlType(), 0, 0);
         }
         int code = column.getSqlTypeCode(metadata);
         Size size = column.getColumnSize(dialect, metadata);
         Integer length = size.getLength() == null ? null : Math.toIntExact(size.getLength());
         return switch (code) {
-            case Types.INTEGER -> ColumnType.of("Integer");
-            case Types.BIGINT -> ColumnType.of("BigInteger");
-            case Types.SMALLINT, Types.TINYINT -> ColumnType.of("SmallInteger");
+            case Types.INTEGER -> ColumnType.of(GenericType.INTEGER);
+            case Types.BIGINT -> ColumnType.of(GenericType.BIG_INTEGER);
+            case Types.SMALLINT, Types.TINYINT -> ColumnType.of(GenericType.SMALL_INTEGER);
             case Types.VARCHAR, Types.NVARCHAR, Types.CHAR, Types.NCHAR -> ColumnType.string(length);
             case Types.LONGVARCHAR,
                     Types.LONGNVARCHAR,
                     Types.CLOB,
                     Types.NCLOB,
                     SqlTypes.LONG32VARCHAR,
-                    SqlTypes.LONG32NVARCHAR -> ColumnType.of("Text");
+                    SqlTypes.LONG32NVARCHAR -> ColumnType.of(GenericType.TEXT);
                 // MySQL's native enum(...) and PostgreSQL's named enums exist on one database only: an
                 // enum stored by name is a String on all three, which Hibernate reads and writes as text.
             case SqlTypes.ENUM, SqlTypes.NAMED_ENUM -> ColumnType.string(
                     length != null
                             ? length
                             : Math.toIntExact(column.getLength() != null ? column.getLength() : Size.DEFAULT_LENGTH));
-            case SqlTypes.ORDINAL_ENUM, SqlTypes.NAMED_ORDINAL_ENUM -> ColumnType.of("SmallInteger");
-            case Types.BOOLEAN, Types.BIT -> ColumnType.of("Boolean");
-            case Types.TIMESTAMP -> ColumnType.of("DateTime");
+            case SqlTypes.ORDINAL_ENUM, SqlTypes.NAMED_ORDINAL_ENUM -> ColumnType.of(GenericType.SMALL_INTEGER);
+            case Types.BOOLEAN, Types.BIT -> ColumnType.of(GenericType.BOOLEAN);
+            case Types.TIMESTAMP -> ColumnType.of(GenericType.DATE_TIME);
                 // Instant, OffsetDateTime and ZonedDateTime: Hibernate normalises them to UTC (TIMESTAMP_UTC).
             case Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> ColumnType.DATE_TIME_WITH_TIMEZONE;
-            case Types.DATE -> ColumnType.of("Date");
-            case Types.TIME, Types.TIME_WITH_TIMEZONE -> ColumnType.of("Time");
+            case Types.DATE -> ColumnType.of(GenericType.DATE);
+            case Types.TIME, Types.TIME_WITH_TIMEZONE -> ColumnType.of(GenericType.TIME);
                 // Hibernate maps double to FLOAT(53): more than 24 bits of precision needs a double.
             case Types.FLOAT -> size.getPrecision() != null && size.getPrecision() > 24
-                    ? ColumnType.of("Double")
-                    : ColumnType.of("Float");
-            case Types.REAL -> ColumnType.of("Float");
-            case Types.DOUBLE -> ColumnType.of("Double");
+                    ? ColumnType.of(GenericType.DOUBLE)
+                    : ColumnType.of(GenericType.FLOAT);
+            case Types.REAL -> ColumnType.of(GenericType.FLOAT);
+            case Types.DOUBLE -> ColumnType.of(GenericType.DOUBLE);
             case Types.NUMERIC, Types.DECIMAL -> ColumnType.numeric(size.getPrecision(), size.getScale());
                 // Where a database has no UUID type, Hibernate stores one in 16 bytes.
-            case Types.BINARY -> isUuid(column) ? ColumnType.of("Uuid") : ColumnType.of("LargeBinary");
+            case Types.BINARY -> isUuid(column)
+                    ? ColumnType.of(GenericType.UUID)
+                    : ColumnType.of(GenericType.LARGE_BINARY);
             case Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, SqlTypes.LONG32VARBINARY -> ColumnType.of(
-                    "LargeBinary");
-            case SqlTypes.UUID -> ColumnType.of("Uuid");
+                    GenericType.LARGE_BINARY);
+            case SqlTypes.UUID -> ColumnType.of(GenericType.UUID);
             default -> throw new MigrationException("column " + where + " maps to SQL type code " + code + " ("
                     + column.getSqlType(metadata) + "), which migrations do not support yet");
         };

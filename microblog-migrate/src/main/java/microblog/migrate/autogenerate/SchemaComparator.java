@@ -165,11 +165,11 @@ public final class SchemaComparator {
             found("Detected removed column '" + t + "." + column.name() + "'", new DropColumn(t, column.name()));
             target.columns().stream()
                     .filter(c -> live.column(c.name()).isEmpty()
-                            && storedType(c).name().equals(storedType(column).name()))
+                            && storedType(c).generic() == storedType(column).generic())
                     .findFirst()
                     .ifPresent(added -> warnings.add("Column '" + t + "." + added.name() + "' is added and '"
                             + t + "." + column.name() + "' removed, both "
-                            + column.type().name() + ": if it is a rename, "
+                            + column.type().generic() + ": if it is a rename, "
                             + "annotate the field with @RenamedFrom(\"" + column.name() + "\") and run 'db migrate' "
                             + "again, or the values of '" + column.name() + "' are lost"));
         }

@@ -49,7 +49,8 @@ public final class MermaidDiagram {
     private static String attribute(Table table, Column column) {
         String type = column.type().toString();
         boolean plain = PLAIN_TYPE.matcher(type).matches();
-        StringBuilder line = new StringBuilder(plain ? type : column.type().name())
+        StringBuilder line = new StringBuilder(
+                        plain ? type : column.type().generic().spelling())
                 .append(' ')
                 .append(column.name());
         String keys = String.join(", ", SchemaFacts.keys(table, column));

@@ -9,7 +9,7 @@ import microblog.migrate.TargetDatabase;
 import microblog.migrate.autogenerate.ComparisonRules;
 import microblog.migrate.autogenerate.Renames;
 import microblog.migrate.autogenerate.SchemaComparator;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.LiveSchemaReader;
@@ -40,8 +40,8 @@ public final class DescribedSchema {
         return new TableExclusions(excluded)
                 .apply(new LiveSchemaReader(
                                 connection,
-                                DdlRenderer.forKind(kind).catalog(),
-                                new VersionTable(versionTable, DdlRenderer.forKind(kind)).bookkeepingTables())
+                                MigrationDialect.forKind(kind).catalog(),
+                                new VersionTable(versionTable, MigrationDialect.forKind(kind)).bookkeepingTables())
                         .read());
     }
 
@@ -49,7 +49,7 @@ public final class DescribedSchema {
      * What {@code live} has that {@code described} does not, or the other way round, one finding per
      * difference. Tables the revisions cannot know (made by hand-written SQL) are left out.
      */
-    public static List<String> differences(SchemaSimulator described, Schema live, DdlRenderer ddl) {
+    public static List<String> differences(SchemaSimulator described, Schema live, MigrationDialect ddl) {
         List<Table> comparable = new ArrayList<>();
         for (Table table : live.tables()) {
             boolean known = described.knownSchema().table(table.name()).isPresent();

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import microblog.migrate.MigrationException;
 import microblog.migrate.TargetDatabase;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.AppliedRevisions;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionFile;
@@ -23,7 +23,7 @@ public final class EditedRevisions {
             Connection connection, ScriptDirectory scripts, RevisionGraph graph, TargetDatabase database) {
         try {
             AppliedRevisions record =
-                    new AppliedRevisions(scripts.versionTable(), DdlRenderer.forKind(database.kind()));
+                    new AppliedRevisions(scripts.versionTable(), MigrationDialect.forKind(database.kind()));
             for (AppliedRevisions.Applied applied : record.read(connection).values()) {
                 Revision revision = graph.get(applied.revision());
                 if (revision != null && !RevisionFile.checksum(revision).equals(applied.checksum())) {

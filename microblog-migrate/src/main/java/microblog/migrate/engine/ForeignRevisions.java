@@ -6,7 +6,7 @@ import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.Migrations;
 import microblog.migrate.TargetDatabase;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Schema;
@@ -40,7 +40,7 @@ public final class ForeignRevisions {
         if (foreign.isEmpty() || target.isEmpty()) {
             return; // a known starting point, or a stamp to base, which claims no schema
         }
-        DdlRenderer ddl = DdlRenderer.forKind(database.kind());
+        MigrationDialect ddl = MigrationDialect.forKind(database.kind());
         Schema live = DescribedSchema.live(connection, scripts, database);
         SchemaSimulator described = DescribedSchema.at(graph, target);
         List<String> differences = DescribedSchema.differences(described, live, ddl);
@@ -57,7 +57,7 @@ public final class ForeignRevisions {
                 "Adopting the database: it is at {}, and its schema is what {} describes",
                 String.join(", ", foreign),
                 String.join(", ", target));
-        if (DdlRenderer.forKind(database.kind()).catalog().keepsForeignKeyNames()) {
+        if (MigrationDialect.forKind(database.kind()).catalog().keepsForeignKeyNames()) {
             warnOfOtherNames(described.knownSchema(), live);
         }
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import microblog.migrate.MigrationException;
 import microblog.migrate.Migrations;
 import microblog.migrate.TargetDatabase;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.ProgressRecord;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.ScriptDirectory;
@@ -39,7 +39,7 @@ public final class HalfAppliedRevisions {
         if (!ProgressRecord.isNeeded(database.kind())) {
             return Optional.empty();
         }
-        DdlRenderer ddl = DdlRenderer.forKind(database.kind());
+        MigrationDialect ddl = MigrationDialect.forKind(database.kind());
         for (ProgressRecord.Unfinished run : new ProgressRecord(connection, ddl, scripts.versionTable()).unfinished()) {
             Optional<Revision> revision = Optional.ofNullable(scripts.graph().get(run.revision()));
             String parent = revision.map(

@@ -14,7 +14,7 @@ import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.autogenerate.ComparisonRules;
 import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.autogenerate.SchemaComparator;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.LiveSchemaReader;
@@ -65,7 +65,7 @@ public final class ModelComparison {
                     ? Schema.empty()
                     : new LiveSchemaReader(
                                     connection,
-                                    DdlRenderer.forKind(database.kind()).catalog(),
+                                    MigrationDialect.forKind(database.kind()).catalog(),
                                     versions.bookkeepingTables())
                             .read();
         } catch (SQLException e) {
@@ -83,7 +83,7 @@ public final class ModelComparison {
         Schema wanted = exclusions.applyToModels(models.schema());
         SchemaSimulator revisions = DescribedSchema.at(graph, current); // replayed once, read twice below
         live = withoutForeignTables(exclusions.apply(live), wanted, revisions);
-        DdlRenderer ddl = DdlRenderer.forKind(database.kind());
+        MigrationDialect ddl = MigrationDialect.forKind(database.kind());
         live = withTypesAsWritten(live, revisions.knownSchema(), ddl);
         return SchemaComparator.compare(wanted, live, new ComparisonRules(models.renames(), ddl::storedType));
     }
@@ -93,7 +93,7 @@ public final class ModelComparison {
      * stores both alike. SQLite keeps {@code BigInteger} as INTEGER: a table dropped there would
      * otherwise come back from the downgrade as {@code Integer}, narrower on the other databases.
      */
-    private static Schema withTypesAsWritten(Schema live, Schema written, DdlRenderer ddl) {
+    private static Schema withTypesAsWritten(Schema live, Schema written, MigrationDialect ddl) {
         List<Table> tables = new ArrayList<>();
         for (Table table : live.tables()) {
             tables.add(written.table(table.name())

@@ -12,7 +12,7 @@ import microblog.migrate.autogenerate.ComparisonRules;
 import microblog.migrate.autogenerate.ModelSchemaReader;
 import microblog.migrate.autogenerate.Renames;
 import microblog.migrate.autogenerate.SchemaComparator;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.runtime.MigrationRunner;
 import microblog.migrate.runtime.SchemaSimulator;
@@ -30,11 +30,12 @@ import microblog.migrate.script.RevisionGraph;
  */
 public final class RevisionTester {
     private final Connection connection;
-    private final DdlRenderer ddl;
+    private final MigrationDialect ddl;
     private final VersionTable versions;
     private final TableExclusions exclusions;
 
-    public RevisionTester(Connection connection, DdlRenderer ddl, VersionTable versions, TableExclusions exclusions) {
+    public RevisionTester(
+            Connection connection, MigrationDialect ddl, VersionTable versions, TableExclusions exclusions) {
         this.connection = connection;
         this.ddl = ddl;
         this.versions = versions;

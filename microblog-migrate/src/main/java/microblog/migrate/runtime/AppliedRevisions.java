@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 
 /**
  * The record of the revisions applied to a database, beside the version table
@@ -33,9 +33,9 @@ public final class AppliedRevisions {
     private static final String TAG = "tag";
 
     private final String table;
-    private final DdlRenderer ddl;
+    private final MigrationDialect ddl;
 
-    public AppliedRevisions(String versionTable, DdlRenderer ddl) {
+    public AppliedRevisions(String versionTable, MigrationDialect ddl) {
         this.table = tableName(versionTable);
         this.ddl = ddl;
     }

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import microblog.db.url.DatabaseKind;
-import microblog.migrate.ddl.SqlLiterals;
+import microblog.migrate.dialect.SqlLiterals;
 
 /** Whether one of this tool's own tables exists, looked up where each database keeps tables. */
 final class BookkeepingTables {

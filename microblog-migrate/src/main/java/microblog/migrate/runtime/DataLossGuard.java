@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import microblog.migrate.MigrationException;
-import microblog.migrate.ddl.DdlRenderer;
-import microblog.migrate.ddl.TableLookup;
+import microblog.migrate.dialect.MigrationDialect;
+import microblog.migrate.dialect.TableLookup;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateCheckConstraint;
@@ -65,10 +65,10 @@ final class DataLossGuard {
     }
 
     private final Connection connection;
-    private final DdlRenderer ddl;
+    private final MigrationDialect ddl;
     private final TableLookup tables;
 
-    DataLossGuard(Connection connection, DdlRenderer ddl, TableLookup tables) {
+    DataLossGuard(Connection connection, MigrationDialect ddl, TableLookup tables) {
         this.connection = connection;
         this.ddl = ddl;
         this.tables = tables;
@@ -279,8 +279,7 @@ final class DataLossGuard {
         String column = ddl.quote(op.column());
         String where = "'" + op.table() + "." + op.column() + "'";
         if (op.changesType() && !op.to().type().holdsAllOf(op.from().type())) {
-            boolean fromText = op.from().type().name().equals("String")
-                    || op.from().type().name().equals("Text");
+            boolean fromText = op.from().type().generic().isText();
             Optional<String> lost = fromText && op.to().type().isBoundedString()
                     ? count(
                                     op.table(),
@@ -290,7 +289,7 @@ final class DataLossGuard {
                                     + op.to().type().length())
                     : count(op.table(), column + " IS NOT NULL")
                             .map(n -> plural(n, "value") + " that " + op.to().type() + " may not hold");
-            // A String narrowed is cut to length (see DdlRenderer#truncation); other changes are the database's.
+            // A String narrowed is cut to length (see MigrationDialect#truncation); other changes are the database's.
             if (lost.isPresent()) {
                 return Optional.of(loss("change column " + where + " from "
                         + op.from().type() + " to " + op.to().type() + " while it holds " + lost.get()));

@@ -1,7 +1,7 @@
 package microblog.migrate.runtime;
 
 import java.util.Optional;
-import microblog.migrate.ddl.TableLookup;
+import microblog.migrate.dialect.TableLookup;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;

@@ -7,8 +7,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import microblog.migrate.MigrationException;
-import microblog.migrate.ddl.DdlRenderer;
-import microblog.migrate.ddl.SessionLock;
+import microblog.migrate.dialect.MigrationDialect;
+import microblog.migrate.dialect.SessionLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,8 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     /** Takes the lock for migrating the version table {@code versionTable} of this connection's database. */
-    public static MigrationLock acquire(Connection connection, DdlRenderer ddl, Duration timeout, String versionTable) {
+    public static MigrationLock acquire(
+            Connection connection, MigrationDialect ddl, Duration timeout, String versionTable) {
         try {
             Optional<SessionLock> named = ddl.sessionLock(connection, versionTable);
             if (named.isEmpty()) {

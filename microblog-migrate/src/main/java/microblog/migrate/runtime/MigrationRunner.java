@@ -16,8 +16,8 @@ import microblog.migrate.MigrationException;
 import microblog.migrate.MigrationStep;
 import microblog.migrate.MigrationStep.Direction;
 import microblog.migrate.RevisionFailedException;
-import microblog.migrate.ddl.DdlRenderer;
-import microblog.migrate.ddl.TableLookup;
+import microblog.migrate.dialect.MigrationDialect;
+import microblog.migrate.dialect.TableLookup;
 import microblog.migrate.operations.DataLossRisk;
 import microblog.migrate.operations.ExecuteSql;
 import microblog.migrate.operations.Operation;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class MigrationRunner {
     private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
 
-    private final DdlRenderer ddl;
+    private final MigrationDialect ddl;
     private final VersionTable versionTable;
     private final SqlSink sink;
     private final Connection connection; // null when writing offline SQL
@@ -53,7 +53,7 @@ public final class MigrationRunner {
     private String tag; // recorded with each revision applied or stamped, or null
 
     private MigrationRunner(
-            DdlRenderer ddl,
+            MigrationDialect ddl,
             VersionTable versionTable,
             SqlSink sink,
             Connection connection,
@@ -77,7 +77,7 @@ public final class MigrationRunner {
     }
 
     public static MigrationRunner online(
-            Connection connection, DdlRenderer ddl, VersionTable versionTable, DataLossPolicy dataLoss) {
+            Connection connection, MigrationDialect ddl, VersionTable versionTable, DataLossPolicy dataLoss) {
         try {
             return new MigrationRunner(
                     ddl,
@@ -95,7 +95,7 @@ public final class MigrationRunner {
     /** Writes SQL to {@code sink}; {@code simulator} holds the schema as of the starting point. */
     public static MigrationRunner offline(
             SqlSink sink,
-            DdlRenderer ddl,
+            MigrationDialect ddl,
             VersionTable versionTable,
             SchemaSimulator simulator,
             boolean versionTableExists) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 
 /**
  * Where schema changes commit one statement at a time (MySQL and MariaDB), a
@@ -33,10 +33,10 @@ public final class ProgressRecord {
             Pattern.compile("(INSERT|UPDATE|DELETE|REPLACE|SELECT)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Connection connection;
-    private final DdlRenderer ddl;
+    private final MigrationDialect ddl;
     private final String table;
 
-    public ProgressRecord(Connection connection, DdlRenderer ddl, String versionTable) {
+    public ProgressRecord(Connection connection, MigrationDialect ddl, String versionTable) {
         this.connection = connection;
         this.ddl = ddl;
         this.table = tableName(versionTable);

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import microblog.migrate.MigrationException;
-import microblog.migrate.ddl.TableLookup;
+import microblog.migrate.dialect.TableLookup;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateCheckConstraint;

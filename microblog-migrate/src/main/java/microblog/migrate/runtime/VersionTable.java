@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 
 /**
  * The table that records which revisions a database stands at: one row per
@@ -19,9 +19,9 @@ import microblog.migrate.ddl.DdlRenderer;
  */
 public final class VersionTable {
     private final String name;
-    private final DdlRenderer ddl;
+    private final MigrationDialect ddl;
 
-    public VersionTable(String name, DdlRenderer ddl) {
+    public VersionTable(String name, MigrationDialect ddl) {
         this.name = name;
         this.ddl = ddl;
     }

@@ -1,61 +1,47 @@
 package microblog.migrate.schema;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import microblog.migrate.MigrationException;
 
 /**
- * A database-neutral column type, written in revision files as SQLAlchemy
- * spells its generic types: {@code Integer}, {@code String(64)},
+ * A database-neutral column type, written in revision files as SQLAlchemy spells
+ * its generic types: {@code Integer}, {@code String(64)},
  * {@code DateTime}, {@code Numeric(10, 2)}, {@code DateTime(timezone=True)}. Each
- * database renders it in its own words (see {@code ddl}).
+ * database renders it in its own words (see {@code microblog.migrate.dialect}).
  *
- * @param name      one of {@link #NAMES}
+ * @param generic   which type
  * @param length    the length of a String, else null
  * @param precision the precision of a Numeric, else null
  * @param scale     the scale of a Numeric, else null
  * @param timezone  whether a DateTime holds an instant (stored in UTC) rather than
  *                  a local date and time; false for every other type
  */
-public record ColumnType(String name, Integer length, Integer precision, Integer scale, boolean timezone) {
-    public static final Set<String> NAMES = Set.of(
-            "Integer",
-            "BigInteger",
-            "SmallInteger",
-            "String",
-            "Text",
-            "Boolean",
-            "DateTime",
-            "Date",
-            "Time",
-            "Float",
-            "Double",
-            "Numeric",
-            "LargeBinary",
-            "Uuid");
-
+public record ColumnType(GenericType generic, Integer length, Integer precision, Integer scale, boolean timezone) {
     private static final Pattern SPELLING =
             Pattern.compile("\\s*(\\w+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
     /** SQLAlchemy's keyword spelling, which reads better in a revision than a new type name would. */
     private static final Pattern WITH_TIMEZONE =
             Pattern.compile("\\s*DateTime\\s*\\(\\s*timezone\\s*=\\s*True\\s*\\)\\s*", Pattern.CASE_INSENSITIVE);
 
-    public static final ColumnType INTEGER = of("Integer");
+    public static final ColumnType INTEGER = of(GenericType.INTEGER);
     /** An instant: Java's {@code Instant}, {@code OffsetDateTime} and {@code ZonedDateTime}. */
-    public static final ColumnType DATE_TIME_WITH_TIMEZONE = new ColumnType("DateTime", null, null, null, true);
+    public static final ColumnType DATE_TIME_WITH_TIMEZONE =
+            new ColumnType(GenericType.DATE_TIME, null, null, null, true);
 
-    public static ColumnType of(String name) {
-        return new ColumnType(name, null, null, null, false);
+    /** The type with no length, precision or zone. */
+    public static ColumnType of(GenericType generic) {
+        return new ColumnType(generic, null, null, null, false);
     }
 
     public static ColumnType string(Integer length) {
-        return new ColumnType("String", length, null, null, false);
+        return new ColumnType(GenericType.STRING, length, null, null, false);
     }
 
     public static ColumnType numeric(Integer precision, Integer scale) {
-        return new ColumnType("Numeric", null, precision, scale, false);
+        return new ColumnType(GenericType.NUMERIC, null, precision, scale, false);
     }
 
     /** Reads {@code String(64)}, {@code Integer}, {@code Numeric(10, 2)} or {@code DateTime(timezone=True)}. */
@@ -64,14 +50,20 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
             return DATE_TIME_WITH_TIMEZONE;
         }
         Matcher m = SPELLING.matcher(spelling == null ? "" : spelling);
-        String name = m.matches() ? canonicalName(m.group(1)) : null;
-        if (name == null) {
+        GenericType generic = m.matches() ? GenericType.ofSpelling(m.group(1)).orElse(null) : null;
+        if (generic == null) {
             throw new MigrationException("unknown column type '" + spelling + "': use one of "
-                    + String.join(", ", NAMES.stream().sorted().toList()) + " or DateTime(timezone=True)");
+                    + Arrays.stream(GenericType.values())
+                            .map(GenericType::spelling)
+                            .sorted()
+                            .collect(Collectors.joining(", "))
+                    + " or DateTime(timezone=True)");
         }
         Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
-        return name.equals("Numeric") ? numeric(first, second) : new ColumnType(name, first, null, null, false);
+        return generic == GenericType.NUMERIC
+                ? numeric(first, second)
+                : new ColumnType(generic, first, null, null, false);
     }
 
     /** The neutral type a type name reads back as in {@code catalog}, such as {@code CHAR(32)} as String(32). */
@@ -79,15 +71,8 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
         return TypeNormalizer.normalize(catalog, "of type " + sqlType, sqlType, 0, 0);
     }
 
-    private static String canonicalName(String word) {
-        return NAMES.stream()
-                .filter(n -> n.toLowerCase(Locale.ROOT).equals(word.toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElse(null);
-    }
-
     public boolean isInteger() {
-        return name.equals("Integer") || name.equals("BigInteger") || name.equals("SmallInteger");
+        return generic.isInteger();
     }
 
     /**
@@ -98,15 +83,16 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
         if (equals(other)) {
             return true;
         }
-        return switch (name) {
-            case "Text" -> other.name.equals("String");
-            case "String" -> other.name.equals("String")
+        return switch (generic) {
+            case TEXT -> other.generic == GenericType.STRING;
+            case STRING -> other.generic == GenericType.STRING
                     && (length == null || other.length != null && length >= other.length);
-            case "BigInteger" -> other.isInteger();
-            case "Integer" -> other.name.equals("SmallInteger");
-            case "Double" -> other.name.equals("Float") || other.isInteger() && !other.name.equals("BigInteger");
-            case "Numeric" -> other.name.equals("Numeric") && holdsDigitsOf(other);
-            default -> false;
+            case BIG_INTEGER -> other.isInteger();
+            case INTEGER -> other.generic == GenericType.SMALL_INTEGER;
+            case DOUBLE -> other.generic == GenericType.FLOAT
+                    || other.isInteger() && other.generic != GenericType.BIG_INTEGER;
+            case NUMERIC -> other.generic == GenericType.NUMERIC && holdsDigitsOf(other);
+            case SMALL_INTEGER, BOOLEAN, DATE_TIME, DATE, TIME, FLOAT, LARGE_BINARY, UUID -> false;
         };
     }
 
@@ -125,11 +111,12 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
 
     /** Whether this is a bounded String, where narrowing can be checked value by value. */
     public boolean isBoundedString() {
-        return name.equals("String") && length != null;
+        return generic == GenericType.STRING && length != null;
     }
 
     @Override
     public String toString() {
+        String name = generic.spelling();
         if (timezone) {
             return name + "(timezone=True)";
         }

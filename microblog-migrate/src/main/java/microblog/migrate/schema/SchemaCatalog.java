@@ -13,7 +13,7 @@ import microblog.db.url.DatabaseKind;
  * How one database describes its own schema, where JDBC metadata alone does not say it the
  * same way everywhere: what it keeps of constraints, the indexes it makes by itself, the type
  * names it reports. {@link LiveSchemaReader} does the rest, the same for all; each database's
- * answers live beside its DDL (see {@code microblog.migrate.ddl}).
+ * answers live beside its DDL (see {@code microblog.migrate.dialect}).
  */
 public interface SchemaCatalog {
 

@@ -41,24 +41,24 @@ public final class TypeNormalizer {
             return own.get();
         }
         return switch (name) {
-            case "INT", "INTEGER", "INT4", "SERIAL", "MEDIUMINT" -> ColumnType.of("Integer");
-            case "BIGINT", "INT8", "BIGSERIAL" -> ColumnType.of("BigInteger");
-            case "SMALLINT", "INT2", "SMALLSERIAL" -> ColumnType.of("SmallInteger");
-            case "TINYINT" -> size == 1 ? ColumnType.of("Boolean") : ColumnType.of("SmallInteger");
+            case "INT", "INTEGER", "INT4", "SERIAL", "MEDIUMINT" -> ColumnType.of(GenericType.INTEGER);
+            case "BIGINT", "INT8", "BIGSERIAL" -> ColumnType.of(GenericType.BIG_INTEGER);
+            case "SMALLINT", "INT2", "SMALLSERIAL" -> ColumnType.of(GenericType.SMALL_INTEGER);
+            case "TINYINT" -> size == 1 ? ColumnType.of(GenericType.BOOLEAN) : ColumnType.of(GenericType.SMALL_INTEGER);
             case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARCHAR2", "CHAR", "BPCHAR", "CHARACTER", "NCHAR" -> size
                                     > 0
                             && size < Integer.MAX_VALUE
                     ? ColumnType.string(size)
                     : ColumnType.string(null);
             case "TEXT", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT", "CLOB", "CHARACTER LARGE OBJECT" -> ColumnType.of(
-                    "Text");
-            case "BOOL", "BOOLEAN", "BIT" -> ColumnType.of("Boolean");
-            case "DATETIME", "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of("DateTime");
+                    GenericType.TEXT);
+            case "BOOL", "BOOLEAN", "BIT" -> ColumnType.of(GenericType.BOOLEAN);
+            case "DATETIME", "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of(GenericType.DATE_TIME);
             case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> ColumnType.DATE_TIME_WITH_TIMEZONE;
-            case "DATE" -> ColumnType.of("Date");
-            case "TIME", "TIME WITHOUT TIME ZONE" -> ColumnType.of("Time");
-            case "REAL", "FLOAT", "FLOAT4" -> ColumnType.of("Float");
-            case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> ColumnType.of("Double");
+            case "DATE" -> ColumnType.of(GenericType.DATE);
+            case "TIME", "TIME WITHOUT TIME ZONE" -> ColumnType.of(GenericType.TIME);
+            case "REAL", "FLOAT", "FLOAT4" -> ColumnType.of(GenericType.FLOAT);
+            case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> ColumnType.of(GenericType.DOUBLE);
             case "NUMERIC", "DECIMAL" -> ColumnType.numeric(size > 0 ? size : null, size > 0 ? digits : null);
             case "BLOB",
                     "BYTEA",
@@ -66,10 +66,10 @@ public final class TypeNormalizer {
                     "MEDIUMBLOB",
                     "VARBINARY",
                     "BINARY VARYING",
-                    "BINARY LARGE OBJECT" -> ColumnType.of("LargeBinary");
+                    "BINARY LARGE OBJECT" -> ColumnType.of(GenericType.LARGE_BINARY);
                 // Sixteen fixed bytes is how Hibernate stores a UUID where there is no UUID type.
-            case "BINARY" -> size == 16 ? ColumnType.of("Uuid") : ColumnType.of("LargeBinary");
-            case "UUID" -> ColumnType.of("Uuid");
+            case "BINARY" -> size == 16 ? ColumnType.of(GenericType.UUID) : ColumnType.of(GenericType.LARGE_BINARY);
+            case "UUID" -> ColumnType.of(GenericType.UUID);
             default -> throw new MigrationException("column " + where + " has type " + typeName
                     + ", which migrations do not know yet; change it by hand with an 'execute' operation");
         };

@@ -7,6 +7,7 @@ import microblog.db.url.DatabaseKind;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
@@ -28,7 +29,7 @@ class ModelSchemaReaderTest {
                         Column.of("email", ColumnType.string(120)));
         Table note = schema.table("note_card").orElseThrow();
         assertThat(note.columns()).extracting(Column::name).containsExactly("id", "text", "written", "writer_id");
-        assertThat(note.column("written").orElseThrow().type()).isEqualTo(ColumnType.of("DateTime"));
+        assertThat(note.column("written").orElseThrow().type()).isEqualTo(ColumnType.of(GenericType.DATE_TIME));
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import microblog.db.url.DatabaseKind;
-import microblog.migrate.ddl.DdlRenderer;
+import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.CreateForeignKey;
@@ -19,6 +19,7 @@ import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
@@ -139,13 +140,13 @@ class SchemaComparatorTest {
 
     @Test
     void typesAreComparedAsTheDatabaseStoresThem() {
-        Column bigKey = Column.autoincrementKey("id", ColumnType.of("BigInteger"));
+        Column bigKey = Column.autoincrementKey("id", ColumnType.of(GenericType.BIG_INTEGER));
         Schema wanted = new Schema(List.of(USER.withColumn(bigKey)));
         Schema sqliteHas = new Schema(List.of(USER)); // SQLite generates keys only for INTEGER PRIMARY KEY
         ComparisonRules sqlite =
-                new ComparisonRules(Renames.NONE, DdlRenderer.forKind(DatabaseKind.SQLITE)::storedType);
+                new ComparisonRules(Renames.NONE, MigrationDialect.forKind(DatabaseKind.SQLITE)::storedType);
         ComparisonRules postgres =
-                new ComparisonRules(Renames.NONE, DdlRenderer.forKind(DatabaseKind.POSTGRESQL)::storedType);
+                new ComparisonRules(Renames.NONE, MigrationDialect.forKind(DatabaseKind.POSTGRESQL)::storedType);
         assertThat(SchemaComparator.compare(wanted, sqliteHas, sqlite).isEmpty())
                 .isTrue();
         assertThat(SchemaComparator.compare(wanted, sqliteHas, postgres).findings())

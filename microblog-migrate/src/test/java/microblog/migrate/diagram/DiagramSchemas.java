@@ -4,6 +4,7 @@ import java.util.List;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
@@ -14,7 +15,7 @@ final class DiagramSchemas {
     private DiagramSchemas() {}
 
     static Column id() {
-        return Column.autoincrementKey("id", ColumnType.of("Integer"));
+        return Column.autoincrementKey("id", ColumnType.of(GenericType.INTEGER));
     }
 
     static Schema chapter() {
@@ -29,7 +30,7 @@ final class DiagramSchemas {
                 List.of(
                         id(),
                         Column.of("body", ColumnType.string(140)),
-                        Column.of("user_id", ColumnType.of("Integer"))),
+                        Column.of("user_id", ColumnType.of(GenericType.INTEGER))),
                 List.of(),
                 List.of(new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), null)),
                 List.of());
@@ -52,8 +53,9 @@ final class DiagramSchemas {
                 "employee",
                 List.of(
                         id(),
-                        Column.of("department_id", ColumnType.of("Integer")).notNull(),
-                        Column.of("manager_id", ColumnType.of("Integer")),
+                        Column.of("department_id", ColumnType.of(GenericType.INTEGER))
+                                .notNull(),
+                        Column.of("manager_id", ColumnType.of(GenericType.INTEGER)),
                         Column.of("salary", ColumnType.numeric(10, 2))),
                 List.of(),
                 List.of(
@@ -74,7 +76,8 @@ final class DiagramSchemas {
                 "badge",
                 List.of(
                         id(),
-                        Column.of("employee_id", ColumnType.of("Integer")).notNull(),
+                        Column.of("employee_id", ColumnType.of(GenericType.INTEGER))
+                                .notNull(),
                         Column.of("code", ColumnType.string(16)).notNull()),
                 List.of(new UniqueConstraint("uq_badge_employee_id", List.of("employee_id"))),
                 List.of(new ForeignKey(

@@ -12,6 +12,7 @@ import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
@@ -36,7 +37,7 @@ class OperationInverseTest {
             List.of(
                     ID,
                     USERNAME,
-                    Column.of("about", ColumnType.of("Text")),
+                    Column.of("about", ColumnType.of(GenericType.TEXT)),
                     Column.of("email", ColumnType.string(120))),
             List.of(new UniqueConstraint("uq_user_email", List.of("email"))),
             List.of(),

@@ -30,6 +30,7 @@ import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
@@ -58,7 +59,7 @@ class RevisionFileTest {
         List<Operation> all = List.of(
                 new CreateTable(POST),
                 new DropTable("post"),
-                new AddColumn("post", Column.of("about", ColumnType.of("Text"))),
+                new AddColumn("post", Column.of("about", ColumnType.of(GenericType.TEXT))),
                 new DropColumn("post", "about"),
                 new CreateIndex(new Index("ix_post_body", "post", List.of("body"), false)),
                 new DropIndex("ix_post_body", "post"),

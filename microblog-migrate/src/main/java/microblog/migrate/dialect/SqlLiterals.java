@@ -1,4 +1,4 @@
-package microblog.migrate.ddl;
+package microblog.migrate.dialect;
 
 /** Values written into SQL as literals, for the few statements that cannot take parameters (DDL, scripts). */
 public final class SqlLiterals {

@@ -1,4 +1,4 @@
-package microblog.migrate.ddl;
+package microblog.migrate.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,24 +39,24 @@ import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 
 /**
- * Turns operations into SQL statements for one kind of database. The shared
- * shape is standard SQL; subclasses supply type names, quoting and what their
- * database spells differently.
+ * What migrations need said about one database: the SQL each operation becomes (the shared shape
+ * is standard SQL; subclasses supply type names, quoting and what their database spells
+ * differently), the lock that keeps two migrations apart, and how the database's catalogue reads
+ * ({@link #catalog()}).
  *
- * <p>Written here rather than taken from Hibernate's dialects because the
- * commands that apply revisions must not boot Hibernate (start-up time), and
- * because Hibernate's own schema export leaves out SQLite foreign keys and
- * named unique constraints.
+ * <p>Written here rather than taken from Hibernate's dialects because the commands that apply
+ * revisions must not boot Hibernate (start-up time), and because Hibernate's own schema export
+ * leaves out SQLite foreign keys and named unique constraints.
  */
-public abstract class DdlRenderer {
+public abstract class MigrationDialect {
 
-    private static final DdlRenderer SQLITE = new SqliteDdl();
-    private static final DdlRenderer POSTGRESQL = new PostgresDdl();
-    private static final DdlRenderer MYSQL = new MysqlDdl();
-    private static final DdlRenderer H2 = new H2Ddl();
+    private static final MigrationDialect SQLITE = new SqliteMigrationDialect();
+    private static final MigrationDialect POSTGRESQL = new PostgresMigrationDialect();
+    private static final MigrationDialect MYSQL = new MysqlMigrationDialect();
+    private static final MigrationDialect H2 = new H2MigrationDialect();
 
     /** The renderer for {@code kind}; renderers keep no state, so one each serves every caller. */
-    public static DdlRenderer forKind(DatabaseKind kind) {
+    public static MigrationDialect forKind(DatabaseKind kind) {
         return switch (kind) {
             case SQLITE -> SQLITE;
             case POSTGRESQL -> POSTGRESQL;
@@ -149,7 +149,7 @@ public abstract class DdlRenderer {
 
         @Override
         public List<String> createTable(CreateTable op) {
-            return List.of(DdlRenderer.this.createTable(op.table()));
+            return List.of(MigrationDialect.this.createTable(op.table()));
         }
 
         @Override
@@ -159,22 +159,22 @@ public abstract class DdlRenderer {
 
         @Override
         public List<String> renameTable(RenameTable op) {
-            return DdlRenderer.this.renameTable(op, tables);
+            return MigrationDialect.this.renameTable(op, tables);
         }
 
         @Override
         public List<String> addColumn(AddColumn op) {
-            return DdlRenderer.this.addColumn(op, tables);
+            return MigrationDialect.this.addColumn(op, tables);
         }
 
         @Override
         public List<String> dropColumn(DropColumn op) {
-            return DdlRenderer.this.dropColumn(op, tables);
+            return MigrationDialect.this.dropColumn(op, tables);
         }
 
         @Override
         public List<String> alterColumn(AlterColumn op) {
-            return DdlRenderer.this.alterColumn(
+            return MigrationDialect.this.alterColumn(
                     currentColumn(op, tables).map(op::against).orElse(op), tables);
         }
 
@@ -186,27 +186,27 @@ public abstract class DdlRenderer {
 
         @Override
         public List<String> createIndex(CreateIndex op) {
-            return List.of(DdlRenderer.this.createIndex(op.index()));
+            return List.of(MigrationDialect.this.createIndex(op.index()));
         }
 
         @Override
         public List<String> dropIndex(DropIndex op) {
-            return List.of(DdlRenderer.this.dropIndex(op));
+            return List.of(MigrationDialect.this.dropIndex(op));
         }
 
         @Override
         public List<String> renameIndex(RenameIndex op) {
-            return DdlRenderer.this.renameIndex(op, tables);
+            return MigrationDialect.this.renameIndex(op, tables);
         }
 
         @Override
         public List<String> createForeignKey(CreateForeignKey op) {
-            return DdlRenderer.this.createForeignKey(op, tables);
+            return MigrationDialect.this.createForeignKey(op, tables);
         }
 
         @Override
         public List<String> dropForeignKey(DropForeignKey op) {
-            return DdlRenderer.this.dropForeignKey(op, tables);
+            return MigrationDialect.this.dropForeignKey(op, tables);
         }
 
         @Override
@@ -357,7 +357,7 @@ public abstract class DdlRenderer {
     protected Optional<String> truncation(AlterColumn op) {
         ColumnType from = op.from().type();
         ColumnType to = op.to().type();
-        boolean textual = from.name().equals("String") || from.name().equals("Text");
+        boolean textual = from.generic().isText();
         if (!op.changesType() || !textual || !to.isBoundedString() || to.holdsAllOf(from)) {
             return Optional.empty();
         }
@@ -417,25 +417,24 @@ public abstract class DdlRenderer {
 
     /** Type names shared by most databases; subclasses override what differs. */
     protected String standardType(ColumnType type) {
-        return switch (type.name()) {
-            case "Integer" -> "INTEGER";
-            case "BigInteger" -> "BIGINT";
-            case "SmallInteger" -> "SMALLINT";
-            case "String" -> type.length() == null ? "VARCHAR" : "VARCHAR(" + type.length() + ")";
-            case "Text" -> "TEXT";
-            case "Boolean" -> "BOOLEAN";
-            case "DateTime" -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "DATETIME";
-            case "Date" -> "DATE";
-            case "Time" -> "TIME";
-            case "Float" -> "REAL";
-            case "Double" -> "DOUBLE PRECISION";
-            case "Numeric" -> type.precision() == null
+        return switch (type.generic()) {
+            case INTEGER -> "INTEGER";
+            case BIG_INTEGER -> "BIGINT";
+            case SMALL_INTEGER -> "SMALLINT";
+            case STRING -> type.length() == null ? "VARCHAR" : "VARCHAR(" + type.length() + ")";
+            case TEXT -> "TEXT";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE_TIME -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "DATETIME";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case FLOAT -> "REAL";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case NUMERIC -> type.precision() == null
                     ? "NUMERIC"
                     : "NUMERIC(" + type.precision() + (type.scale() == null ? "" : ", " + type.scale()) + ")";
-            case "LargeBinary" -> "BLOB";
+            case LARGE_BINARY -> "BLOB";
                 // SQLite keeps any declared name, so UUID reads back as one; the 16 bytes Hibernate writes stay a blob.
-            case "Uuid" -> "UUID";
-            default -> throw new IllegalArgumentException("no SQL type for " + type);
+            case UUID -> "UUID";
         };
     }
 }

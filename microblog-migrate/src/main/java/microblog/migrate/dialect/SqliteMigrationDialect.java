@@ -1,4 +1,4 @@
-package microblog.migrate.ddl;
+package microblog.migrate.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * {@code legacy_alter_table} on, so views over the table are left as written
  * instead of failing the rename while the table is briefly missing.
  */
-final class SqliteDdl extends DdlRenderer {
+final class SqliteMigrationDialect extends MigrationDialect {
     private static final Logger log = LoggerFactory.getLogger("microblog.migrate.runtime.MigrationLock");
     private static final SchemaCatalog CATALOG = new SqliteCatalog();
 

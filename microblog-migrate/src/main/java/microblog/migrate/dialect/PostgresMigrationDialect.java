@@ -1,4 +1,4 @@
-package microblog.migrate.ddl;
+package microblog.migrate.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +9,7 @@ import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.SchemaCatalog;
 
 /** PostgreSQL: identity columns, TIMESTAMP, BYTEA and native UUID. */
-final class PostgresDdl extends DdlRenderer {
+final class PostgresMigrationDialect extends MigrationDialect {
     private static final SchemaCatalog CATALOG = new PostgresCatalog();
 
     @Override
@@ -29,11 +29,11 @@ final class PostgresDdl extends DdlRenderer {
 
     @Override
     protected String typeSql(ColumnType type) {
-        return switch (type.name()) {
-            case "DateTime" -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
-            case "Time" -> "TIME WITHOUT TIME ZONE";
-            case "LargeBinary" -> "BYTEA";
-            case "Uuid" -> "UUID";
+        return switch (type.generic()) {
+            case DATE_TIME -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
+            case TIME -> "TIME WITHOUT TIME ZONE";
+            case LARGE_BINARY -> "BYTEA";
+            case UUID -> "UUID";
             default -> standardType(type);
         };
     }
@@ -41,7 +41,7 @@ final class PostgresDdl extends DdlRenderer {
     /** PostgreSQL converts between types of one family by itself; across families it needs a cast. */
     @Override
     protected String typeConversion(AlterColumn op) {
-        boolean sameFamily = op.from().type().name().equals(op.to().type().name())
+        boolean sameFamily = op.from().type().generic() == op.to().type().generic()
                 || op.from().type().isInteger() && op.to().type().isInteger();
         return sameFamily
                 ? ""

@@ -1,4 +1,4 @@
-package microblog.migrate.ddl;
+package microblog.migrate.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,25 +18,26 @@ import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;
 import org.junit.jupiter.api.Test;
 
-class DdlRendererTest {
+class MigrationDialectTest {
     private static final Table USER = new Table(
             "user",
             List.of(
                     Column.autoincrementKey("id", ColumnType.INTEGER),
                     Column.of("username", ColumnType.string(64)),
-                    Column.of("seen", ColumnType.of("DateTime"))),
+                    Column.of("seen", ColumnType.of(GenericType.DATE_TIME))),
             List.of(),
             List.of(),
             List.of(new Index("ix_user_username", "user", List.of("username"), true)));
     private static final TableLookup NONE = name -> Optional.empty();
 
     private static String render(DatabaseKind kind, microblog.migrate.operations.Operation op, TableLookup tables) {
-        return String.join(";\n", DdlRenderer.forKind(kind).render(op, tables));
+        return String.join(";\n", MigrationDialect.forKind(kind).render(op, tables));
     }
 
     @Test
@@ -80,7 +81,7 @@ class DdlRendererTest {
                 List.of(),
                 List.of(new Index("ix_post_user_id", "post", List.of("user_id"), false)));
         ForeignKey fk = new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), null);
-        List<String> sql = DdlRenderer.forKind(DatabaseKind.SQLITE)
+        List<String> sql = MigrationDialect.forKind(DatabaseKind.SQLITE)
                 .render(
                         new CreateForeignKey("post", fk),
                         name -> name.equals("post") ? Optional.of(post) : Optional.empty());
@@ -123,7 +124,7 @@ class DdlRendererTest {
                 return new StoredDefinitions(java.util.Map.of("ix_user_name", partial), List.of(trigger));
             }
         };
-        DdlRenderer sqlite = DdlRenderer.forKind(DatabaseKind.SQLITE);
+        MigrationDialect sqlite = MigrationDialect.forKind(DatabaseKind.SQLITE);
         List<String> sql = sqlite.render(new DropColumn("user", "email"), lookup);
         assertThat(sql).contains(partial, trigger).noneMatch(s -> s.contains("ix_user_email"));
         assertThat(sql.get(1))
@@ -139,20 +140,20 @@ class DdlRendererTest {
         Column before = Column.of("username", ColumnType.string(64));
         Column after = Column.of("username", ColumnType.string(80)).notNull().withServerDefault("'x'");
         AlterColumn alter = new AlterColumn("user", before, after);
-        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(alter, NONE))
+        assertThat(MigrationDialect.forKind(DatabaseKind.POSTGRESQL).render(alter, NONE))
                 .containsExactly(
                         "ALTER TABLE \"user\" ALTER COLUMN \"username\" TYPE VARCHAR(80)",
                         "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET NOT NULL",
                         "ALTER TABLE \"user\" ALTER COLUMN \"username\" SET DEFAULT 'x'");
-        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL)
+        assertThat(MigrationDialect.forKind(DatabaseKind.POSTGRESQL)
                         .render(
                                 new AlterColumn(
                                         "t", Column.of("n", ColumnType.string(10)), Column.of("n", ColumnType.INTEGER)),
                                 NONE))
                 .containsExactly("ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE INTEGER USING \"n\"::INTEGER");
-        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter, NONE))
+        assertThat(MigrationDialect.forKind(DatabaseKind.MYSQL).render(alter, NONE))
                 .containsExactly("ALTER TABLE `user` MODIFY COLUMN `username` VARCHAR(80) DEFAULT 'x' NOT NULL");
-        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(alter.inverse(), NONE))
+        assertThat(MigrationDialect.forKind(DatabaseKind.MYSQL).render(alter.inverse(), NONE))
                 .as("narrowing cuts first")
                 .containsExactly(
                         "UPDATE `user` SET `username` = SUBSTR(`username`, 1, 64) WHERE CHAR_LENGTH(`username`) > 64",
@@ -182,21 +183,21 @@ class DdlRendererTest {
                         List.of());
             }
         };
-        assertThat(DdlRenderer.forKind(DatabaseKind.SQLITE)
+        assertThat(MigrationDialect.forKind(DatabaseKind.SQLITE)
                         .render(new RenameIndex("user", "ix_user_name", "ix_account_name"), lookup))
                 .containsExactly(
                         "DROP INDEX \"ix_user_name\"",
                         "CREATE INDEX \"ix_account_name\" ON \"user\" (name) WHERE name IS NOT NULL");
-        assertThat(DdlRenderer.forKind(DatabaseKind.MYSQL).render(new RenameIndex("user", "a", "b"), NONE))
+        assertThat(MigrationDialect.forKind(DatabaseKind.MYSQL).render(new RenameIndex("user", "a", "b"), NONE))
                 .containsExactly("ALTER TABLE `user` RENAME INDEX `a` TO `b`");
-        assertThat(DdlRenderer.forKind(DatabaseKind.POSTGRESQL).render(new RenameIndex("user", "a", "b"), NONE))
+        assertThat(MigrationDialect.forKind(DatabaseKind.POSTGRESQL).render(new RenameIndex("user", "a", "b"), NONE))
                 .containsExactly("ALTER INDEX \"a\" RENAME TO \"b\"");
     }
 
     @Test
     void renamesAreNativeEverywhere() {
         for (DatabaseKind kind : DatabaseKind.values()) {
-            DdlRenderer ddl = DdlRenderer.forKind(kind);
+            MigrationDialect ddl = MigrationDialect.forKind(kind);
             assertThat(ddl.render(new RenameColumn("user", "username", "login"), NONE))
                     .containsExactly("ALTER TABLE " + ddl.quote("user") + " RENAME COLUMN " + ddl.quote("username")
                             + " TO " + ddl.quote("login"));

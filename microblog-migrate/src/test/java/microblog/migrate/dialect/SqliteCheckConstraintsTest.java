@@ -1,4 +1,4 @@
-package microblog.migrate.ddl;
+package microblog.migrate.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

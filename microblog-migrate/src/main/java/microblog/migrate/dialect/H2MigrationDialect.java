@@ -1,4 +1,4 @@
-package microblog.migrate.ddl;
+package microblog.migrate.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +12,7 @@ import microblog.migrate.schema.SchemaCatalog;
  * ALTER INDEX ... RENAME), with its own names for large objects. It converts between types by
  * itself and has no named session lock (see {@link H2ProcessLock}).
  */
-final class H2Ddl extends DdlRenderer {
+final class H2MigrationDialect extends MigrationDialect {
     private static final SchemaCatalog CATALOG = new H2Catalog();
 
     @Override
@@ -32,10 +32,10 @@ final class H2Ddl extends DdlRenderer {
 
     @Override
     protected String typeSql(ColumnType type) {
-        return switch (type.name()) {
-            case "Text" -> "CHARACTER LARGE OBJECT";
-            case "DateTime" -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP";
-            case "LargeBinary" -> "BINARY LARGE OBJECT";
+        return switch (type.generic()) {
+            case TEXT -> "CHARACTER LARGE OBJECT";
+            case DATE_TIME -> type.timezone() ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP";
+            case LARGE_BINARY -> "BINARY LARGE OBJECT";
             default -> standardType(type);
         };
     }

@@ -1,4 +1,4 @@
-package microblog.migrate.ddl;
+package microblog.migrate.dialect;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import microblog.migrate.schema.SchemaCatalog;
  * MySQL and MariaDB: back-quoted names, AUTO_INCREMENT, DATETIME(6) for
  * microseconds, and their own ways to drop indexes and constraints.
  */
-final class MysqlDdl extends DdlRenderer {
+final class MysqlMigrationDialect extends MigrationDialect {
     private static final SchemaCatalog CATALOG = new MysqlCatalog();
 
     @Override
@@ -43,16 +43,16 @@ final class MysqlDdl extends DdlRenderer {
 
     @Override
     protected String typeSql(ColumnType type) {
-        return switch (type.name()) {
-            case "Boolean" -> "BOOL";
+        return switch (type.generic()) {
+            case BOOLEAN -> "BOOL";
                 // TIMESTAMP holds an instant (its range ends in 2038); DATETIME a wall-clock time.
-            case "DateTime" -> type.timezone() ? "TIMESTAMP(6)" : "DATETIME(6)";
-            case "Time" -> "TIME(6)";
-            case "Float" -> "FLOAT";
-            case "Double" -> "DOUBLE";
-            case "Numeric" -> standardType(type).replace("NUMERIC", "DECIMAL");
-            case "LargeBinary" -> "LONGBLOB";
-            case "Uuid" -> "BINARY(16)"; // what Hibernate binds a UUID as here
+            case DATE_TIME -> type.timezone() ? "TIMESTAMP(6)" : "DATETIME(6)";
+            case TIME -> "TIME(6)";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case NUMERIC -> standardType(type).replace("NUMERIC", "DECIMAL");
+            case LARGE_BINARY -> "LONGBLOB";
+            case UUID -> "BINARY(16)"; // what Hibernate binds a UUID as here
             default -> standardType(type);
         };
     }

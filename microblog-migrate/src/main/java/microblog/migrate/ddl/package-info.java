@@ -1,2 +1,0 @@
-/** Operations rendered as SQL, one renderer per database. */
-package microblog.migrate.ddl;
