@@ -3,6 +3,8 @@ package microblog.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -37,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final AutoCloseable ownPool; // the pool this class made and so closes; null for the application's
     private final SessionFactory sessionFactory;
+    private final boolean ownFactory; // false for the application's own EntityManagerFactory
     private final Supplier<DbSession> sessions;
 
     private Database(
@@ -45,11 +48,13 @@ public final class Database implements AutoCloseable {
             AutoCloseable ownPool,
             DatabaseKind kind,
             SessionFactory sessionFactory,
+            boolean ownFactory,
             SessionScope scope) {
         this.url = url;
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.sessionFactory = sessionFactory;
+        this.ownFactory = ownFactory;
         if (scope == SessionScope.THREAD) {
             ThreadLocal<DbSession> perThread = ThreadLocal.withInitial(() -> new DbSession(sessionFactory, kind));
             this.sessions = perThread::get;
@@ -78,6 +83,7 @@ public final class Database implements AutoCloseable {
                     pool,
                     url.kind(),
                     sessionFactory(pool, OrmSettings.forKind(url.kind()), entityClasses),
+                    true,
                     scope);
         } catch (RuntimeException e) {
             pool.close();
@@ -108,7 +114,34 @@ public final class Database implements AutoCloseable {
             settings.remove(AvailableSettings.DIALECT);
             settings.put("hibernate.boot.allow_jdbc_metadata_access", "true");
         }
-        return new Database(null, dataSource, null, kind, sessionFactory(dataSource, settings, entityClasses), scope);
+        return new Database(
+                null, dataSource, null, kind, sessionFactory(dataSource, settings, entityClasses), true, scope);
+    }
+
+    /**
+     * Serves sessions from the application's own {@code EntityManagerFactory} (or Hibernate
+     * {@code SessionFactory}), with its mapping and settings as they are. The factory stays the
+     * application's: {@link #close()} leaves it open.
+     *
+     * @throws DatabaseException if it is no Hibernate factory, its database is not one of those
+     *     supported, or it connects through no DataSource this class can reach
+     */
+    public static Database of(EntityManagerFactory factory, SessionScope scope) {
+        SessionFactory sessionFactory;
+        try {
+            sessionFactory = factory.unwrap(SessionFactory.class);
+        } catch (PersistenceException e) {
+            throw new DatabaseException("the EntityManagerFactory is not Hibernate's: " + e.getMessage(), e);
+        }
+        DataSource dataSource = FactoryDataSource.of(sessionFactory);
+        DatabaseKind kind;
+        try (Connection connection = dataSource.getConnection()) {
+            kind = DatabaseKind.ofProductName(connection.getMetaData().getDatabaseProductName());
+            kind.dialect().requireSettings(connection);
+        } catch (SQLException e) {
+            throw new DatabaseConnectionException("cannot use the factory's connections: " + e.getMessage(), e);
+        }
+        return new Database(null, dataSource, null, kind, sessionFactory, false, scope);
     }
 
     private static SessionFactory sessionFactory(
@@ -170,7 +203,7 @@ public final class Database implements AutoCloseable {
         return session().query(type);
     }
 
-    /** The URL it was opened with; empty when opened over the application's DataSource. */
+    /** The URL it was opened with; empty when opened over the application's DataSource or factory. */
     public Optional<DatabaseUrl> url() {
         return Optional.ofNullable(url);
     }
@@ -186,7 +219,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         session().close();
-        sessionFactory.close();
+        if (ownFactory) {
+            sessionFactory.close();
+        }
         if (ownPool != null) {
             try {
                 ownPool.close();

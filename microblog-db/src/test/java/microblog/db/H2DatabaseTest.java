@@ -7,16 +7,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import microblog.db.jdbc.ConnectionFactory;
+import microblog.db.orm.OrmSettings;
+import microblog.db.orm.SnakeCaseNamingStrategy;
 import microblog.db.testmodels.Author;
 import microblog.db.testmodels.BlogEntry;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** H2 through the same session API as the other databases, by URL and through an application's DataSource. */
+/** H2 through the same session API as the other databases: by URL, through an application's DataSource, and over its own factory. */
 class H2DatabaseTest {
     @TempDir
     Path dir;
@@ -80,6 +86,48 @@ class H2DatabaseTest {
                 assertThat(db.session().query(Author.class).one().getName()).isEqualTo("susan");
             }
             assertThat(pool.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void anApplicationsOwnFactoryServesSessionsWithItsSettingsAndStaysOpen() throws Exception {
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(
+                    "jdbc:h2:mem:h2_factory_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");
+            try (Connection c = pool.getConnection()) {
+                createTables(c);
+            }
+            Map<String, Object> settings = new HashMap<>(); // the application's own, not this library's
+            settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
+            settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, SnakeCaseNamingStrategy.class.getName());
+            settings.put(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, "16");
+            try (SessionFactory factory = OrmSettings.buildMetadata(settings, List.of(Author.class, BlogEntry.class))
+                    .buildSessionFactory()) {
+                try (Database db = Database.of(factory, SessionScope.THREAD)) {
+                    db.session().add(new Author("ann"));
+                    db.session().commit();
+                    assertThat(db.query(Author.class).one().getName()).isEqualTo("ann");
+                    assertThat(db.sessionFactory().getProperties())
+                            .containsEntry(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, "16");
+                    assertThat(db.dataSource()).isSameAs(pool);
+                }
+                assertThat(factory.isOpen())
+                        .as("the factory is the application's")
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aFactoryWithoutADataSourceIsRefusedWithWhatToDo() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(AvailableSettings.JAKARTA_JDBC_URL, "jdbc:h2:mem:h2_driver_" + System.nanoTime());
+        settings.put(AvailableSettings.DIALECT, "org.hibernate.dialect.H2Dialect");
+        try (SessionFactory factory =
+                OrmSettings.buildMetadata(settings, List.of(Author.class)).buildSessionFactory()) {
+            assertThatThrownBy(() -> Database.of(factory, SessionScope.THREAD))
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("not a DataSource");
         }
     }
 }
