@@ -3,9 +3,9 @@ package microblog.db.url;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import microblog.db.ConstraintKind;
 import microblog.db.DatabaseException;
 import microblog.db.dialect.DatabaseDialect;
@@ -71,9 +71,21 @@ public enum DatabaseKind {
                         "the DataSource connects to " + productName + ", which is not supported: use " + supported()));
     }
 
+    /** The {@code jdbc:} URL beginnings supported, for messages: {@code jdbc:sqlite:, ... or jdbc:h2:}. */
+    public static String jdbcPrefixes() {
+        return listed(Arrays.stream(values())
+                .flatMap(kind -> kind.dialect.jdbcSubprotocols().stream().sorted())
+                .map(sub -> "jdbc:" + sub + ":")
+                .toList());
+    }
+
     /** The supported products, for messages: {@code SQLite, PostgreSQL, MySQL/MariaDB or H2}. */
     public static String supported() {
-        String all = Arrays.stream(values()).map(DatabaseKind::displayName).collect(Collectors.joining(", "));
+        return listed(Arrays.stream(values()).map(DatabaseKind::displayName).toList());
+    }
+
+    private static String listed(List<String> items) {
+        String all = String.join(", ", items);
         int last = all.lastIndexOf(", ");
         return all.substring(0, last) + " or " + all.substring(last + 2);
     }

@@ -144,8 +144,8 @@ public record DatabaseUrl(
         String sub = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : "";
         DatabaseKind kind = DatabaseKind.ofJdbcSubprotocol(sub)
                 .orElseThrow(() -> new InvalidDatabaseUrlException("'" + maskJdbc(url)
-                        + "' uses a JDBC driver this project does not support: use a jdbc:sqlite:, jdbc:postgresql:,"
-                        + " jdbc:mariadb:, jdbc:mysql: or jdbc:h2: URL"));
+                        + "' uses a JDBC driver this project does not support: use a " + DatabaseKind.jdbcPrefixes()
+                        + " URL"));
         return switch (kind) {
             case SQLITE -> {
                 String target = rest.substring("sqlite:".length());

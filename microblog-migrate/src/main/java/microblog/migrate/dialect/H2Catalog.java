@@ -6,10 +6,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.schema.CheckConstraint;
+import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.SchemaCatalog;
 
@@ -27,6 +30,16 @@ final class H2Catalog implements SchemaCatalog {
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.H2;
+    }
+
+    /** H2 reports the standard's long names for large objects and variable binaries. */
+    @Override
+    public Optional<ColumnType> ownType(String name, int size) {
+        return switch (name) {
+            case "CHARACTER LARGE OBJECT" -> Optional.of(ColumnType.of(GenericType.TEXT));
+            case "BINARY LARGE OBJECT", "BINARY VARYING" -> Optional.of(ColumnType.of(GenericType.LARGE_BINARY));
+            default -> Optional.empty();
+        };
     }
 
     @Override

@@ -50,8 +50,7 @@ public final class TypeNormalizer {
                             && size < Integer.MAX_VALUE
                     ? ColumnType.string(size)
                     : ColumnType.string(null);
-            case "TEXT", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT", "CLOB", "CHARACTER LARGE OBJECT" -> ColumnType.of(
-                    GenericType.TEXT);
+            case "TEXT", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT", "CLOB" -> ColumnType.of(GenericType.TEXT);
             case "BOOL", "BOOLEAN", "BIT" -> ColumnType.of(GenericType.BOOLEAN);
             case "DATETIME", "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE" -> ColumnType.of(GenericType.DATE_TIME);
             case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> ColumnType.DATE_TIME_WITH_TIMEZONE;
@@ -60,13 +59,7 @@ public final class TypeNormalizer {
             case "REAL", "FLOAT", "FLOAT4" -> ColumnType.of(GenericType.FLOAT);
             case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> ColumnType.of(GenericType.DOUBLE);
             case "NUMERIC", "DECIMAL" -> ColumnType.numeric(size > 0 ? size : null, size > 0 ? digits : null);
-            case "BLOB",
-                    "BYTEA",
-                    "LONGBLOB",
-                    "MEDIUMBLOB",
-                    "VARBINARY",
-                    "BINARY VARYING",
-                    "BINARY LARGE OBJECT" -> ColumnType.of(GenericType.LARGE_BINARY);
+            case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY" -> ColumnType.of(GenericType.LARGE_BINARY);
                 // Sixteen fixed bytes is how Hibernate stores a UUID where there is no UUID type.
             case "BINARY" -> size == 16 ? ColumnType.of(GenericType.UUID) : ColumnType.of(GenericType.LARGE_BINARY);
             case "UUID" -> ColumnType.of(GenericType.UUID);
