@@ -47,7 +47,7 @@ final class ConstraintViolations {
                         || hibernate.getConstraintName() == null
                         || hibernate.getConstraintName().isBlank()
                 ? null
-                : hibernate.getConstraintName();
+                : kindOfDatabase.dialect().constraintName(hibernate.getConstraintName());
         return new IntegrityViolationException(message, kind, name, e);
     }
 }

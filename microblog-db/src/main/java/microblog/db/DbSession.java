@@ -220,6 +220,15 @@ public final class DbSession implements AutoCloseable {
                         "the change violates a constraint; the transaction was rolled back: "
                                 + firstLine(violation.getMessage()));
             }
+            SQLException badValue = find(e, SQLException.class);
+            if (badValue != null
+                    && badValue.getSQLState() != null
+                    && badValue.getSQLState().startsWith("22")) {
+                throw new DatabaseException( // SQL state class 22: too long, out of range, not a date
+                        "a value does not fit its column; the transaction was rolled back: "
+                                + firstLine(badValue.getMessage()),
+                        e);
+            }
             throw e;
         }
     }
@@ -252,6 +261,7 @@ public final class DbSession implements AutoCloseable {
             return "";
         }
         int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
+        String line = (newline < 0 ? text : text.substring(0, newline)).strip();
+        return line.replaceFirst(";?\\s*SQL statement:$", ""); // H2 puts the statement on the next line
     }
 }

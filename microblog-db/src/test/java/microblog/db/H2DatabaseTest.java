@@ -57,9 +57,29 @@ class H2DatabaseTest {
                             })
                     .isInstanceOfSatisfying(IntegrityViolationException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ConstraintKind.UNIQUE);
-                        assertThat(e.constraintName())
-                                .hasValueSatisfying(name -> assertThat(name).containsIgnoringCase("uq_author_name"));
+                        assertThat(e.constraintName()).contains("uq_author_name");
+                        assertThat(e.getMessage()).doesNotContain("\n").doesNotEndWith("SQL statement:");
                     });
+        }
+    }
+
+    @Test
+    void aValueTooLongForItsColumnIsOneLineAndTheSessionGoesOn() throws Exception {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:h2:mem:h2_long_" + System.nanoTime(), dir);
+        try (Connection c = new ConnectionFactory(url).open()) {
+            createTables(c);
+        }
+        try (Database db = Database.open(url, List.of(Author.class, BlogEntry.class))) {
+            assertThatThrownBy(() -> {
+                        db.session().add(new Author("x".repeat(65)));
+                        db.session().commit();
+                    })
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageStartingWith("a value does not fit its column; the transaction was rolled back: ")
+                    .hasMessageNotContaining("\n");
+            db.session().add(new Author("x".repeat(64)));
+            db.session().commit();
+            assertThat(db.query(Author.class).count()).isEqualTo(1);
         }
     }
 

@@ -181,7 +181,7 @@ class TypeCoverageTest {
         e.token = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
         e.bytes = new byte[] {0, 1, 2, (byte) 255};
         e.blob = new byte[] {42, 0, -1};
-        e.essay = "long ".repeat(1000);
+        e.essay = "long ".repeat(20_000); // beyond the 65,535 bytes of a MySQL TEXT
         e.label = "label";
         e.body = "body text";
         e.code = "X-80";

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import microblog.db.ConstraintKind;
+import microblog.db.url.InvalidDatabaseUrlException;
 
 /**
  * Everything the session side of the project knows about one database product. Each method
@@ -91,6 +92,19 @@ public interface DatabaseDialect {
 
     /** Which kind of constraint {@code e} says was broken, from the driver's error alone. */
     ConstraintKind constraintKind(SQLException e);
+
+    /** The constraint's own name in what the driver reported as its name. */
+    default String constraintName(String reported) {
+        return reported;
+    }
+
+    /**
+     * Fails, saying what to change, if {@code jdbcUrl} names a database this project cannot use
+     * as it stands.
+     *
+     * @throws InvalidDatabaseUrlException naming the setting
+     */
+    default void checkUrl(String jdbcUrl) {}
 
     /** Whether {@code e}, failing to connect, says the database named in the URL does not exist. */
     default boolean isUnknownDatabase(SQLException e) {

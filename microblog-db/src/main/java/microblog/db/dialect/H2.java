@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import microblog.db.ConstraintKind;
 import microblog.db.DatabaseException;
+import microblog.db.url.InvalidDatabaseUrlException;
 import org.hibernate.cfg.MappingSettings;
 
 /**
@@ -67,6 +68,30 @@ public final class H2 implements DatabaseDialect {
         if (url.startsWith("JDBC:H2:MEM:") && !url.contains("DB_CLOSE_DELAY=")) {
             properties.setProperty("DB_CLOSE_DELAY", "-1");
         }
+    }
+
+    /**
+     * Refuses names kept in upper case (the migrations would write tables Hibernate cannot find)
+     * and an unnamed in-memory database, which lasts one connection.
+     */
+    @Override
+    public void checkUrl(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(Locale.ROOT).replace(" ", "");
+        if (url.contains(";" + TO_LOWER + "=FALSE")) {
+            throw new InvalidDatabaseUrlException("'" + jdbcUrl + "' sets " + TO_LOWER + "=FALSE, but the migrations "
+                    + "write names in lower case, as Hibernate reads them: remove the setting");
+        }
+        if (url.startsWith("JDBC:H2:MEM:;") || url.equals("JDBC:H2:MEM:")) {
+            throw new InvalidDatabaseUrlException("'" + jdbcUrl + "' is an unnamed in-memory H2 database, which lasts "
+                    + "one connection: name it, as in jdbc:h2:mem:app");
+        }
+    }
+
+    /** H2 names the index with the constraint: {@code public.uq_user_email INDEX public.uq_user_email_INDEX_2}. */
+    @Override
+    public String constraintName(String reported) {
+        String name = reported.split(" INDEX ", 2)[0].strip();
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     @Override

@@ -146,6 +146,7 @@ public record DatabaseUrl(
                 .orElseThrow(() -> new InvalidDatabaseUrlException("'" + maskJdbc(url)
                         + "' uses a JDBC driver this project does not support: use a " + DatabaseKind.jdbcPrefixes()
                         + " URL"));
+        kind.dialect().checkUrl(url);
         return switch (kind) {
             case SQLITE -> {
                 String target = rest.substring("sqlite:".length());

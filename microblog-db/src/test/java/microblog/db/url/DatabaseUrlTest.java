@@ -85,6 +85,17 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void anH2UrlThatKeepsNamesInUpperCaseOrLastsOneConnectionIsRefused() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:h2:./notes;DATABASE_TO_LOWER=FALSE", base))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("sets DATABASE_TO_LOWER=FALSE")
+                .hasMessageContaining("remove the setting");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:h2:mem:", base))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("name it, as in jdbc:h2:mem:app");
+    }
+
+    @Test
     void badUrlsAreNamedWithTheFormsThatWork() {
         assertThatThrownBy(() -> DatabaseUrl.parse("app.db", base))
                 .isInstanceOf(InvalidDatabaseUrlException.class)

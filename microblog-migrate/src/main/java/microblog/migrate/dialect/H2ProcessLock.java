@@ -1,7 +1,9 @@
 package microblog.migrate.dialect;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * H2 has no named lock a session can hold across the commits its schema changes make. An
  * embedded H2 database is open in one process at a time, so the migration lock is one in this
- * process, per database, schema and version table. (On an H2 server, other processes are not
+ * process, per database (its file, however the URL spells the path), schema and version table. (On an H2 server, other processes are not
  * kept out: run one migration at a time there.) A semaphore rather than a lock, so that the
  * thread that releases it need not be the one that took it.
  */
@@ -25,7 +27,7 @@ final class H2ProcessLock {
     private H2ProcessLock() {}
 
     static Runnable acquire(Connection connection, Duration timeout, String versionTable) throws SQLException {
-        String key = connection.getMetaData().getURL() + "|" + connection.getSchema() + "|" + versionTable;
+        String key = databaseOf(connection) + "|" + connection.getSchema() + "|" + versionTable;
         Semaphore lock = LOCKS.computeIfAbsent(key, k -> new Semaphore(1));
         try {
             if (!lock.tryAcquire()) {
@@ -41,5 +43,14 @@ final class H2ProcessLock {
             throw new MigrationException("interrupted while waiting for the migration lock", e);
         }
         return lock::release;
+    }
+
+    /** The database's file, however the URL spelled its path; an in-memory one's name. */
+    private static String databaseOf(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COALESCE(DATABASE_PATH(), 'mem:' || DATABASE())")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

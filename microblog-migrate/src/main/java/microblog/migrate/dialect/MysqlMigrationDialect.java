@@ -45,6 +45,8 @@ final class MysqlMigrationDialect extends MigrationDialect {
     protected String typeSql(ColumnType type) {
         return switch (type.generic()) {
             case BOOLEAN -> "BOOL";
+                // TEXT stops at 65,535 bytes; Hibernate maps a @Lob String to LONGTEXT too.
+            case TEXT -> "LONGTEXT";
                 // TIMESTAMP holds an instant (its range ends in 2038); DATETIME a wall-clock time.
             case DATE_TIME -> type.timezone() ? "TIMESTAMP(6)" : "DATETIME(6)";
             case TIME -> "TIME(6)";

@@ -19,8 +19,9 @@ public final class RepositoryTemplate {
                 # created are never proposed for dropping anyway.
                 # exclude_tables: [audit_log, legacy_*]
 
-                # Seconds a command waits for another process's migration lock
-                # (PostgreSQL, MySQL/MariaDB) before giving up; the default is 600.
+                # Seconds a command waits for another migration's lock (another process's
+                # on PostgreSQL, MySQL/MariaDB and SQLite; this process's on H2) before
+                # giving up; the default is 600.
                 # lock_timeout: 600
                 """
                 .formatted(ScriptDirectory.DEFAULT_VERSION_TABLE);

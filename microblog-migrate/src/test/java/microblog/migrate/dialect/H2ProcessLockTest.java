@@ -2,11 +2,13 @@ package microblog.migrate.dialect;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import microblog.migrate.MigrationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** H2's migration lock: one per database, schema and version table, in the process. */
 class H2ProcessLockTest {
@@ -27,6 +29,19 @@ class H2ProcessLockTest {
             other.run(); // another version table is another lock
             release.run();
             H2ProcessLock.acquire(second, Duration.ZERO, "alembic_version").run();
+        }
+    }
+
+    @Test
+    void oneFileNamedTwoWaysIsOneLock(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shop").toAbsolutePath();
+        Path relative = Path.of("").toAbsolutePath().relativize(file);
+        try (Connection absolute = DriverManager.getConnection("jdbc:h2:" + file + ";DATABASE_TO_LOWER=TRUE");
+                Connection other = DriverManager.getConnection("jdbc:h2:./" + relative + ";DATABASE_TO_LOWER=TRUE")) {
+            Runnable release = H2ProcessLock.acquire(absolute, Duration.ZERO, "alembic_version");
+            assertThatThrownBy(() -> H2ProcessLock.acquire(other, Duration.ZERO, "alembic_version"))
+                    .isInstanceOf(MigrationException.class);
+            release.run();
         }
     }
 
