@@ -112,6 +112,7 @@ public final class Database implements AutoCloseable {
             // The application's pool is there to ask: Hibernate then picks the dialect for the server's
             // real version, and does not warn that the dialect need not be named.
             settings.remove(AvailableSettings.DIALECT);
+            settings.remove(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME);
             settings.put("hibernate.boot.allow_jdbc_metadata_access", "true");
         }
         return new Database(

@@ -22,6 +22,15 @@ public interface DatabaseDialect {
     /** The Hibernate dialect class that speaks to it. */
     String hibernateDialect();
 
+    /**
+     * The product name Hibernate picks its own dialect by, without a connection
+     * ({@code jakarta.persistence.database-product-name}); empty where this project names the
+     * dialect class itself.
+     */
+    default Optional<String> hibernateProductName() {
+        return Optional.empty();
+    }
+
     /** Adds the Hibernate settings this database needs to {@code settings}. */
     default void addHibernateSettings(Map<String, Object> settings) {}
 

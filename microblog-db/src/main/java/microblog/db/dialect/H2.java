@@ -43,6 +43,11 @@ public final class H2 implements DatabaseDialect {
     }
 
     @Override
+    public Optional<String> hibernateProductName() {
+        return Optional.of("H2");
+    }
+
+    @Override
     public String driverArtifact() {
         return "com.h2database:h2";
     }

@@ -2,6 +2,7 @@ package microblog.db.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import microblog.db.ConstraintKind;
 
@@ -18,6 +19,11 @@ public final class Mysql implements DatabaseDialect {
     @Override
     public String hibernateDialect() {
         return "org.hibernate.dialect.MariaDBDialect";
+    }
+
+    @Override
+    public Optional<String> hibernateProductName() {
+        return Optional.of("MariaDB");
     }
 
     @Override

@@ -2,6 +2,7 @@ package microblog.db.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import microblog.db.ConstraintKind;
 
@@ -15,6 +16,11 @@ public final class Postgres implements DatabaseDialect {
     @Override
     public String hibernateDialect() {
         return "org.hibernate.dialect.PostgreSQLDialect";
+    }
+
+    @Override
+    public Optional<String> hibernateProductName() {
+        return Optional.of("PostgreSQL");
     }
 
     @Override

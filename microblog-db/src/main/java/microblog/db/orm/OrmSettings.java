@@ -24,7 +24,12 @@ public final class OrmSettings {
     /** Settings for {@code kind}; the boot never connects to read JDBC metadata. */
     public static Map<String, Object> forKind(DatabaseKind kind) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(AvailableSettings.DIALECT, kind.hibernateDialect());
+        // Hibernate picks its own dialects by product name, and warns when one is named outright.
+        kind.dialect()
+                .hibernateProductName()
+                .ifPresentOrElse(
+                        product -> settings.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, product),
+                        () -> settings.put(AvailableSettings.DIALECT, kind.hibernateDialect()));
         settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, SnakeCaseNamingStrategy.class.getName());
         // The dialect is known from the URL: skip the boot-time connection.
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
