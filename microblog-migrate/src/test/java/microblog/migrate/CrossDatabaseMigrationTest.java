@@ -17,7 +17,6 @@ import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
 import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.AppliedRevisions;
-import microblog.migrate.runtime.DataLossException;
 import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.Table;

@@ -19,7 +19,6 @@ import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
 import microblog.migrate.operations.Operation;
-import microblog.migrate.runtime.DataLossException;
 import microblog.migrate.schema.Table;
 import microblog.migrate.testing.LogCapture;
 import microblog.migrate.testmodels.evolution.MembersV1;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import microblog.migrate.DataLossException;
 import microblog.migrate.MigrationException;
 import microblog.migrate.MigrationStep;
 import microblog.migrate.MigrationStep.Direction;

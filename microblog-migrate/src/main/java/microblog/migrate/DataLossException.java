@@ -1,10 +1,8 @@
-package microblog.migrate.runtime;
-
-import microblog.migrate.MigrationException;
+package microblog.migrate;
 
 /** A revision would destroy data the database holds, and the loss was not accepted; nothing ran. */
 public final class DataLossException extends MigrationException {
-    DataLossException(String message) {
+    public DataLossException(String message) {
         super(message);
     }
 }
