@@ -79,14 +79,18 @@ final class SqliteCatalog implements SchemaCatalog {
         List<String> triggers = new ArrayList<>();
         String sql = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL"
                 + " AND type IN ('index', 'trigger') ORDER BY rowid";
-        CatalogQueries.forTable(connection, sql, table, rs -> {
-            if (rs.getString("type").equals("index")) {
-                indexes.put(rs.getString("name"), rs.getString("sql"));
+        record Stored(String type, String name, String sql) {}
+        for (Stored stored : CatalogQueries.forTable(
+                connection,
+                sql,
+                table,
+                rs -> new Stored(rs.getString("type"), rs.getString("name"), rs.getString("sql")))) {
+            if (stored.type().equals("index")) {
+                indexes.put(stored.name(), stored.sql());
             } else {
-                triggers.add(rs.getString("sql"));
+                triggers.add(stored.sql());
             }
-            return null;
-        });
+        }
         return new StoredDefinitions(indexes, triggers);
     }
 
