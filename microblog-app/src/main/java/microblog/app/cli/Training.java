@@ -79,17 +79,20 @@ public final class Training {
         }
     }
 
-    /** Runs each command line as {@link Main} does, parsing included, after building all of them as --help does. */
+    /**
+     * Runs each command line as {@link Main} does, parsing included, after building all of them as
+     * --help does. A command that fails has still loaded its classes, which is all a training is
+     * for: {@code db check} fails while the models are ahead of the revisions, which is just when
+     * a developer runs {@code db migrate}, and a failed training would leave no cache at all.
+     */
     private static void commands(Microblog app, List<List<String>> commandLines) {
         MicroblogCommand.create(app).getCommandSpec();
         for (List<String> commandLine : commandLines) {
             String[] args = commandLine.toArray(String[]::new);
-            int exitCode = MicroblogCommand.create(app, args)
+            MicroblogCommand.create(app, args)
                     .setOut(new PrintWriter(Writer.nullWriter()))
+                    .setErr(new PrintWriter(Writer.nullWriter()))
                     .execute(args);
-            if (exitCode != 0) {
-                throw new IllegalStateException("training command failed: " + commandLine);
-            }
         }
     }
 
