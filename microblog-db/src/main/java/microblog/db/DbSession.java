@@ -120,7 +120,7 @@ public final class DbSession implements AutoCloseable {
     }
 
     public <T> Query<T> query(Class<T> type) {
-        return new Query<>(this::active, type);
+        return new Query<>(this::active, factory, type);
     }
 
     public <T> T get(Class<T> type, Object id) {

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.query.SelectionQuery;
 
 /**
  * A query over one entity type, built step by step as in Flask-SQLAlchemy:
@@ -28,39 +31,45 @@ public final class Query<T> {
     private record Filter(String attribute, Object value) {}
 
     private final Supplier<Session> session;
+    private final SessionFactory factory;
     private final Class<T> type;
     private final List<Filter> filters;
     private final List<Sort> sorts;
     private final List<String> eager;
     private final Integer limit;
     private final Integer offset;
+    private final boolean detached;
 
-    Query(Supplier<Session> session, Class<T> type) {
-        this(session, type, List.of(), List.of(), List.of(), null, null);
+    Query(Supplier<Session> session, SessionFactory factory, Class<T> type) {
+        this(session, factory, type, List.of(), List.of(), List.of(), null, null, false);
     }
 
     private Query(
             Supplier<Session> session,
+            SessionFactory factory,
             Class<T> type,
             List<Filter> filters,
             List<Sort> sorts,
             List<String> eager,
             Integer limit,
-            Integer offset) {
+            Integer offset,
+            boolean detached) {
         this.session = session;
+        this.factory = factory;
         this.type = type;
         this.filters = filters;
         this.sorts = sorts;
         this.eager = eager;
         this.limit = limit;
         this.offset = offset;
+        this.detached = detached;
     }
 
     /** Keeps rows whose {@code attribute} equals {@code value} (IS NULL for null). */
     public Query<T> filterBy(String attribute, Object value) {
         List<Filter> more = new ArrayList<>(filters);
         more.add(new Filter(attribute, value));
-        return new Query<>(session, type, List.copyOf(more), sorts, eager, limit, offset);
+        return new Query<>(session, factory, type, List.copyOf(more), sorts, eager, limit, offset, detached);
     }
 
     /** Type-checked {@link #filterBy(String, Object)}: {@code filter(User_.username, "john")}. */
@@ -71,7 +80,7 @@ public final class Query<T> {
     public Query<T> orderBy(Sort... terms) {
         List<Sort> more = new ArrayList<>(sorts);
         more.addAll(List.of(terms));
-        return new Query<>(session, type, filters, List.copyOf(more), eager, limit, offset);
+        return new Query<>(session, factory, type, filters, List.copyOf(more), eager, limit, offset, detached);
     }
 
     /**
@@ -81,7 +90,7 @@ public final class Query<T> {
     public Query<T> with(String association) {
         List<String> more = new ArrayList<>(eager);
         more.add(association);
-        return new Query<>(session, type, filters, sorts, List.copyOf(more), limit, offset);
+        return new Query<>(session, factory, type, filters, sorts, List.copyOf(more), limit, offset, detached);
     }
 
     /** Type-checked {@link #with(String)}: {@code with(Post_.author)}. */
@@ -90,23 +99,43 @@ public final class Query<T> {
     }
 
     public Query<T> limit(int rows) {
-        return new Query<>(session, type, filters, sorts, eager, rows, offset);
+        return new Query<>(session, factory, type, filters, sorts, eager, rows, offset, detached);
     }
 
     public Query<T> offset(int rows) {
-        return new Query<>(session, type, filters, sorts, eager, limit, rows);
+        return new Query<>(session, factory, type, filters, sorts, eager, limit, rows, detached);
+    }
+
+    /**
+     * The same query, run outside the session (in a stateless one): the objects come back
+     * detached, so nothing the session does is spent on them, and changes to them are never
+     * saved. For pages that only show rows; fetch what they show with {@link #with}, as an
+     * association not loaded cannot be loaded later.
+     */
+    public Query<T> detached() {
+        return new Query<>(session, factory, type, filters, sorts, eager, limit, offset, true);
     }
 
     /** Every matching row. */
     public List<T> all() {
-        var query = session.get().createQuery(criteria());
+        if (!detached) {
+            return page(session.get().createQuery(criteria(session.get().getCriteriaBuilder())))
+                    .getResultList();
+        }
+        try (StatelessSession stateless = factory.openStatelessSession()) {
+            return page(stateless.createQuery(criteria(stateless.getCriteriaBuilder())))
+                    .getResultList();
+        }
+    }
+
+    private <Q extends SelectionQuery<T>> Q page(Q query) {
         if (limit != null) {
             query.setMaxResults(limit);
         }
         if (offset != null) {
             query.setFirstResult(offset);
         }
-        return query.getResultList();
+        return query;
     }
 
     /** The first matching row, or null if there is none. */
@@ -134,7 +163,12 @@ public final class Query<T> {
 
     /** The row with this primary key, or null: {@code User.query().get(1)}. */
     public T get(Object id) {
-        return session.get().find(type, id);
+        if (!detached) {
+            return session.get().find(type, id);
+        }
+        try (StatelessSession stateless = factory.openStatelessSession()) {
+            return stateless.get(type, id);
+        }
     }
 
     public long count() {
@@ -146,8 +180,7 @@ public final class Query<T> {
         return s.createQuery(q).getSingleResult();
     }
 
-    private CriteriaQuery<T> criteria() {
-        CriteriaBuilder cb = session.get().getCriteriaBuilder();
+    private CriteriaQuery<T> criteria(CriteriaBuilder cb) {
         CriteriaQuery<T> q = cb.createQuery(type);
         Root<T> root = q.from(type);
         for (String association : eager) {

@@ -146,6 +146,26 @@ class DatabaseTest {
     }
 
     @Test
+    void aDetachedQueryReadsWhatItFetchesAndNeverSavesChanges() {
+        Author john = new Author("john");
+        db.session().add(john);
+        db.session().add(new BlogEntry("hello", LocalDateTime.of(2026, 11, 26, 0, 30), john));
+        db.session().commit();
+        db.session().close();
+
+        List<BlogEntry> entries =
+                db.query(BlogEntry.class).with("author").detached().all();
+        assertThat(entries).extracting(e -> e.getAuthor().getName()).containsExactly("john");
+        Author detached = db.query(Author.class).detached().get(john.getId());
+        detached.setName("changed");
+        db.session().commit();
+        assertThat(db.query(Author.class).get(john.getId()).getName())
+                .as("a detached object is not the session's")
+                .isEqualTo("john");
+        assertThat(db.session().unwrap().contains(detached)).isFalse();
+    }
+
+    @Test
     void rollbackDiscardsPendingChanges() {
         db.session().add(new Author("ghost"));
         db.session().rollback();

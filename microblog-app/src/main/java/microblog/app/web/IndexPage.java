@@ -22,6 +22,7 @@ final class IndexPage {
                 .with(Post_.author)
                 .orderBy(Sort.desc(Post_.timestamp), Sort.desc(Post_.id))
                 .limit(RECENT_POSTS)
+                .detached() // shown, never changed: no session work for them (docs/benchmarks.md)
                 .all();
         pages.render(ctx, "index.html", "Home", Map.of("posts", posts));
     }
