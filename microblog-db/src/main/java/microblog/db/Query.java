@@ -119,8 +119,8 @@ public final class Query<T> {
     /** Every matching row. */
     public List<T> all() {
         if (!detached) {
-            return page(session.get().createQuery(criteria(session.get().getCriteriaBuilder())))
-                    .getResultList();
+            Session s = session.get();
+            return page(s.createQuery(criteria(s.getCriteriaBuilder()))).getResultList();
         }
         try (StatelessSession stateless = factory.openStatelessSession()) {
             return page(stateless.createQuery(criteria(stateless.getCriteriaBuilder())))
