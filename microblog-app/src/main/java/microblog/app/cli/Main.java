@@ -9,6 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Preinitializer.start();
         ConsoleLogging.install();
         int exitCode;
         try (Microblog app = Microblog.fromEnvironment()) {

@@ -25,7 +25,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class ScriptDirectory {
     public static final String CONFIG_FILE = "migrate.yaml";
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Set<String> SETTINGS = Set.of("version_table", "exclude_tables", "lock_timeout");
     /** How long a command waits for another process's migration lock unless the settings say otherwise. */
@@ -197,10 +196,18 @@ public final class ScriptDirectory {
         String id;
         do {
             byte[] bytes = new byte[6];
-            RANDOM.nextBytes(bytes);
+            RevisionIdSource.RANDOM.nextBytes(bytes);
             id = HexFormat.of().formatHex(bytes);
         } while (id.matches("[0-9]*e?[0-9]*"));
         return id;
+    }
+
+    /**
+     * Made on first use, not with this class: seeding it reads the system's entropy source, some 8 ms
+     * that every command reading the repository paid and only the commands writing a revision need.
+     */
+    private static final class RevisionIdSource {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     /** Where a revision with this id and message is written: {@code versions/<id>_<slug>.yaml}. */
