@@ -509,7 +509,8 @@ public final class MigrationRunner {
             return;
         }
         try {
-            Set<String> actual = versionTable.heads(connection);
+            Set<String> actual =
+                    versionTableExists ? versionTable.recordedHeads(connection) : versionTable.heads(connection);
             if (!actual.equals(expected)) {
                 throw new ConcurrentMigrationException("the database moved to " + describe(actual)
                         + " while this command ran " + "(another process is migrating it?); run the command again");

@@ -41,10 +41,16 @@ public final class VersionTable {
 
     /** The revisions recorded, or none if the table is missing. */
     public Set<String> heads(Connection connection) throws SQLException {
+        return exists(connection) ? recordedHeads(connection) : new LinkedHashSet<>();
+    }
+
+    /**
+     * The revisions recorded in the table, which the caller knows to exist: this skips the catalog
+     * lookup of {@link #heads}, a query of its own on every database (about 2 ms on PostgreSQL),
+     * which a migration would otherwise make once per revision.
+     */
+    Set<String> recordedHeads(Connection connection) throws SQLException {
         Set<String> heads = new LinkedHashSet<>();
-        if (!exists(connection)) {
-            return heads;
-        }
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT version_num FROM " + ddl.quote(name))) {
             while (rs.next()) {

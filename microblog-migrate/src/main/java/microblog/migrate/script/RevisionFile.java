@@ -43,6 +43,9 @@ public final class RevisionFile {
     private static final Pattern BRANCH_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final List<String> KEYS =
             List.of("revision", "down_revision", "branch_labels", "message", "create_date", "upgrade", "downgrade");
+    /** The one-line form whose SHA-256 is a revision's checksum (settings are immutable: made once). */
+    private static final DumpSettings CHECKSUM_FORM =
+            DumpSettings.builder().setDefaultFlowStyle(FlowStyle.FLOW).build();
 
     private RevisionFile() {}
 
@@ -257,10 +260,7 @@ public final class RevisionFile {
         operations.put(
                 "downgrade",
                 revision.downgrade().stream().map(OperationCodec::write).toList());
-        String canonical = new Dump(DumpSettings.builder()
-                        .setDefaultFlowStyle(FlowStyle.FLOW)
-                        .build())
-                .dumpToString(operations);
+        String canonical = new Dump(CHECKSUM_FORM).dumpToString(operations);
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
