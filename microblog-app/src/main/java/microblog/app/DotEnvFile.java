@@ -56,8 +56,8 @@ final class DotEnvFile {
                 values.put(entry.getKey(), withoutSingleQuotes(entry.getValue()));
             }
         } catch (DotenvException e) {
-            throw new ConfigException(
-                    file + lineOf(lines, e.getMessage()) + ": " + e.getMessage() + "; write each setting as KEY=value");
+            throw new ConfigException(file + lineOf(lines, e.getMessage()) + ": "
+                    + withoutQuotedLine(lines, e.getMessage()) + "; write each setting as KEY=value");
         }
         declared.forEach((key, line) -> {
             if (!values.containsKey(key)) {
@@ -101,6 +101,23 @@ final class DotEnvFile {
             }
         }
         return "";
+    }
+
+    /**
+     * dotenv-java's message without the line it quotes, which may hold a password
+     * ({@code export DATABASE_URL=postgresql://u:secret@...}); the line number says which it is.
+     */
+    private static String withoutQuotedLine(List<String> lines, String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        for (String line : lines) {
+            String quoted = line.strip();
+            if (!quoted.isEmpty() && message.endsWith(quoted)) {
+                return message.substring(0, message.length() - quoted.length()).strip();
+            }
+        }
+        return message;
     }
 
     private static String describe(IOException e) {

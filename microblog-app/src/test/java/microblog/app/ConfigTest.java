@@ -66,6 +66,11 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(env + " line 2: ")
                 .hasMessageEndingWith("; write each setting as KEY=value");
+        // The line is named, not repeated: it may hold a password.
+        Files.writeString(env, "export DATABASE_URL=postgresql://u:s3cret@h/db\n");
+        assertThatThrownBy(() -> Config.load(base, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(env + " line 1: Malformed entry; write each setting as KEY=value");
         Files.writeString(env, "# comment\nDATABASE_URL='sqlite:///x.db'\nSECRET_KEY=\"two\nlines\"\n");
         Config config = Config.load(base, Map.of());
         assertThat(config.databaseUrl().sqliteDatabaseFile()).contains(base.resolve("x.db"));

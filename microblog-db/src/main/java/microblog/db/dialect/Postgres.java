@@ -2,12 +2,28 @@ package microblog.db.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import microblog.db.ConstraintKind;
 
 /** PostgreSQL, through pgJDBC. */
 public final class Postgres implements DatabaseDialect {
+    /**
+     * How long opening a connection may take, the server's answers included. The driver bounds
+     * the TCP connect alone (10 s) and would otherwise wait for ever on a server that accepts the
+     * connection and never answers; the MariaDB driver has its own 30 s bound.
+     */
+    static final int LOGIN_TIMEOUT_SECONDS = 30;
+
+    @Override
+    public void addConnectionSettings(String jdbcUrl, Properties properties) {
+        if (!jdbcUrl.toLowerCase(Locale.ROOT).contains("logintimeout=")) {
+            properties.setProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
+        }
+    }
+
     @Override
     public String displayName() {
         return "PostgreSQL";

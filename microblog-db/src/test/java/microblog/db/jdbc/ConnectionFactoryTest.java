@@ -3,14 +3,23 @@ package microblog.db.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
+import microblog.db.url.DatabaseKind;
 import microblog.db.url.DatabaseUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,6 +97,41 @@ class ConnectionFactoryTest {
                 .hasMessageStartingWith("cannot reach MySQL/MariaDB at mysql://root@127.0.0.1:1/test");
         assertThatThrownBy(() -> new ConnectionFactory(url("postgresql://u:secret@127.0.0.1:1/test")).open())
                 .hasMessageStartingWith("cannot reach PostgreSQL at postgresql://u:***@127.0.0.1:1/test");
+    }
+
+    /** A port that accepts connections and never answers, as a hung server or a wrong service does. */
+    @Test
+    @Timeout(20) // without a login timeout the driver would wait for ever
+    void aPostgresServerThatNeverAnswersIsGivenUpOn() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<Socket> held = new ArrayList<>();
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept()); // kept open, never written to
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String at = "postgresql://u@127.0.0.1:" + silent.getLocalPort() + "/test";
+            assertThatThrownBy(() -> new ConnectionFactory(url(at + "?loginTimeout=2")).open())
+                    .isInstanceOf(DatabaseConnectionException.class)
+                    .hasMessageContaining(at);
+            acceptor.interrupt();
+        }
+    }
+
+    @Test
+    void postgresConnectionsHaveALoginTimeoutUnlessTheUrlSetsOne() {
+        Properties defaults = new Properties();
+        DatabaseKind.POSTGRESQL.dialect().addConnectionSettings("jdbc:postgresql://h/db", defaults);
+        assertThat(defaults.getProperty("loginTimeout")).isEqualTo("30");
+        Properties own = new Properties();
+        DatabaseKind.POSTGRESQL.dialect().addConnectionSettings("jdbc:postgresql://h/db?loginTimeout=5", own);
+        assertThat(own.getProperty("loginTimeout")).isNull(); // the URL's own value reaches the driver
     }
 
     @Test
