@@ -43,9 +43,6 @@ public final class RevisionFile {
     private static final Pattern BRANCH_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final List<String> KEYS =
             List.of("revision", "down_revision", "branch_labels", "message", "create_date", "upgrade", "downgrade");
-    /** The one-line form whose SHA-256 is a revision's checksum (settings are immutable: made once). */
-    private static final DumpSettings CHECKSUM_FORM =
-            DumpSettings.builder().setDefaultFlowStyle(FlowStyle.FLOW).build();
 
     private RevisionFile() {}
 
@@ -260,7 +257,12 @@ public final class RevisionFile {
         operations.put(
                 "downgrade",
                 revision.downgrade().stream().map(OperationCodec::write).toList());
-        String canonical = new Dump(CHECKSUM_FORM).dumpToString(operations);
+        // Settings made per call: they hold the anchor generator, whose count would otherwise carry
+        // from one revision to the next and change the text, hence the checksum, of a repeated node.
+        String canonical = new Dump(DumpSettings.builder()
+                        .setDefaultFlowStyle(FlowStyle.FLOW)
+                        .build())
+                .dumpToString(operations);
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
