@@ -6,7 +6,7 @@ package microblog.app.shell;
  * {@code Post}), plus the query helpers and the typed metamodel
  * ({@code User_}, {@code Post_}) that {@code desc(User_.username)} needs.
  *
- * <p>JShell compiles every snippet on its own, some 10 ms each at start, so the imports are by
+ * <p>JShell compiles every snippet on its own, 10 to 35 ms each at start, so the imports are by
  * package ({@code microblog.db.*} also gives the shell the exceptions a commit may throw) and the
  * variables are declared with their types, not {@code var}, which JShell would compile twice to
  * infer the type.

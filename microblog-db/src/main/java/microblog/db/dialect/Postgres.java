@@ -15,7 +15,7 @@ public final class Postgres implements DatabaseDialect {
      * the TCP connect alone (10 s) and would otherwise wait for ever on a server that accepts the
      * connection and never answers; the MariaDB driver has its own 30 s bound.
      */
-    static final int LOGIN_TIMEOUT_SECONDS = 30;
+    private static final int LOGIN_TIMEOUT_SECONDS = 30;
 
     @Override
     public void addConnectionSettings(String jdbcUrl, Properties properties) {
