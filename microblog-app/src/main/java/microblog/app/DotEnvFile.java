@@ -93,14 +93,8 @@ final class DotEnvFile {
 
     /** " line N" for the line a dotenv-java message quotes, or nothing if it cannot be found. */
     private static String lineOf(List<String> lines, String message) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()
-                    && message != null
-                    && message.endsWith(lines.get(i).strip())) {
-                return " line " + (i + 1);
-            }
-        }
-        return "";
+        int quoted = quotedLine(lines, message);
+        return quoted < 0 ? "" : " line " + (quoted + 1);
     }
 
     /**
@@ -111,13 +105,22 @@ final class DotEnvFile {
         if (message == null) {
             return "cannot be read";
         }
-        for (String line : lines) {
-            String quoted = line.strip();
-            if (!quoted.isEmpty() && message.endsWith(quoted)) {
-                return message.substring(0, message.length() - quoted.length()).strip();
+        int quoted = quotedLine(lines, message);
+        return quoted < 0
+                ? message
+                : message.substring(
+                                0, message.length() - lines.get(quoted).strip().length())
+                        .strip();
+    }
+
+    /** The index of the line a dotenv-java message ends by quoting, or -1. */
+    private static int quotedLine(List<String> lines, String message) {
+        for (int i = 0; message != null && i < lines.size(); i++) {
+            if (!lines.get(i).isBlank() && message.endsWith(lines.get(i).strip())) {
+                return i;
             }
         }
-        return message;
+        return -1;
     }
 
     private static String describe(IOException e) {

@@ -70,8 +70,9 @@ public final class Training {
             List.of(List.of("db", "current", "-v"), List.of("db", "upgrade", "--sql"));
 
     /** For the commands that read the models, {@code db check} too: it reads the live schema, writes nothing. */
-    private static final List<List<String>> SERVER_MODEL_COMMANDS =
-            List.of(List.of("db", "current", "-v"), List.of("db", "upgrade", "--sql"), List.of("db", "check"));
+    private static final List<List<String>> SERVER_MODEL_COMMANDS = Stream.concat(
+                    SERVER_COMMANDS.stream(), Stream.of(List.of("db", "check")))
+            .toList();
 
     private Training() {}
 
