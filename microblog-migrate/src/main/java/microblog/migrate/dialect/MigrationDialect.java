@@ -29,6 +29,7 @@ import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.AllowedValues;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -294,7 +295,19 @@ public abstract class MigrationDialect {
     }
 
     protected String checkClause(CheckConstraint check) {
-        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
+        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + checkCondition(check) + ")";
+    }
+
+    /** A check's condition in this database's SQL: its expression, or its allowed values in this quoting. */
+    public String checkCondition(CheckConstraint check) {
+        AllowedValues allowed = check.allowedValues();
+        if (allowed == null) {
+            return check.expression();
+        }
+        List<String> values = allowed.numeric()
+                ? allowed.values()
+                : allowed.values().stream().map(SqlLiterals::string).toList();
+        return quote(allowed.column()) + " IN (" + String.join(", ", values) + ")";
     }
 
     protected List<String> createCheck(CreateCheckConstraint op, TableLookup tables) {

@@ -136,7 +136,11 @@ public final class LiveSchemaReader {
                 indexes.add(index);
             }
         }
-        return new Table(table, columns, uniques, foreignKeys, indexes, catalog.checkConstraints(connection, table));
+        Table read =
+                new Table(table, columns, uniques, foreignKeys, indexes, catalog.checkConstraints(connection, table));
+        // An enum's check as allowed values, not in this database's words, which a downgrade would carry elsewhere.
+        return read.withCheckConstraints(
+                checks -> checks.stream().map(c -> c.inTermsOf(read)).toList());
     }
 
     /** MariaDB reports a column without a default as having the default {@code NULL}: the same thing. */

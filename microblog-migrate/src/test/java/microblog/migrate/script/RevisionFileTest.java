@@ -26,6 +26,7 @@ import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.AllowedValues;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -77,6 +78,15 @@ class RevisionFileTest {
                 new RenameIndex("entry", "ix_post_body", "ix_entry_text"),
                 new CreateCheckConstraint("entry", new CheckConstraint("ck_entry_score", "score >= 0")),
                 new DropCheckConstraint("entry", "ck_entry_score"),
+                new CreateCheckConstraint(
+                        "entry",
+                        CheckConstraint.allowing(
+                                "ck_entry_status",
+                                new AllowedValues("status", List.of("NEW", "1", "it's", "yes"), false))),
+                new CreateCheckConstraint(
+                        "entry",
+                        CheckConstraint.allowing(
+                                "ck_entry_rank", new AllowedValues("rank", List.of("0", "1", "2"), true))),
                 new CreateTable(
                         POST.withCheckConstraints(c -> List.of(new CheckConstraint("ck_post_score", "score < 10")))));
         assertThat(all.stream().map(Object::getClass).distinct())
@@ -104,6 +114,9 @@ class RevisionFileTest {
         assertThat(Files.readString(file))
                 .startsWith("# all: of them\n")
                 .contains("- {name: body, type: String(140)}")
+                .as("a string that YAML would read as a number is quoted")
+                .contains("column: status, values: [NEW, '1', it's, yes]")
+                .contains("column: rank, values: [0, 1, 2]")
                 .contains("down_revision: 000000000001\nbranch_labels: [shop]\n");
     }
 
@@ -135,6 +148,17 @@ class RevisionFileTest {
         assertThatThrownBy(() -> read("upgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n"))
                 .hasMessageContaining("unknown column type 'Strng(3)'");
         assertThatThrownBy(() -> read("upgrade: [\n")).hasMessageContaining("is not valid YAML");
+        assertThatThrownBy(() -> read("upgrade:\n  - create_check_constraint: {name: ck, table: t, column: c}\n"))
+                .hasMessageContaining("create_check_constraint: give either 'expression' (SQL), or 'column' and "
+                        + "'values' (the values it may hold), for check 'ck'");
+        assertThatThrownBy(() -> read(
+                        "upgrade:\n  - create_check_constraint: {name: ck, table: t, expression: x > 0, column: x, "
+                                + "values: [1]}\n"))
+                .hasMessageContaining("give either 'expression' (SQL), or 'column' and 'values'");
+        assertThatThrownBy(() -> read(
+                        "upgrade:\n  - create_check_constraint: {name: ck, table: t, column: c, values: [1, a]}\n"))
+                .hasMessageContaining("'values' of check 'ck' must be all numbers or all strings (quote a string that "
+                        + "looks like a number), not [1, a]");
         assertThatThrownBy(() -> read("branch_labels: [head]\n"))
                 .hasMessageContaining("r_bad.yaml: branch_labels 'head' is not a branch label");
         assertThatThrownBy(() -> read("branch_labels: shop@1\n"))
