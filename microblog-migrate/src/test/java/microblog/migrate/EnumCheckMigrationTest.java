@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import microblog.db.Database;
-import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
@@ -68,7 +64,8 @@ class EnumCheckMigrationTest {
             assertThat(migrations(db, ShopV2.MODELS).generate("again"))
                     .as("nothing left to generate after the upgrade")
                     .isEmpty();
-            assertThatThrownBy(() -> execute(db, "INSERT INTO shop_order (status, priority) VALUES ('LOST', 0)"))
+            assertThatThrownBy(
+                            () -> TestSql.execute(db, "INSERT INTO shop_order (status, priority) VALUES ('LOST', 0)"))
                     .as("the database still refuses a value no constant has")
                     .isInstanceOf(SQLException.class);
 
@@ -81,16 +78,18 @@ class EnumCheckMigrationTest {
                     .hasMessageContaining("nothing was changed");
             assertThat(migrations(db, List.of()).current()).containsExactly(head);
 
-            execute(db, "DELETE FROM shop_order WHERE status = 'SHIPPED'");
-            execute(db, "DELETE FROM vehicle WHERE dtype = 'bike'");
+            TestSql.execute(db, "DELETE FROM shop_order WHERE status = 'SHIPPED'");
+            TestSql.execute(db, "DELETE FROM vehicle WHERE dtype = 'bike'");
             migrations(db, List.of()).downgrade("-1");
             assertThat(SchemaEquivalence.of(LiveSchemas.schemaOf(db)))
                     .as("back at the first version")
                     .isEqualTo(atV1);
             migrations(db, List.of()).upgrade("head");
             assertThat(migrations(db, ShopV2.MODELS).generate("x")).isEmpty();
-            assertThat(count(db, "shop_order")).as("every row kept").isEqualTo(2);
-            assertThat(count(db, "vehicle")).isEqualTo(1);
+            assertThat(TestSql.rows(db, "SELECT COUNT(*) FROM shop_order"))
+                    .as("every row kept")
+                    .containsExactly("2");
+            assertThat(TestSql.rows(db, "SELECT COUNT(*) FROM vehicle")).containsExactly("1");
         }
     }
 
@@ -117,8 +116,8 @@ class EnumCheckMigrationTest {
                         .as("generated on %s, upgraded on %s", generatedOn, backend)
                         .isEmpty();
                 save(db, ShopV2.MODELS, new ShopV2.Order(ShopV2.Status.SHIPPED), new ShopV2.Bike());
-                execute(db, "DELETE FROM shop_order");
-                execute(db, "DELETE FROM vehicle");
+                TestSql.execute(db, "DELETE FROM shop_order");
+                TestSql.execute(db, "DELETE FROM vehicle");
                 migrations(db, List.of()).downgrade("-1");
                 assertThat(SchemaEquivalence.of(LiveSchemas.schemaOf(db)))
                         .as("generated on %s, downgraded on %s", generatedOn, backend)
@@ -134,22 +133,6 @@ class EnumCheckMigrationTest {
             List<Object> all = new ArrayList<>(List.of(entities));
             orm.session().addAll(all);
             orm.session().commit();
-        }
-    }
-
-    private static long count(TestDatabase db, String table) throws SQLException {
-        try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
-                Statement st = c.createStatement()) {
-            st.executeUpdate(sql);
         }
     }
 }

@@ -108,7 +108,7 @@ public final class LiveSchemaReader {
                         rs.getInt("DECIMAL_DIGITS"));
                 boolean pk = primaryKey.contains(name);
                 boolean auto = pk && primaryKey.size() == 1 && type.isInteger() && catalog.isAutoincrement(rs);
-                String serverDefault = auto ? null : serverDefault(rs.getString("COLUMN_DEF"));
+                String serverDefault = auto ? null : PortableDefault.of(rs.getString("COLUMN_DEF"), type);
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 byPosition.put(
                         rs.getInt("ORDINAL_POSITION"),
@@ -141,11 +141,6 @@ public final class LiveSchemaReader {
         // An enum's check as allowed values, not in this database's words, which a downgrade would carry elsewhere.
         return read.withCheckConstraints(
                 checks -> checks.stream().map(c -> c.inTermsOf(read)).toList());
-    }
-
-    /** MariaDB reports a column without a default as having the default {@code NULL}: the same thing. */
-    private static String serverDefault(String reported) {
-        return reported == null || reported.strip().equalsIgnoreCase("NULL") ? null : reported;
     }
 
     private List<String> primaryKey(DatabaseMetaData meta, String table) throws SQLException {
