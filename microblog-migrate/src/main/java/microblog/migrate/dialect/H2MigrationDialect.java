@@ -3,7 +3,9 @@ package microblog.migrate.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import microblog.db.url.DatabaseKind;
+import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.SchemaCatalog;
 
@@ -13,6 +15,13 @@ import microblog.migrate.schema.SchemaCatalog;
  * itself and has no named session lock (see {@link H2ProcessLock}).
  */
 final class H2MigrationDialect extends MigrationDialect {
+    /** H2 would hand a unique index a foreign key uses over to the key, which then enforces it still. */
+    @Override
+    protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
+        return keepingForeignKeys(
+                op.table(), op.name(), tables, super.dropUnique(op, tables).get(0));
+    }
+
     private static final SchemaCatalog CATALOG = new H2Catalog();
 
     @Override

@@ -192,7 +192,7 @@ public abstract class MigrationDialect {
 
         @Override
         public List<String> dropIndex(DropIndex op) {
-            return List.of(MigrationDialect.this.dropIndex(op));
+            return MigrationDialect.this.dropIndex(op, tables);
         }
 
         @Override
@@ -318,6 +318,41 @@ public abstract class MigrationDialect {
         return List.of("ALTER TABLE " + quote(op.table()) + " DROP CONSTRAINT " + quote(op.name()));
     }
 
+    /**
+     * {@code drop}, the statement dropping index or unique constraint {@code index},
+     * between dropping and adding again the foreign keys whose columns lead it:
+     * for the databases that let a foreign key take over an index it can use
+     * (InnoDB refuses to drop it; H2 keeps it, unique, for the key). Added again,
+     * each key gets an index of its own, which the catalogue knows for the
+     * key's and does not report.
+     */
+    protected List<String> keepingForeignKeys(String table, String index, TableLookup tables, String drop) {
+        List<ForeignKey> served =
+                tables.table(table).map(t -> foreignKeysLeading(t, index)).orElse(List.of());
+        List<String> sql = new ArrayList<>();
+        served.forEach(fk -> sql.addAll(dropForeignKey(new DropForeignKey(table, fk.name()), tables)));
+        sql.add(drop);
+        served.forEach(fk -> sql.add("ALTER TABLE " + quote(table) + " ADD " + foreignKeyClause(fk)));
+        return sql;
+    }
+
+    /** The foreign keys of {@code table} whose columns are the first columns of its index or unique {@code name}. */
+    private static List<ForeignKey> foreignKeysLeading(Table table, String name) {
+        Optional<List<String>> columns = table.indexes().stream()
+                .filter(ix -> ix.name().equals(name))
+                .map(Index::columns)
+                .findFirst()
+                .or(() -> table.uniqueConstraints().stream()
+                        .filter(u -> u.name().equals(name))
+                        .map(UniqueConstraint::columns)
+                        .findFirst());
+        return columns.map(indexed -> table.foreignKeys().stream()
+                        .filter(fk -> indexed.size() >= fk.columns().size()
+                                && indexed.subList(0, fk.columns().size()).equals(fk.columns()))
+                        .toList())
+                .orElse(List.of());
+    }
+
     protected String foreignKeyClause(ForeignKey fk) {
         return "CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY (" + columnList(fk.columns()) + ") REFERENCES "
                 + quote(fk.referredTable()) + " (" + columnList(fk.referredColumns()) + ")"
@@ -329,8 +364,8 @@ public abstract class MigrationDialect {
                 + quote(index.table()) + " (" + columnList(index.columns()) + ")";
     }
 
-    protected String dropIndex(DropIndex op) {
-        return "DROP INDEX " + quote(op.name());
+    protected List<String> dropIndex(DropIndex op, TableLookup tables) {
+        return List.of("DROP INDEX " + quote(op.name()));
     }
 
     protected List<String> addColumn(AddColumn op, TableLookup tables) {
