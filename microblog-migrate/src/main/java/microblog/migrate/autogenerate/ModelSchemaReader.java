@@ -20,6 +20,7 @@ import microblog.db.orm.OrmSettings;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.RenamedFrom;
+import microblog.migrate.SqlIndex;
 import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.schema.AllowedValues;
 import microblog.migrate.schema.AllowedValuesReader;
@@ -30,6 +31,7 @@ import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Identifiers;
 import microblog.migrate.schema.Index;
+import microblog.migrate.schema.IndexKeys;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.TypeNormalizer;
@@ -75,6 +77,7 @@ public final class ModelSchemaReader {
         Dialect dialect = metadata.getDatabase().getDialect();
         Map<org.hibernate.mapping.Table, List<String>> fieldOrder = new HashMap<>();
         Map<org.hibernate.mapping.Table, Set<String>> uniqueIndexNames = new HashMap<>();
+        Map<org.hibernate.mapping.Table, List<SqlIndex>> sqlIndexes = new HashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             fieldOrder
                     .computeIfAbsent(entity.getTable(), t -> new ArrayList<>())
@@ -82,6 +85,9 @@ public final class ModelSchemaReader {
             uniqueIndexNames
                     .computeIfAbsent(entity.getTable(), t -> new HashSet<>())
                     .addAll(declaredUniqueIndexes(entity.getMappedClass()));
+            sqlIndexes
+                    .computeIfAbsent(entity.getTable(), t -> new ArrayList<>())
+                    .addAll(List.of(entity.getMappedClass().getDeclaredAnnotationsByType(SqlIndex.class)));
         }
         List<Table> tables = new ArrayList<>();
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
@@ -92,7 +98,8 @@ public final class ModelSchemaReader {
                         dialect,
                         kind,
                         fieldOrder.getOrDefault(table, List.of()),
-                        uniqueIndexNames.getOrDefault(table, Set.of())));
+                        uniqueIndexNames.getOrDefault(table, Set.of()),
+                        sqlIndexes.getOrDefault(table, List.of())));
             }
         }
         tables.forEach(ModelSchemaReader::requireNamesThatFit);
@@ -170,7 +177,8 @@ public final class ModelSchemaReader {
             Dialect dialect,
             DatabaseKind kind,
             List<String> order,
-            Set<String> uniqueIndexNames) {
+            Set<String> uniqueIndexNames,
+            List<SqlIndex> sqlIndexes) {
         String name = name(table.getNameIdentifier(), kind);
         List<String> primaryKey = table.getPrimaryKey() == null
                 ? List.of()
@@ -224,6 +232,7 @@ public final class ModelSchemaReader {
                 uniques.add(new UniqueConstraint(UniqueNames.conventional(name, cols), cols));
             }
         }
+        sqlIndexes.forEach(ix -> indexes.add(IndexKeys.index(ix.name(), name, ix.on(), ix.unique(), ix.where())));
         indexes.sort(Comparator.comparing(Index::name));
 
         List<ForeignKey> foreignKeys = new ArrayList<>();

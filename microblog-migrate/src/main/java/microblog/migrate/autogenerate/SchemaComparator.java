@@ -128,7 +128,7 @@ public final class SchemaComparator {
         // MySQL would refuse to drop one that a foreign key of the table relies on.
         for (Index index : table.indexes()) {
             CreateIndex create = new CreateIndex(index);
-            found("Detected added index '" + index.name() + "' on " + list(index.columns()), create);
+            found("Detected added index '" + index.name() + "' on " + on(index), create);
             undoneWithTheirTable.add(create);
         }
     }
@@ -211,10 +211,11 @@ public final class SchemaComparator {
     private Table renameIndexes(Table target, Table live) {
         Table renamed = live;
         for (Index wanted : target.indexes()) {
-            if (hasIndexOrUnique(renamed, wanted.name())) {
+            if (!wanted.isPlain() || hasIndexOrUnique(renamed, wanted.name())) {
                 continue;
             }
             Optional<Index> same = renamed.indexes().stream()
+                    .filter(Index::isPlain)
                     .filter(ix -> ix.unique() == wanted.unique() && ix.columns().equals(wanted.columns()))
                     .filter(ix -> !hasIndexOrUnique(target, ix.name()))
                     .findFirst();
@@ -290,6 +291,12 @@ public final class SchemaComparator {
                 removeIndex(index);
             }
         }
+        for (Index index : expressionAndPartialIndexes(live)) {
+            if (expressionAndPartialIndexes(target).stream()
+                    .noneMatch(ix -> ix.name().equals(index.name()))) {
+                removeIndex(index);
+            }
+        }
     }
 
     private void addUniquesAndIndexes(Table target, Table live) {
@@ -312,10 +319,33 @@ public final class SchemaComparator {
                 addIndex(index);
             }
         }
+        for (Index index : expressionAndPartialIndexes(target)) {
+            if (expressionAndPartialIndexes(live).stream()
+                    .noneMatch(ix -> ix.name().equals(index.name()))) {
+                addIndex(index);
+                if (!rules.makesIndex().test(index)) {
+                    warnings.add("Index '" + index.name() + "' on '" + target.name() + "' is "
+                            + (index.expression() != null ? "on an expression" : "partial")
+                            + ", which this database cannot make: its create_index does nothing here and makes the "
+                            + "index on PostgreSQL and SQLite");
+                }
+            }
+        }
     }
 
+    /** Plain indexes that are not unique (unique ones are compared with the unique constraints). */
     private static List<Index> plainIndexes(Table table) {
-        return table.indexes().stream().filter(ix -> !ix.unique()).toList();
+        return table.indexes().stream()
+                .filter(ix -> !ix.unique() && ix.isPlain())
+                .toList();
+    }
+
+    /**
+     * Indexes on an expression or partial, matched by name only: each database
+     * rewrites the SQL it keeps ({@code lower((email)::text)}), so the text is not compared.
+     */
+    private static List<Index> expressionAndPartialIndexes(Table table) {
+        return table.indexes().stream().filter(ix -> !ix.isPlain()).toList();
     }
 
     /** The uniques of {@code side} with no match in {@code other}: same name and columns, else same columns. */
@@ -339,7 +369,7 @@ public final class SchemaComparator {
 
     private static List<Object> uniques(Table table) {
         List<Object> uniques = new ArrayList<>(table.uniqueConstraints());
-        table.indexes().stream().filter(Index::unique).forEach(uniques::add);
+        table.indexes().stream().filter(ix -> ix.unique() && ix.isPlain()).forEach(uniques::add);
         return uniques;
     }
 
@@ -439,7 +469,7 @@ public final class SchemaComparator {
     }
 
     private void addIndex(Index index) {
-        found("Detected added index '" + index.name() + "' on " + list(index.columns()), new CreateIndex(index));
+        found("Detected added index '" + index.name() + "' on " + on(index), new CreateIndex(index));
     }
 
     private void removeIndex(Index index) {
@@ -451,6 +481,12 @@ public final class SchemaComparator {
     private void found(String finding, Operation operation) {
         findings.add(finding);
         upgrade.add(operation);
+    }
+
+    /** What an index is on, as Alembic logs it: {@code '['email']'}, or its expression, and its condition. */
+    private static String on(Index index) {
+        String key = index.expression() != null ? "'" + index.expression() + "'" : list(index.columns());
+        return index.where() == null ? key : key + " where '" + index.where() + "'";
     }
 
     /** Columns as Alembic logs them: {@code '['email']'}. */

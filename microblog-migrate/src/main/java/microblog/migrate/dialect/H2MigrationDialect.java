@@ -15,6 +15,12 @@ import microblog.migrate.schema.SchemaCatalog;
  * itself and has no named session lock (see {@link H2ProcessLock}).
  */
 final class H2MigrationDialect extends MigrationDialect {
+    /** H2 has neither. */
+    @Override
+    public boolean makesExpressionAndPartialIndexes() {
+        return false;
+    }
+
     /** H2 would hand a unique index a foreign key uses over to the key, which then enforces it still. */
     @Override
     protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {

@@ -187,12 +187,26 @@ public abstract class MigrationDialect {
 
         @Override
         public List<String> createIndex(CreateIndex op) {
-            return List.of(MigrationDialect.this.createIndex(op.index()));
+            return makesIndex(op.index()) ? List.of(MigrationDialect.this.createIndex(op.index())) : List.of();
         }
 
+        /**
+         * Where expression and partial indexes cannot be made, their create_index
+         * did nothing: so does their drop_index. The index is looked up as the
+         * earlier operations left it (offline: there, not plain) or as the
+         * database has it (online: the table is, the index never was).
+         */
         @Override
         public List<String> dropIndex(DropIndex op) {
-            return MigrationDialect.this.dropIndex(op, tables);
+            boolean neverMade = !makesExpressionAndPartialIndexes()
+                    && tables.table(op.table())
+                            .map(t -> t.indexes().stream()
+                                    .filter(ix -> ix.name().equals(op.name()))
+                                    .findFirst()
+                                    .map(ix -> !ix.isPlain())
+                                    .orElse(true))
+                            .orElse(false);
+            return neverMade ? List.of() : MigrationDialect.this.dropIndex(op, tables);
         }
 
         @Override
@@ -361,7 +375,19 @@ public abstract class MigrationDialect {
 
     protected String createIndex(Index index) {
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
-                + quote(index.table()) + " (" + columnList(index.columns()) + ")";
+                + quote(index.table()) + " ("
+                + (index.expression() != null ? index.expression() : columnList(index.columns())) + ")"
+                + (index.where() != null ? " WHERE " + index.where() : "");
+    }
+
+    /** Whether this database has indexes on expressions and partial indexes (PostgreSQL and SQLite do). */
+    public boolean makesExpressionAndPartialIndexes() {
+        return true;
+    }
+
+    /** Whether this database can make {@code index}; a create_index of one it cannot does nothing here. */
+    public boolean makesIndex(Index index) {
+        return index.isPlain() || makesExpressionAndPartialIndexes();
     }
 
     protected List<String> dropIndex(DropIndex op, TableLookup tables) {

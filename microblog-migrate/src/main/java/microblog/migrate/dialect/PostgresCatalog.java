@@ -8,6 +8,7 @@ import java.util.Map;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Index;
+import microblog.migrate.schema.IndexKeys;
 import microblog.migrate.schema.SchemaCatalog;
 
 /** PostgreSQL's catalogue, in the current schema: it tells UNIQUE constraints from unique indexes. */
@@ -27,6 +28,28 @@ final class PostgresCatalog implements SchemaCatalog {
                 connection,
                 "SELECT con.conname, pg_get_constraintdef(con.oid) " + IN_TABLE + "AND con.contype = 'c' ORDER BY 1",
                 table);
+    }
+
+    /**
+     * The key as {@code pg_get_indexdef} writes it ({@code ... USING btree (lower((email)::text))}),
+     * and the condition of a partial index.
+     */
+    @Override
+    public List<Index> expressionAndPartialIndexes(Connection connection, String table) throws SQLException {
+        return CatalogQueries.forTable(
+                connection,
+                "SELECT i.relname, ix.indisunique, pg_get_indexdef(ix.indexrelid), pg_get_expr(ix.indpred, ix.indrelid)"
+                        + " FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid"
+                        + " JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace"
+                        + " WHERE t.relname = ? AND ns.nspname = current_schema()"
+                        + " AND (ix.indexprs IS NOT NULL OR ix.indpred IS NOT NULL) ORDER BY 1",
+                table,
+                rs -> IndexKeys.index(
+                        rs.getString(1),
+                        table,
+                        IndexStatements.key(rs.getString(3)).orElseThrow(),
+                        rs.getBoolean(2),
+                        rs.getString(4)));
     }
 
     /** A UNIQUE constraint's index has the constraint's name. */

@@ -72,6 +72,16 @@ final class SqliteCatalog implements SchemaCatalog {
         return names;
     }
 
+    /** Read from the CREATE INDEX statements SQLite keeps: its driver lists no expression and no condition. */
+    @Override
+    public List<Index> expressionAndPartialIndexes(Connection connection, String table) throws SQLException {
+        List<Index> indexes = new ArrayList<>();
+        storedDefinitions(connection, table).indexes().forEach((name, sql) -> IndexStatements.read(name, table, sql)
+                .filter(index -> !index.isPlain())
+                .ifPresent(indexes::add));
+        return indexes;
+    }
+
     /** The statements to replay when the table is rebuilt (not those of constraints, which have none). */
     @Override
     public StoredDefinitions storedDefinitions(Connection connection, String table) throws SQLException {

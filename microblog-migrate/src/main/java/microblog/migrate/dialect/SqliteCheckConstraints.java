@@ -21,7 +21,7 @@ final class SqliteCheckConstraints {
         List<CheckConstraint> checks = new ArrayList<>();
         Matcher m = NAMED_CHECK.matcher(createTable);
         while (m.find()) {
-            int end = closingParenthesis(createTable, m.end() - 1);
+            int end = SqlText.closingParenthesis(createTable, m.end() - 1);
             if (end < 0) {
                 break;
             }
@@ -29,27 +29,6 @@ final class SqliteCheckConstraints {
                     unquote(m.group(1)), createTable.substring(m.end(), end).strip()));
         }
         return checks;
-    }
-
-    /** The index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */
-    private static int closingParenthesis(String sql, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String unquote(String name) {

@@ -88,7 +88,9 @@ public final class ModelComparison {
         MigrationDialect ddl = MigrationDialect.forKind(database.kind());
         live = withTypesAsWritten(live, revisions.knownSchema(), ddl);
         live = withUniquesAsWritten(live, revisions.knownSchema());
-        return SchemaComparator.compare(wanted, live, new ComparisonRules(models.renames(), ddl::storedType));
+        live = withIndexesBeyondColumnsAsWritten(live, wanted, revisions.knownSchema(), ddl);
+        return SchemaComparator.compare(
+                wanted, live, new ComparisonRules(models.renames(), ddl::storedType, ddl::makesIndex));
     }
 
     /**
@@ -136,6 +138,49 @@ public final class ModelComparison {
                     }));
         }
         return new Schema(tables);
+    }
+
+    /**
+     * The live schema's expression and partial indexes as the comparison
+     * needs them. One that no model declares and no revision created (made by
+     * an {@code execute}, or by hand) is left alone, as a table no model maps
+     * is. Where the database cannot make them (MySQL, H2), those the revisions
+     * created count as there, so that autogenerate writes each once, for the
+     * databases that can.
+     */
+    private static Schema withIndexesBeyondColumnsAsWritten(
+            Schema live, Schema models, Schema written, MigrationDialect ddl) {
+        List<Table> tables = new ArrayList<>();
+        for (Table table : live.tables()) {
+            List<Index> declared =
+                    models.table(table.name()).map(Table::indexes).orElse(List.of());
+            List<Index> created =
+                    written.table(table.name()).map(Table::indexes).orElse(List.of());
+            Table kept = table.withIndexes(ixs -> ixs.stream()
+                    .filter(ix -> ix.isPlain() || named(declared, ix.name()) || named(created, ix.name()) || skip(ix))
+                    .toList());
+            if (!ddl.makesExpressionAndPartialIndexes()) {
+                kept = kept.withIndexes(ixs -> {
+                    created.stream().filter(ix -> !ix.isPlain()).forEach(ixs::add);
+                    return ixs;
+                });
+            }
+            tables.add(kept);
+        }
+        return new Schema(tables);
+    }
+
+    private static boolean named(List<Index> indexes, String name) {
+        return indexes.stream().anyMatch(ix -> ix.name().equals(name));
+    }
+
+    private static boolean skip(Index index) {
+        log.info(
+                "Skipping index '{}' on '{}': no model declares it and no revision created it (declare it with "
+                        + "@SqlIndex to have revisions keep it)",
+                index.name(),
+                index.table());
+        return false;
     }
 
     /**

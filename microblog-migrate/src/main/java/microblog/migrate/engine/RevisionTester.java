@@ -64,7 +64,8 @@ public final class RevisionTester {
         if (models.isEmpty()) {
             return false;
         }
-        Schema wanted = exclusions.applyToModels(ModelSchemaReader.read(models, ddl.kind()));
+        Schema wanted = DescribedSchema.withoutIndexesItCannotMake(
+                exclusions.applyToModels(ModelSchemaReader.read(models, ddl.kind())), ddl);
         Changes left = SchemaComparator.compare(
                 wanted, exclusions.apply(live()), new ComparisonRules(Renames.NONE, ddl::storedType));
         if (!left.isEmpty()) {

@@ -167,9 +167,11 @@ public final class LiveSchemaReader {
                 unique.put(name, !rs.getBoolean("NON_UNIQUE"));
             }
         }
-        List<Index> indexes = new ArrayList<>();
-        columns.forEach(
-                (name, cols) -> indexes.add(new Index(name, table, new ArrayList<>(cols.values()), unique.get(name))));
+        Map<String, Index> byName = new LinkedHashMap<>();
+        columns.forEach((name, cols) ->
+                byName.put(name, new Index(name, table, new ArrayList<>(cols.values()), unique.get(name))));
+        catalog.expressionAndPartialIndexes(connection, table).forEach(index -> byName.put(index.name(), index));
+        List<Index> indexes = new ArrayList<>(byName.values());
         indexes.sort((a, b) -> a.name().compareTo(b.name()));
         return indexes;
     }

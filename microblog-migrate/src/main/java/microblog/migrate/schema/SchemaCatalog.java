@@ -54,6 +54,15 @@ public interface SchemaCatalog {
         return Map.of();
     }
 
+    /**
+     * The table's indexes on an expression or over some rows only, in full (the
+     * driver's index list leaves out or garbles what they are on); none where
+     * the database has no such indexes.
+     */
+    default List<Index> expressionAndPartialIndexes(Connection connection, String table) throws SQLException {
+        return List.of();
+    }
+
     /** The indexes the database made by itself behind a foreign key, which no model declares. */
     default Set<String> foreignKeyIndexes(
             Connection connection, String table, List<Index> indexes, List<ForeignKey> foreignKeys)

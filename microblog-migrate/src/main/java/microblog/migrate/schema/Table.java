@@ -84,7 +84,7 @@ public record Table(
                         .map(fk -> fk.withColumns(rename.apply(fk.columns())))
                         .toList(),
                 indexes.stream()
-                        .map(ix -> new Index(ix.name(), name, rename.apply(ix.columns()), ix.unique()))
+                        .map(ix -> ix.withColumns(rename.apply(ix.columns())))
                         .toList(),
                 checkConstraints);
     }
@@ -96,9 +96,7 @@ public record Table(
                 columns,
                 uniqueConstraints,
                 foreignKeys,
-                indexes.stream()
-                        .map(ix -> new Index(ix.name(), newName, ix.columns(), ix.unique()))
-                        .toList(),
+                indexes.stream().map(ix -> ix.onTable(newName)).toList(),
                 checkConstraints);
     }
 

@@ -113,17 +113,18 @@ final class OperationCodec {
 
         @Override
         public Map<String, Object> createIndex(CreateIndex op) {
-            return entry(
-                    "create_index",
-                    map(
-                            "name",
-                            op.index().name(),
-                            "table",
-                            op.index().table(),
-                            "columns",
-                            op.index().columns(),
-                            "unique",
-                            op.index().unique()));
+            Index index = op.index();
+            Map<String, Object> body = map("name", index.name(), "table", index.table());
+            if (index.expression() != null) {
+                body.put("expression", index.expression());
+            } else {
+                body.put("columns", index.columns());
+            }
+            body.put("unique", index.unique());
+            if (index.where() != null) {
+                body.put("where", index.where());
+            }
+            return entry("create_index", body);
         }
 
         @Override
@@ -304,8 +305,7 @@ final class OperationCodec {
                     case "drop_column" -> new DropColumn(f.string("table"), f.string("name"));
                     case "alter_column" -> readAlterColumn(f);
                     case "rename_column" -> new RenameColumn(f.string("table"), f.string("from"), f.string("to"));
-                    case "create_index" -> new CreateIndex(new Index(
-                            f.string("name"), f.string("table"), f.strings("columns"), f.flag("unique", false)));
+                    case "create_index" -> new CreateIndex(readIndex(f));
                     case "drop_index" -> new DropIndex(f.string("name"), f.string("table"));
                     case "rename_index" -> new RenameIndex(f.string("table"), f.string("from"), f.string("to"));
                     case "create_foreign_key" -> new CreateForeignKey(f.string("table"), readForeignKey(f));
@@ -352,6 +352,24 @@ final class OperationCodec {
                 })
                 .toList();
         return new Table(f.string("name"), columns, uniques, fks, List.of(), checks);
+    }
+
+    /** An index on {@code columns} or on an {@code expression}, over every row or those {@code where} selects. */
+    private static Index readIndex(Fields f) {
+        String name = f.string("name");
+        String expression = f.optionalString("expression");
+        boolean hasColumns = f.has("columns");
+        if ((expression == null) != hasColumns) {
+            throw new MigrationException(
+                    f.where + ": give either 'columns' or 'expression' (SQL) for index '" + name + "'");
+        }
+        return new Index(
+                name,
+                f.string("table"),
+                hasColumns ? f.strings("columns") : List.of(),
+                f.flag("unique", false),
+                expression,
+                f.optionalString("where"));
     }
 
     /** A check given by {@code expression}, or by {@code column} and {@code values}. */
@@ -505,6 +523,10 @@ final class OperationCodec {
                 throw new MigrationException(where + ": '" + key + "' must be a list");
             }
             return list;
+        }
+
+        boolean has(String key) {
+            return body.containsKey(key);
         }
 
         List<?> optionalList(String key) {
