@@ -8,6 +8,10 @@ import microblog.db.url.DatabaseKind;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.TransientPropertyValueException;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
+import org.hibernate.id.enhanced.TableGenerator;
 
 /**
  * A unit of work, like SQLAlchemy's {@code db.session}: changes collect in it
@@ -52,18 +56,38 @@ public final class DbSession implements AutoCloseable {
      */
     public void add(Object entity) {
         guarded(() -> {
-            Session s = writing();
+            Session s = active();
             if (s.contains(entity)) {
                 return;
             }
             Object id = factory.getPersistenceUnitUtil().getIdentifier(entity);
-            if (id == null) {
-                s.persist(entity);
+            if (id == null && !s.getTransaction().isActive() && takesIdsFromATableOfItsOwn(entity)) {
+                s.persist(entity); // the id first, while this session holds no lock (see the method)
+                writing();
+            } else if (id == null) {
+                writing().persist(entity);
             } else {
-                s.merge(entity);
+                writing().merge(entity);
                 readded.add(entity);
             }
         });
+    }
+
+    /**
+     * Whether Hibernate takes the entity's ids from a table (the emulation of a sequence where the
+     * database has none, as on SQLite, or a table generator), which it reads and updates on a
+     * connection of its own. On SQLite that connection needs the write lock, which a transaction
+     * of this session holds from its start: the id must be fetched before the transaction begins,
+     * or the fetch waits for this very session until the busy timeout.
+     */
+    private boolean takesIdsFromATableOfItsOwn(Object entity) {
+        Generator generator = factory.unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel()
+                .getEntityDescriptor(entity.getClass())
+                .getGenerator();
+        return generator instanceof TableGenerator
+                || generator instanceof SequenceStyleGenerator sequence
+                        && !sequence.getDatabaseStructure().isPhysicalSequence();
     }
 
     public void addAll(Iterable<?> entities) {

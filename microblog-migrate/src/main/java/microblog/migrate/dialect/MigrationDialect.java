@@ -12,15 +12,18 @@ import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateSequence;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropSequence;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
@@ -35,6 +38,7 @@ import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 
@@ -230,6 +234,21 @@ public abstract class MigrationDialect {
         }
 
         @Override
+        public List<String> createSequence(CreateSequence op) {
+            return MigrationDialect.this.createSequence(op.sequence());
+        }
+
+        @Override
+        public List<String> dropSequence(DropSequence op) {
+            return MigrationDialect.this.dropSequence(op.name());
+        }
+
+        @Override
+        public List<String> alterSequence(AlterSequence op) {
+            return MigrationDialect.this.alterSequence(op, tables);
+        }
+
+        @Override
         public List<String> execute(ExecuteSql op) {
             return List.of(op.perDatabase().getOrDefault(key(), op.sql()));
         }
@@ -409,6 +428,56 @@ public abstract class MigrationDialect {
 
     protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
         return List.of("ALTER TABLE " + quote(op.table()) + " DROP CONSTRAINT " + quote(op.name()));
+    }
+
+    // ---- sequences ----
+
+    /** The sequence, then, where it numbers a column that may hold values already, its start raised above them. */
+    protected List<String> createSequence(Sequence sequence) {
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " INCREMENT BY "
+                + sequence.increment());
+        if (sequence.numbersAColumn() && sequence.increment() > 0) {
+            sql.addAll(startAboveKeys(sequence));
+        }
+        return sql;
+    }
+
+    /**
+     * Makes the next value of a sequence just created {@link #firstFreeValue}. Standard SQL has no
+     * such statement: this is PostgreSQL's {@code setval}, whose {@code false} makes the value the
+     * next one handed out.
+     */
+    protected List<String> startAboveKeys(Sequence sequence) {
+        return List.of("SELECT setval(" + SqlLiterals.string(quote(sequence.name())) + ", " + firstFreeValue(sequence)
+                + ", false) FROM " + quote(sequence.table()));
+    }
+
+    /**
+     * SQL for the value a new sequence must hand out first, read from its table: the largest key
+     * plus one increment, or the declared start where that is higher (as on an empty table).
+     * Hibernate's pooled optimizer takes the increment's worth of ids ending at each value it
+     * fetches, so one past the largest key would hand out keys already taken.
+     */
+    protected String firstFreeValue(Sequence sequence) {
+        return greatest(
+                "COALESCE(MAX(" + quote(sequence.column()) + ") + " + sequence.increment() + ", " + sequence.start()
+                        + ")",
+                String.valueOf(sequence.start()));
+    }
+
+    /** SQL for the larger of two values. */
+    protected String greatest(String a, String b) {
+        return "GREATEST(" + a + ", " + b + ")";
+    }
+
+    protected List<String> dropSequence(String name) {
+        return List.of("DROP SEQUENCE " + quote(name));
+    }
+
+    /** The next value a sequence hands out is the last one plus the new increment: above all handed out so far. */
+    protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
+        return List.of("ALTER SEQUENCE " + quote(op.name()) + " INCREMENT BY " + op.toIncrement());
     }
 
     protected String columnList(List<String> columns) {

@@ -13,6 +13,7 @@ import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 
 /**
  * MySQL and MariaDB: back-quoted names, AUTO_INCREMENT, DATETIME(6) for
@@ -39,6 +40,23 @@ final class MysqlMigrationDialect extends MigrationDialect {
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /**
+     * MariaDB's {@code SETVAL} and {@code RESTART WITH} take a number, not a query: the value is read
+     * into a session variable and the restart run as a prepared statement built from it.
+     */
+    @Override
+    protected List<String> startAboveKeys(Sequence sequence) {
+        return List.of(
+                "SET @migrate_sequence_start = (SELECT " + firstFreeValue(sequence) + " FROM " + quote(sequence.table())
+                        + ")",
+                "SET @migrate_sequence_restart = CONCAT("
+                        + SqlLiterals.string("ALTER SEQUENCE " + quote(sequence.name()) + " RESTART WITH ")
+                        + ", @migrate_sequence_start)",
+                "PREPARE migrate_sequence_restart FROM @migrate_sequence_restart",
+                "EXECUTE migrate_sequence_restart",
+                "DEALLOCATE PREPARE migrate_sequence_restart");
     }
 
     @Override
