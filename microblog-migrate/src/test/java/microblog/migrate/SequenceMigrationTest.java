@@ -112,6 +112,51 @@ class SequenceMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aChangedAllocationSizeKeepsTheNextIdsAboveThoseHandedOutBothWays(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            TestMigrations.init(project);
+            migrations(db, Gadgets.SEQUENCE).generate("gadgets").orElseThrow();
+            migrations(db, List.of()).upgrade("head");
+            List<Long> first = insert(db, Gadgets.SEQUENCE, n -> new Gadgets.SequenceGadget("first " + n), g -> g.id);
+
+            List<String> findings;
+            try (LogCapture log = new LogCapture()) {
+                migrations(db, Gadgets.SMALL_BLOCKS).generate("smaller blocks").orElseThrow();
+                findings = log.messages();
+            }
+            assertThat(findings).contains("Detected increment change from 50 to 10 on sequence 'gadget_seq'");
+            migrations(db, List.of()).upgrade("head");
+            assertThat(migrations(db, Gadgets.SMALL_BLOCKS).generate("again")).isEmpty();
+            List<Long> second =
+                    insert(db, Gadgets.SMALL_BLOCKS, n -> new Gadgets.SmallBlockGadget("second " + n), g -> g.id);
+            assertThat(second).allMatch(id -> id > max(first));
+
+            migrations(db, List.of()).downgrade("-1");
+            List<Long> third = insert(db, Gadgets.SEQUENCE, n -> new Gadgets.SequenceGadget("third " + n), g -> g.id);
+            assertThat(third).allMatch(id -> id > max(second));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aLargerIncrementBeforeTheFirstIdStillStartsAboveTheRows(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            TestMigrations.init(project);
+            migrations(db, Gadgets.IDENTITY).generate("gadgets").orElseThrow();
+            migrations(db, List.of()).upgrade("head");
+            List<Long> first = insert(db, Gadgets.IDENTITY, n -> new Gadgets.IdentityGadget("first " + n), g -> g.id);
+            migrations(db, Gadgets.SMALL_BLOCKS).generate("ids from a sequence").orElseThrow();
+            migrations(db, List.of()).upgrade("head");
+            migrations(db, Gadgets.SEQUENCE).generate("larger blocks").orElseThrow(); // before any id is taken
+            migrations(db, List.of()).upgrade("head");
+
+            List<Long> second = insert(db, Gadgets.SEQUENCE, n -> new Gadgets.SequenceGadget("second " + n), g -> g.id);
+            assertThat(second).allMatch(id -> id > max(first));
+        }
+    }
+
     private static long max(List<Long> ids) {
         return ids.stream().mapToLong(Long::longValue).max().orElseThrow();
     }

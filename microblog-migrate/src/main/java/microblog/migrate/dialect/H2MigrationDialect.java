@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import microblog.db.url.DatabaseKind;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.SchemaCatalog;
 import microblog.migrate.schema.Sequence;
@@ -52,6 +53,18 @@ final class H2MigrationDialect extends MigrationDialect {
     protected List<String> startAboveKeys(Sequence sequence) {
         return List.of("ALTER SEQUENCE " + quote(sequence.name()) + " RESTART WITH (SELECT " + firstFreeValue(sequence)
                 + " FROM " + quote(sequence.table()) + ")");
+    }
+
+    /** H2 keeps the next value to hand out (its base): it moves with the increment (see the overridden method). */
+    @Override
+    protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
+        long shift = op.toIncrement() - currentIncrement(op, tables);
+        return List.of(
+                "ALTER SEQUENCE " + quote(op.name()) + " RESTART WITH (SELECT "
+                        + shiftedUnlessAtStart("base_value", "start_value", shift)
+                        + " FROM information_schema.sequences WHERE sequence_schema = SCHEMA() AND sequence_name = "
+                        + SqlLiterals.string(op.name()) + ")",
+                "ALTER SEQUENCE " + quote(op.name()) + " INCREMENT BY " + op.toIncrement());
     }
 
     @Override

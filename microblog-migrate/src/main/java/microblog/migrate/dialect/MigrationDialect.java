@@ -475,9 +475,37 @@ public abstract class MigrationDialect {
         return List.of("DROP SEQUENCE " + quote(name));
     }
 
-    /** The next value a sequence hands out is the last one plus the new increment: above all handed out so far. */
+    /**
+     * A new increment, with the next value handed out moved by the change where the sequence has
+     * not read it yet, so that the keys Hibernate takes below it start just above those handed out.
+     * PostgreSQL's next value is the last one plus the new increment once one was read; before
+     * that (a sequence started above its table's keys and not used since), it is moved here. A
+     * sequence still at its start was never used: Hibernate takes its keys from the start up.
+     */
     protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
-        return List.of("ALTER SEQUENCE " + quote(op.name()) + " INCREMENT BY " + op.toIncrement());
+        String name = quote(op.name());
+        long shift = op.toIncrement() - currentIncrement(op, tables);
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER SEQUENCE " + name + " INCREMENT BY " + op.toIncrement());
+        if (shift != 0) {
+            sql.add("SELECT setval(" + SqlLiterals.string(name) + ", last_value + " + shift + ", false) FROM " + name
+                    + " WHERE NOT is_called AND last_value <> (SELECT seqstart FROM pg_sequence WHERE seqrelid = "
+                    + SqlLiterals.string(name) + "::regclass)");
+        }
+        return sql;
+    }
+
+    /** The increment the sequence has now, where it can be known; else the one the revision says it had. */
+    protected static long currentIncrement(AlterSequence op, TableLookup tables) {
+        return tables.sequence(op.name()).map(Sequence::increment).orElse(op.fromIncrement());
+    }
+
+    /**
+     * SQL for a sequence's next value {@code next} moved by {@code shift}, unless it is still the
+     * start {@code start} (never read: Hibernate hands out keys from the start up).
+     */
+    protected static String shiftedUnlessAtStart(String next, String start, long shift) {
+        return "CASE WHEN " + next + " = " + start + " THEN " + next + " ELSE " + next + " + " + shift + " END";
     }
 
     protected String columnList(List<String> columns) {

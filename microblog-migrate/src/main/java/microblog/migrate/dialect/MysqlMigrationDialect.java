@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropUniqueConstraint;
@@ -42,21 +43,39 @@ final class MysqlMigrationDialect extends MigrationDialect {
         return '`' + identifier.replace("`", "``") + '`';
     }
 
-    /**
-     * MariaDB's {@code SETVAL} and {@code RESTART WITH} take a number, not a query: the value is read
-     * into a session variable and the restart run as a prepared statement built from it.
-     */
     @Override
     protected List<String> startAboveKeys(Sequence sequence) {
+        return withValueOf(
+                "SELECT " + firstFreeValue(sequence) + " FROM " + quote(sequence.table()),
+                "ALTER SEQUENCE " + quote(sequence.name()) + " RESTART WITH");
+    }
+
+    /**
+     * MariaDB keeps the next value not yet cached, ahead of those handed out: it moves with the
+     * increment (see the overridden method).
+     */
+    @Override
+    protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
+        long shift = op.toIncrement() - currentIncrement(op, tables);
+        return withValueOf(
+                "SELECT " + shiftedUnlessAtStart("next_not_cached_value", "start_value", shift) + " FROM "
+                        + quote(op.name()),
+                "ALTER SEQUENCE " + quote(op.name()) + " INCREMENT BY " + op.toIncrement() + " RESTART WITH");
+    }
+
+    /**
+     * {@code statement} ending with the value {@code query} reads: MariaDB's sequence statements
+     * ({@code RESTART WITH}, {@code SETVAL}) take a number, not a query, so the value goes through
+     * a session variable into a prepared statement.
+     */
+    private static List<String> withValueOf(String query, String statement) {
         return List.of(
-                "SET @migrate_sequence_start = (SELECT " + firstFreeValue(sequence) + " FROM " + quote(sequence.table())
-                        + ")",
-                "SET @migrate_sequence_restart = CONCAT("
-                        + SqlLiterals.string("ALTER SEQUENCE " + quote(sequence.name()) + " RESTART WITH ")
-                        + ", @migrate_sequence_start)",
-                "PREPARE migrate_sequence_restart FROM @migrate_sequence_restart",
-                "EXECUTE migrate_sequence_restart",
-                "DEALLOCATE PREPARE migrate_sequence_restart");
+                "SET @migrate_sequence_value = (" + query + ")",
+                "SET @migrate_sequence_statement = CONCAT(" + SqlLiterals.string(statement + " ")
+                        + ", @migrate_sequence_value)",
+                "PREPARE migrate_sequence_statement FROM @migrate_sequence_statement",
+                "EXECUTE migrate_sequence_statement",
+                "DEALLOCATE PREPARE migrate_sequence_statement");
     }
 
     @Override

@@ -291,8 +291,9 @@ final class SqliteMigrationDialect extends MigrationDialect {
         long shift = op.toIncrement() - live.increment();
         return List.of(
                 SqliteSequenceTables.createTable(temporary, live.withIncrement(op.toIncrement()), this),
-                "INSERT INTO " + quote(temporary) + " (" + value + ") SELECT CASE WHEN " + value + " = " + live.start()
-                        + " THEN " + value + " ELSE " + value + " + " + shift + " END FROM " + quote(op.name()),
+                "INSERT INTO " + quote(temporary) + " (" + value + ") SELECT "
+                        + shiftedUnlessAtStart(value, String.valueOf(live.start()), shift) + " FROM "
+                        + quote(op.name()),
                 "DROP TABLE " + quote(op.name()),
                 "ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(op.name()));
     }
