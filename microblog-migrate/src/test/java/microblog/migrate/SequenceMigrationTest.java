@@ -129,6 +129,13 @@ class SequenceMigrationTest {
             assertThat(findings).contains("Detected increment change from 50 to 10 on sequence 'gadget_seq'");
             migrations(db, List.of()).upgrade("head");
             assertThat(migrations(db, Gadgets.SMALL_BLOCKS).generate("again")).isEmpty();
+            assertThat(migrations(db, Gadgets.SMALL_BLOCKS).testRevisions().matchesEntities())
+                    .as("db test takes the revisions up, down and up again on a scratch database")
+                    .isTrue();
+            assertThat(migrations(db, List.of()).upgradeSql("base:head"))
+                    .as("offline SQL follows the sequence from one revision to the next")
+                    .contains("gadget_seq")
+                    .contains(backend == Backend.SQLITE ? "increment 10 */" : "INCREMENT BY 10");
             List<Long> second =
                     insert(db, Gadgets.SMALL_BLOCKS, n -> new Gadgets.SmallBlockGadget("second " + n), g -> g.id);
             assertThat(second).allMatch(id -> id > max(first));
