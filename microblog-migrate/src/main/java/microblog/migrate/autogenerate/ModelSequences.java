@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
+import microblog.migrate.schema.Identifiers;
 import microblog.migrate.schema.Sequence;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Database;
@@ -68,7 +69,17 @@ record ModelSequences(List<Sequence> sequences, Set<String> emulatingTables, Map
             }
             numbered.put(table, column);
         }
+        byName.keySet().forEach(ModelSequences::requireNameThatFits);
         return new ModelSequences(List.copyOf(byName.values()), Set.copyOf(emulating), Map.copyOf(numbered));
+    }
+
+    /** As for tables: PostgreSQL would cut a longer name and MySQL refuse it. */
+    private static void requireNameThatFits(String name) {
+        if (!Identifiers.fits(name)) {
+            throw new MigrationException("the models name the sequence '" + name + "', longer than "
+                    + Identifiers.MAX_BYTES + " bytes, which PostgreSQL would cut and MySQL refuse; give it a "
+                    + "shorter name (@SequenceGenerator(sequenceName = ...), or a shorter table name)");
+        }
     }
 
     /** A generator of the entity's ids, made as the session factory makes it, but only to be asked. */
