@@ -82,6 +82,30 @@ class SequenceMigrationTest {
         }
     }
 
+    /** More ids than one block in one transaction: on SQLite, each block is fetched while the session holds no lock. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void manyIdsFromASequenceGoInOneTransaction(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            TestMigrations.init(project);
+            migrations(db, TICKETS_AND_INVOICES)
+                    .generate("tickets and invoices")
+                    .orElseThrow();
+            migrations(db, List.of()).upgrade("head");
+            List<Invoice> invoices = new ArrayList<>();
+            try (Database database = Database.open(db.databaseUrl(), TICKETS_AND_INVOICES)) {
+                for (int n = 1; n <= 25; n++) {
+                    Invoice invoice = new Invoice(n);
+                    database.session().add(invoice);
+                    invoices.add(invoice);
+                }
+                database.session().commit();
+                assertThat(database.session().query(Invoice.class).count()).isEqualTo(25);
+            }
+            assertThat(invoices).extracting(i -> i.id).doesNotHaveDuplicates().allMatch(id -> id >= 1000);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aSequenceMadeForATableWithRowsStartsAboveItsKeysAfterADowngradeToo(Backend backend) throws Exception {
