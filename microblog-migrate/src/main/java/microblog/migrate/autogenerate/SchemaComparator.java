@@ -47,7 +47,8 @@ import microblog.migrate.schema.UniqueConstraint;
  * <p>Covers tables (added, removed, renamed as declared), columns (added,
  * removed, renamed as declared, and changes of type, nullability and server
  * default), indexes, unique constraints, check constraints (by name),
- * foreign keys (including their ON DELETE action) and sequences (by name; their increment). A unique index and a unique constraint over the same columns
+ * foreign keys (including their ON DELETE action), and sequences (by name,
+ * and their increment). A unique index and a unique constraint over the same columns
  * count as the same thing, because MySQL makes no difference between them.
  *
  * <p>Within a table, removals of foreign keys come before removals of indexes

@@ -55,7 +55,10 @@ final class H2MigrationDialect extends MigrationDialect {
                 + " FROM " + quote(sequence.table()) + ")");
     }
 
-    /** H2 keeps the next value to hand out (its base): it moves with the increment (see the overridden method). */
+    /**
+     * H2 keeps the next value to hand out (its base), read or not: it is moved by the change of
+     * increment, unless still at the start.
+     */
     @Override
     protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
         long shift = op.toIncrement() - currentIncrement(op, tables);

@@ -51,8 +51,8 @@ final class MysqlMigrationDialect extends MigrationDialect {
     }
 
     /**
-     * MariaDB keeps the next value not yet cached, ahead of those handed out: it moves with the
-     * increment (see the overridden method).
+     * MariaDB restarts an altered sequence at its next value not yet cached (ahead of those handed
+     * out): it is moved by the change of increment, unless still at the start.
      */
     @Override
     protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
