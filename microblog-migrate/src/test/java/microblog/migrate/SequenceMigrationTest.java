@@ -88,10 +88,7 @@ class SequenceMigrationTest {
     void manyIdsFromASequenceGoInOneTransaction(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             TestMigrations.init(project);
-            migrations(db, TICKETS_AND_INVOICES)
-                    .generate("tickets and invoices")
-                    .orElseThrow();
-            migrations(db, List.of()).upgrade("head");
+            revise(db, TICKETS_AND_INVOICES, "tickets and invoices");
             List<Invoice> invoices = new ArrayList<>();
             try (Database database = Database.open(db.databaseUrl(), TICKETS_AND_INVOICES)) {
                 for (int n = 1; n <= 25; n++) {
@@ -111,8 +108,7 @@ class SequenceMigrationTest {
     void aSequenceMadeForATableWithRowsStartsAboveItsKeysAfterADowngradeToo(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             TestMigrations.init(project);
-            migrations(db, Gadgets.IDENTITY).generate("gadgets").orElseThrow();
-            migrations(db, List.of()).upgrade("head");
+            revise(db, Gadgets.IDENTITY, "gadgets");
             List<Long> first = insert(db, Gadgets.IDENTITY, n -> new Gadgets.IdentityGadget("first " + n), g -> g.id);
 
             Revision switched = migrations(db, Gadgets.SEQUENCE)
@@ -141,8 +137,7 @@ class SequenceMigrationTest {
     void aChangedAllocationSizeKeepsTheNextIdsAboveThoseHandedOutBothWays(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             TestMigrations.init(project);
-            migrations(db, Gadgets.SEQUENCE).generate("gadgets").orElseThrow();
-            migrations(db, List.of()).upgrade("head");
+            revise(db, Gadgets.SEQUENCE, "gadgets");
             List<Long> first = insert(db, Gadgets.SEQUENCE, n -> new Gadgets.SequenceGadget("first " + n), g -> g.id);
 
             List<String> findings;
@@ -175,17 +170,20 @@ class SequenceMigrationTest {
     void aLargerIncrementBeforeTheFirstIdStillStartsAboveTheRows(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             TestMigrations.init(project);
-            migrations(db, Gadgets.IDENTITY).generate("gadgets").orElseThrow();
-            migrations(db, List.of()).upgrade("head");
+            revise(db, Gadgets.IDENTITY, "gadgets");
             List<Long> first = insert(db, Gadgets.IDENTITY, n -> new Gadgets.IdentityGadget("first " + n), g -> g.id);
-            migrations(db, Gadgets.SMALL_BLOCKS).generate("ids from a sequence").orElseThrow();
-            migrations(db, List.of()).upgrade("head");
-            migrations(db, Gadgets.SEQUENCE).generate("larger blocks").orElseThrow(); // before any id is taken
-            migrations(db, List.of()).upgrade("head");
+            revise(db, Gadgets.SMALL_BLOCKS, "ids from a sequence");
+            revise(db, Gadgets.SEQUENCE, "larger blocks"); // before any id is taken
 
             List<Long> second = insert(db, Gadgets.SEQUENCE, n -> new Gadgets.SequenceGadget("second " + n), g -> g.id);
             assertThat(second).allMatch(id -> id > max(first));
         }
+    }
+
+    /** Writes a revision from {@code models}, as {@code db migrate} does, and upgrades to it. */
+    private void revise(TestDatabase db, Collection<Class<?>> models, String message) {
+        migrations(db, models).generate(message).orElseThrow();
+        migrations(db, List.of()).upgrade("head");
     }
 
     private static long max(List<Long> ids) {
