@@ -280,6 +280,8 @@ final class SqliteMigrationDialect extends MigrationDialect {
      * table is made again, its value moved by the change of increment so that the next call's
      * keys (the increment's worth ending at the value read) start just above those handed out.
      * A value still at the start was never read: Hibernate hands out keys from it, so it stays.
+     * The new table has its one row even where the old had none (as one an earlier version of
+     * this tool made as a plain table), without which Hibernate cannot hand out any key.
      */
     @Override
     protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
@@ -291,9 +293,9 @@ final class SqliteMigrationDialect extends MigrationDialect {
         long shift = op.toIncrement() - live.increment();
         return List.of(
                 SqliteSequenceTables.createTable(temporary, live.withIncrement(op.toIncrement()), this),
-                "INSERT INTO " + quote(temporary) + " (" + value + ") SELECT "
-                        + shiftedUnlessAtStart(value, String.valueOf(live.start()), shift) + " FROM "
-                        + quote(op.name()),
+                "INSERT INTO " + quote(temporary) + " (" + value + ") SELECT COALESCE(MAX("
+                        + shiftedUnlessAtStart(value, String.valueOf(live.start()), shift) + "), " + live.start()
+                        + ") FROM " + quote(op.name()),
                 "DROP TABLE " + quote(op.name()),
                 "ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(op.name()));
     }

@@ -80,8 +80,9 @@ class SequenceRenderingTest {
                 .containsExactly(
                         "CREATE TABLE \"_migrate_tmp_ticket_seq\" (\"next_val\" BIGINT /* sequence: start 1, increment"
                                 + " 10 */)",
-                        "INSERT INTO \"_migrate_tmp_ticket_seq\" (\"next_val\") SELECT CASE WHEN \"next_val\" = 1 THEN"
-                                + " \"next_val\" ELSE \"next_val\" + -40 END FROM \"ticket_seq\"",
+                        "INSERT INTO \"_migrate_tmp_ticket_seq\" (\"next_val\") SELECT COALESCE(MAX(CASE WHEN"
+                                + " \"next_val\" = 1 THEN \"next_val\" ELSE \"next_val\" + -40 END), 1) FROM"
+                                + " \"ticket_seq\"",
                         "DROP TABLE \"ticket_seq\"",
                         "ALTER TABLE \"_migrate_tmp_ticket_seq\" RENAME TO \"ticket_seq\"");
         assertThat(render(DatabaseKind.POSTGRESQL, new AlterSequence("ticket_seq", 50, 10), NONE))
