@@ -24,8 +24,8 @@ import org.hibernate.id.enhanced.TableGenerator;
  * and ends at {@code commit} or {@code rollback}; on SQLite it takes the write
  * lock as it begins, so a change never has to upgrade a read lock that another
  * writer holds. (Adding an entity whose ids Hibernate takes from a table of its
- * own, as a sequence on SQLite, begins none: see {@link #add}.) Objects stay attached across commits, so an object added earlier
- * can later be deleted. {@link #rollback()} discards pending changes and detaches
+ * own, as a sequence on SQLite, begins none: see {@link #add}.) Objects stay
+ * attached across commits, so an object added earlier can later be deleted. {@link #rollback()} discards pending changes and detaches
  * everything; after a failed commit the session is rolled back for you and
  * can be used again at once.
  */
