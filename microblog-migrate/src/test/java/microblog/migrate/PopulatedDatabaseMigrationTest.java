@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
@@ -85,30 +82,30 @@ class PopulatedDatabaseMigrationTest {
             assertThat(migrations(db, MembersV2.MODELS).generate("again"))
                     .as("nothing left after upgrade")
                     .isEmpty();
-            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
-            assertThat(rows(db, "SELECT karma FROM member")).containsOnly("0");
-            assertThatThrownBy(() -> execute(db, "UPDATE member SET karma = -1 WHERE id = 1"))
+            assertThat(TestSql.rows(db, "SELECT karma FROM member")).containsOnly("0");
+            assertThatThrownBy(() -> TestSql.execute(db, "UPDATE member SET karma = -1 WHERE id = 1"))
                     .as("the check holds")
                     .isInstanceOf(SQLException.class);
 
             assertThatThrownBy(() -> migrations(db, List.of()).downgrade("-1"))
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("would drop column 'member.karma' holding 3 values; nothing was changed");
-            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
             acceptingDataLoss(db).downgrade("-1");
-            assertThat(rows(db, "SELECT id, username, email FROM member ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, username, email FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
             assertThat(SchemaEquivalence.of(LiveSchemas.schemaOf(db)))
                     .as("back at v1 exactly")
                     .isEqualTo(atV1);
             migrations(db, List.of()).upgrade("head");
-            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
 
             try (LogCapture log = new LogCapture()) {
@@ -125,21 +122,21 @@ class PopulatedDatabaseMigrationTest {
                             "would drop column 'member.bio' holding 2 values ('person.bio' in the revision)");
             acceptingDataLoss(db).upgrade("head");
             assertThat(LiveSchemas.tableNames(db)).containsExactlyInAnyOrder("person", "note");
-            assertThat(rows(db, "SELECT id, username, mail FROM person ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, username, mail FROM person ORDER BY id"))
                     .isEqualTo(MEMBERS);
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
             assertThat(migrations(db, MembersV3.MODELS).generate("again")).isEmpty();
             assertThat(migrations(db, MembersV3.MODELS).check().upToDate()).isTrue();
 
             migrations(db, List.of()).downgrade("-1");
-            assertThat(rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, username, mail FROM member ORDER BY id"))
                     .isEqualTo(MEMBERS);
-            assertThat(rows(db, "SELECT bio FROM member WHERE bio IS NOT NULL"))
+            assertThat(TestSql.rows(db, "SELECT bio FROM member WHERE bio IS NOT NULL"))
                     .as("dropped values are gone")
                     .isEmpty();
             migrations(db, List.of()).upgrade("head");
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
 
             assertThatThrownBy(() -> migrations(db, List.of()).downgrade("base"))
@@ -171,11 +168,13 @@ class PopulatedDatabaseMigrationTest {
                             + "String(64) to String(2) while it holds 2 values longer than 2; nothing was changed. "
                             + "To accept the loss, run 'db upgrade' again with --accept-data-loss (in code: "
                             + "Migrations.builder()...acceptDataLoss())");
-            assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("ann", "bob", "cy");
+            assertThat(TestSql.rows(db, "SELECT username FROM member ORDER BY id"))
+                    .containsExactly("ann", "bob", "cy");
             acceptingDataLoss(db).upgrade("head");
-            assertThat(rows(db, "SELECT username FROM member ORDER BY id")).containsExactly("an", "bo", "cy");
+            assertThat(TestSql.rows(db, "SELECT username FROM member ORDER BY id"))
+                    .containsExactly("an", "bo", "cy");
             migrations(db, List.of()).downgrade("-1");
-            assertThat(rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id, member_id, body FROM note ORDER BY id"))
                     .isEqualTo(NOTES);
         }
     }
@@ -185,7 +184,7 @@ class PopulatedDatabaseMigrationTest {
     void notNullOverNullsCannotBeAcceptedButRunsOnceAnExecuteFillsThem(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.create(backend, project)) {
             String base = populatedBase(db);
-            execute(db, "UPDATE member SET email = NULL WHERE id = 3");
+            TestSql.execute(db, "UPDATE member SET email = NULL WHERE id = 3");
             writeRevision(
                     "ccc000000001",
                     base,
@@ -201,7 +200,7 @@ class PopulatedDatabaseMigrationTest {
                     .hasMessage("upgrade of revision ccc000000001 (not null) would make column 'member.email' NOT NULL "
                             + "while 1 row holds NULL, which no database can do; fill those rows first (an 'execute' "
                             + "UPDATE before this step), or keep the column nullable; nothing was changed");
-            execute(db, "UPDATE member SET email = NULL WHERE id = 2");
+            TestSql.execute(db, "UPDATE member SET email = NULL WHERE id = 2");
             writeRevision(
                     "ccc000000001",
                     base,
@@ -218,7 +217,7 @@ class PopulatedDatabaseMigrationTest {
                     .isInstanceOf(DataLossException.class)
                     .hasMessageContaining("while 1 row holds NULL")
                     .hasMessageContaining("its changes were rolled back");
-            assertThat(rows(db, "SELECT id FROM member WHERE email IS NULL ORDER BY id"))
+            assertThat(TestSql.rows(db, "SELECT id FROM member WHERE email IS NULL ORDER BY id"))
                     .as("the execute's update was rolled back with it, on every database")
                     .containsExactly("2", "3");
             writeRevision(
@@ -233,7 +232,8 @@ class PopulatedDatabaseMigrationTest {
                       - alter_column: {table: member, name: email, from: {type: String(120), nullable: false}, to: {type: String(120)}}
                     """);
             migrations(db, List.of()).upgrade("head");
-            assertThat(rows(db, "SELECT email FROM member WHERE id IN (2, 3)")).containsExactly("unknown", "unknown");
+            assertThat(TestSql.rows(db, "SELECT email FROM member WHERE id IN (2, 3)"))
+                    .containsExactly("unknown", "unknown");
             assertThat(LiveSchemas.schemaOf(db)
                             .table("member")
                             .orElseThrow()
@@ -291,7 +291,9 @@ class PopulatedDatabaseMigrationTest {
                             + "holding 3 values; downgrade of revision " + base)
                     .hasMessageContaining("would drop table 'note' holding 5 rows")
                     .hasMessageContaining("would drop table 'member' holding 3 rows");
-            assertThat(rows(db, "SELECT karma FROM member")).as("nothing ran").containsOnly("0");
+            assertThat(TestSql.rows(db, "SELECT karma FROM member"))
+                    .as("nothing ran")
+                    .containsOnly("0");
         }
     }
 
@@ -314,7 +316,7 @@ class PopulatedDatabaseMigrationTest {
                     .hasMessageContaining("failed at statement 1")
                     .hasMessageContaining("no schema change before it had run, and its other changes were rolled back");
             Files.delete(project.resolve("migrations/versions/ccc000000001_bad.yaml"));
-            assertThat(rows(db, "SELECT COUNT(*) FROM alembic_version_progress"))
+            assertThat(TestSql.rows(db, "SELECT COUNT(*) FROM alembic_version_progress"))
                     .containsExactly("0");
             acceptingDataLoss(db).downgrade("-1"); // not blocked by a stale record
             assertThat(LiveSchemas.tableNames(db)).isEmpty();
@@ -341,14 +343,14 @@ class PopulatedDatabaseMigrationTest {
             assertThat(failure).hasMessageContaining("upgrade of revision ccc000000001 (doubles) failed at statement");
             if (!backend.kind().hasTransactionalDdl()) {
                 assertThat(failure).hasMessageContaining("so the first 1 statement(s) stay applied");
-                assertThat(rows(db, "SELECT DISTINCT bio FROM member"))
+                assertThat(TestSql.rows(db, "SELECT DISTINCT bio FROM member"))
                         .as("a schema change commits the data change before it")
                         .containsExactly("same");
                 assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
                         .hasMessageContaining("stopped after 1 statement(s)");
             } else {
                 assertThat(failure).hasMessageContaining("its changes were rolled back");
-                assertThat(rows(db, "SELECT bio FROM member ORDER BY id"))
+                assertThat(TestSql.rows(db, "SELECT bio FROM member ORDER BY id"))
                         .containsExactly("likes tea", "null", "new here");
             }
         }
@@ -403,11 +405,12 @@ class PopulatedDatabaseMigrationTest {
                       - alter_column: {table: tag, name: id, from: {type: BigInteger, nullable: false}, to: {type: Integer, nullable: false}}
                     """);
             migrations(db, List.of()).upgrade("ccc000000001");
-            execute(db, "INSERT INTO tag (label) VALUES ('a')");
-            execute(db, "INSERT INTO tag (label) VALUES ('b')");
+            TestSql.execute(db, "INSERT INTO tag (label) VALUES ('a')");
+            TestSql.execute(db, "INSERT INTO tag (label) VALUES ('b')");
             migrations(db, List.of()).upgrade("head");
-            execute(db, "INSERT INTO tag (label) VALUES ('c')");
-            assertThat(rows(db, "SELECT id, label FROM tag ORDER BY id")).containsExactly("1|a", "2|b", "3|c");
+            TestSql.execute(db, "INSERT INTO tag (label) VALUES ('c')");
+            assertThat(TestSql.rows(db, "SELECT id, label FROM tag ORDER BY id"))
+                    .containsExactly("1|a", "2|b", "3|c");
             Table tag = LiveSchemas.schemaOf(db).table("tag").orElseThrow();
             assertThat(tag.primaryKey()).containsExactly("id");
             assertThat(tag.column("id").orElseThrow().autoincrement()).isTrue();
@@ -461,7 +464,7 @@ class PopulatedDatabaseMigrationTest {
                             + "nothing was changed. To accept the loss, run 'db upgrade' again with --accept-data-loss "
                             + "(in code: Migrations.builder()...acceptDataLoss())");
             acceptingDataLoss(db).upgrade("head");
-            assertThat(rows(db, "SELECT count(*) FROM note")).containsExactly("0");
+            assertThat(TestSql.rows(db, "SELECT count(*) FROM note")).containsExactly("0");
         }
     }
 
@@ -539,7 +542,7 @@ class PopulatedDatabaseMigrationTest {
                             backend == Backend.SQLITE
                                     ? "would break a foreign key: row 99 of 'note' refers to a missing row of 'member'"
                                     : "failed at statement 1");
-            assertThat(rows(db, "SELECT id FROM note WHERE id = 99")).isEmpty();
+            assertThat(TestSql.rows(db, "SELECT id FROM note WHERE id = 99")).isEmpty();
             Table member = LiveSchemas.schemaOf(db).table("member").orElseThrow();
             assertThat(member.column("karma"))
                     .as("rolled back, or never reached")
@@ -554,8 +557,8 @@ class PopulatedDatabaseMigrationTest {
             TestMigrations.init(project);
             migrations(db, MembersV1.MODELS).generate("members and notes").orElseThrow();
             migrations(db, List.of()).upgrade("head");
-            execute(db, "CREATE TABLE legacy_audit (id INTEGER PRIMARY KEY, what VARCHAR(20))");
-            execute(db, "INSERT INTO legacy_audit VALUES (1, 'kept')");
+            TestSql.execute(db, "CREATE TABLE legacy_audit (id INTEGER PRIMARY KEY, what VARCHAR(20))");
+            TestSql.execute(db, "INSERT INTO legacy_audit VALUES (1, 'kept')");
             List<String> log;
             try (LogCapture capture = new LogCapture()) {
                 assertThat(migrations(db, MembersV1.MODELS).generate("nothing")).isEmpty();
@@ -582,38 +585,13 @@ class PopulatedDatabaseMigrationTest {
     }
 
     private static void populate(TestDatabase db) throws SQLException {
-        execute(
+        TestSql.execute(
                 db,
                 "INSERT INTO member (id, username, email, bio) VALUES (1, 'ann', 'ann@example.com', 'likes tea'), "
                         + "(2, 'bob', 'bob@example.com', NULL), (3, 'cy', 'cy@example.com', 'new here')");
-        execute(
+        TestSql.execute(
                 db,
                 "INSERT INTO note (id, member_id, body) VALUES (1, 1, 'hello'), (2, 1, 'again'), (3, 2, 'hi'), "
                         + "(4, 3, 'hey'), (5, 3, 'bye')");
-    }
-
-    private static void execute(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    /** Each row as its values joined with '|'. */
-    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(rs.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import microblog.db.DatabaseException;
@@ -20,6 +21,8 @@ import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.RenamedFrom;
 import microblog.migrate.dialect.MigrationDialect;
+import microblog.migrate.schema.AllowedValues;
+import microblog.migrate.schema.AllowedValuesReader;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -263,7 +266,7 @@ public final class ModelSchemaReader {
                     onDelete));
         }
         foreignKeys.sort(Comparator.comparing(ForeignKey::name));
-        return new Table(name, columns, uniques, foreignKeys, indexes, checks(table, name, kind));
+        return new Table(name, columns, uniques, foreignKeys, indexes, checks(table, name, metadata, kind));
     }
 
     /**
@@ -271,7 +274,8 @@ public final class ModelSchemaReader {
      * column; an unnamed one is named {@code ck_<table>_<column>} or
      * {@code ck_<table>_<n>}, so that a later revision can drop it by name.
      */
-    private static List<CheckConstraint> checks(org.hibernate.mapping.Table table, String name, DatabaseKind kind) {
+    private static List<CheckConstraint> checks(
+            org.hibernate.mapping.Table table, String name, Metadata metadata, DatabaseKind kind) {
         List<CheckConstraint> checks = new ArrayList<>();
         int n = 0;
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
@@ -281,15 +285,43 @@ public final class ModelSchemaReader {
                     check.getConstraint()));
         }
         for (org.hibernate.mapping.Column column : table.getColumns()) {
-            List<org.hibernate.mapping.CheckConstraint> onColumn = column.getCheckConstraints();
-            for (int i = 0; i < onColumn.size(); i++) {
-                org.hibernate.mapping.CheckConstraint check = onColumn.get(i);
-                String fallback = CheckConstraint.conventionalName(name, name(column, kind) + (i == 0 ? "" : "_" + i));
-                checks.add(new CheckConstraint(check.isNamed() ? check.getName() : fallback, check.getConstraint()));
+            String columnName = name(column, kind);
+            List<CheckConstraint> onColumn = new ArrayList<>();
+            column.getCheckConstraints()
+                    .forEach(check -> onColumn.add(columnCheck(check, columnName, name, onColumn.size())));
+            // MySQL and H2 get a native enum type from Hibernate, and no check: the column is a String
+            // everywhere (see type()), so it gets the check every other database has.
+            if (onColumn.isEmpty() && column.getSqlType() == null) {
+                String sqlType = column.getSqlType(metadata);
+                AllowedValuesReader.enumValues(sqlType)
+                        .ifPresent(values -> onColumn.add(CheckConstraint.allowing(
+                                CheckConstraint.conventionalName(name, columnName),
+                                new AllowedValues(columnName, values, false))));
             }
+            checks.addAll(onColumn);
         }
         checks.sort(Comparator.comparing(CheckConstraint::name));
         return checks;
+    }
+
+    /**
+     * A check on one column; one Hibernate derives (an enum's, a discriminator's)
+     * as the values it allows, so that each database quotes the column its own way.
+     */
+    private static CheckConstraint columnCheck(
+            org.hibernate.mapping.CheckConstraint check, String column, String table, int position) {
+        String name = check.isNamed()
+                ? check.getName()
+                : CheckConstraint.conventionalName(table, column + (position == 0 ? "" : "_" + position));
+        if (!check.isNamed()) {
+            Optional<AllowedValues> allowed = AllowedValuesReader.read(check.getConstraint())
+                    .filter(values -> values.column().equalsIgnoreCase(column));
+            if (allowed.isPresent()) {
+                AllowedValues values = allowed.get();
+                return CheckConstraint.allowing(name, new AllowedValues(column, values.values(), values.numeric()));
+            }
+        }
+        return new CheckConstraint(name, check.getConstraint());
     }
 
     /** An unquoted name is folded the way the database folds it: PostgreSQL and H2 lower-case. */

@@ -46,9 +46,9 @@ import microblog.migrate.schema.UniqueConstraint;
  *
  * <p>Covers tables (added, removed, renamed as declared), columns (added,
  * removed, renamed as declared, and changes of type, nullability and server
- * default), indexes, unique constraints, check constraints (by name),
- * foreign keys (including their ON DELETE action), and sequences (by name,
- * and their increment). A unique index and a unique constraint over the same columns
+ * default), indexes, unique constraints, check constraints (by the values
+ * they allow, else by name), foreign keys (including their ON DELETE action),
+ * and sequences (by name, and their increment). A unique index and a unique constraint over the same columns
  * count as the same thing, because MySQL makes no difference between them.
  *
  * <p>Within a table, removals of foreign keys come before removals of indexes
@@ -397,26 +397,62 @@ public final class SchemaComparator {
         return unique instanceof Index ix ? ix.columns() : ((UniqueConstraint) unique).columns();
     }
 
-    // ---- check constraints, matched by name (see CheckConstraint) ----
+    // ---- check constraints: matched by name, else by the column whose values they list (see CheckConstraint) ----
 
+    /** Live checks the models do not have, or have with other allowed values, go before the columns change. */
     private void removeChecks(Table target, Table live) {
         for (CheckConstraint check : live.checkConstraints()) {
-            if (target.checkConstraints().stream().noneMatch(c -> c.name().equals(check.name()))) {
+            Optional<CheckConstraint> wanted = counterpart(check, target, live);
+            if (wanted.isEmpty()) {
                 found(
                         "Detected removed check constraint '" + check.name() + "' on '" + live.name() + "'",
+                        new DropCheckConstraint(live.name(), check.name()));
+            } else if (!wanted.get().sameMeaningAs(check)) {
+                found(
+                        "Detected changed check constraint '" + check.name() + "' on '" + live.name() + "': "
+                                + wanted.get()
+                                        .meaning()
+                                        .orElseThrow()
+                                        .changeFrom(check.meaning().orElseThrow()),
                         new DropCheckConstraint(live.name(), check.name()));
             }
         }
     }
 
+    /** Checks the models add, or list other values for, go after the columns change. */
     private void addChecks(Table target, Table live) {
         for (CheckConstraint check : target.checkConstraints()) {
-            if (live.checkConstraints().stream().noneMatch(c -> c.name().equals(check.name()))) {
+            Optional<CheckConstraint> present = counterpart(check, live, target);
+            if (present.isEmpty()) {
                 found(
                         "Detected added check constraint '" + check.name() + "' on '" + target.name() + "'",
                         new CreateCheckConstraint(target.name(), check));
+            } else if (!present.get().sameMeaningAs(check)) {
+                upgrade.add(new CreateCheckConstraint(target.name(), check));
             }
         }
+    }
+
+    /**
+     * The check of {@code other} that stands for {@code check}: the one of the same
+     * name, else one listing the values of the same column that no check of
+     * {@code own} is named after (a check Hibernate's own DDL named).
+     */
+    private static Optional<CheckConstraint> counterpart(CheckConstraint check, Table other, Table own) {
+        Optional<CheckConstraint> named = other.checkConstraints().stream()
+                .filter(c -> c.name().equals(check.name()))
+                .findFirst();
+        if (named.isPresent() || check.meaning().isEmpty()) {
+            return named;
+        }
+        String column = check.meaning().get().column();
+        return other.checkConstraints().stream()
+                .filter(c -> own.checkConstraints().stream()
+                        .noneMatch(mine -> mine.name().equals(c.name())))
+                .filter(c -> c.meaning()
+                        .map(values -> values.column().equalsIgnoreCase(column))
+                        .orElse(false))
+                .findFirst();
     }
 
     // ---- foreign keys ----

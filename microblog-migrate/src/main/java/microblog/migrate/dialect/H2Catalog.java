@@ -75,14 +75,19 @@ final class H2Catalog implements SchemaCatalog {
         return names;
     }
 
-    /** The indexes H2 generated for foreign keys; an index the user made and a key reuses stays. */
+    /**
+     * The indexes H2 generated for foreign keys; an index the user made and a key reuses stays, and so
+     * does a unique one: H2 hands a dropped unique constraint's index to a key that uses it, still unique.
+     */
     @Override
     public Set<String> foreignKeyIndexes(
             Connection connection, String table, List<Index> indexes, List<ForeignKey> foreignKeys)
             throws SQLException {
         Set<String> names = new HashSet<>();
         for (String[] row : constraintIndexes(connection, table)) {
-            if (row[2].equals("FOREIGN KEY")) {
+            boolean unique =
+                    indexes.stream().anyMatch(ix -> ix.unique() && ix.name().equals(row[0]));
+            if (row[2].equals("FOREIGN KEY") && !unique) {
                 names.add(row[0]);
             }
         }

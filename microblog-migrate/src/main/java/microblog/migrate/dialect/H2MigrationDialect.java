@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AlterSequence;
+import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.SchemaCatalog;
 import microblog.migrate.schema.Sequence;
@@ -16,6 +17,13 @@ import microblog.migrate.schema.Sequence;
  * itself and has no named session lock (see {@link H2ProcessLock}).
  */
 final class H2MigrationDialect extends MigrationDialect {
+    /** H2 would hand a unique index a foreign key uses over to the key, which then enforces it still. */
+    @Override
+    protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
+        return keepingForeignKeys(
+                op.table(), op.name(), tables, super.dropUnique(op, tables).get(0));
+    }
+
     private static final SchemaCatalog CATALOG = new H2Catalog();
 
     @Override

@@ -32,6 +32,7 @@ import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.AllowedValues;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -195,7 +196,7 @@ public abstract class MigrationDialect {
 
         @Override
         public List<String> dropIndex(DropIndex op) {
-            return List.of(MigrationDialect.this.dropIndex(op));
+            return MigrationDialect.this.dropIndex(op, tables);
         }
 
         @Override
@@ -313,7 +314,19 @@ public abstract class MigrationDialect {
     }
 
     protected String checkClause(CheckConstraint check) {
-        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
+        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + checkCondition(check) + ")";
+    }
+
+    /** A check's condition in this database's SQL: its expression, or its allowed values in this quoting. */
+    public String checkCondition(CheckConstraint check) {
+        AllowedValues allowed = check.allowedValues();
+        if (allowed == null) {
+            return check.expression();
+        }
+        List<String> values = allowed.numeric()
+                ? allowed.values()
+                : allowed.values().stream().map(SqlLiterals::string).toList();
+        return quote(allowed.column()) + " IN (" + String.join(", ", values) + ")";
     }
 
     protected List<String> createCheck(CreateCheckConstraint op, TableLookup tables) {
@@ -322,6 +335,41 @@ public abstract class MigrationDialect {
 
     protected List<String> dropCheck(DropCheckConstraint op, TableLookup tables) {
         return List.of("ALTER TABLE " + quote(op.table()) + " DROP CONSTRAINT " + quote(op.name()));
+    }
+
+    /**
+     * {@code drop}, the statement dropping index or unique constraint {@code index},
+     * between dropping and adding again the foreign keys whose columns lead it:
+     * for the databases that let a foreign key take over an index it can use
+     * (InnoDB refuses to drop it; H2 keeps it, unique, for the key). Added again,
+     * each key gets an index of its own, which the catalogue knows for the
+     * key's and does not report.
+     */
+    protected List<String> keepingForeignKeys(String table, String index, TableLookup tables, String drop) {
+        List<ForeignKey> served =
+                tables.table(table).map(t -> foreignKeysLeading(t, index)).orElse(List.of());
+        List<String> sql = new ArrayList<>();
+        served.forEach(fk -> sql.addAll(dropForeignKey(new DropForeignKey(table, fk.name()), tables)));
+        sql.add(drop);
+        served.forEach(fk -> sql.add("ALTER TABLE " + quote(table) + " ADD " + foreignKeyClause(fk)));
+        return sql;
+    }
+
+    /** The foreign keys of {@code table} whose columns are the first columns of its index or unique {@code name}. */
+    private static List<ForeignKey> foreignKeysLeading(Table table, String name) {
+        Optional<List<String>> columns = table.indexes().stream()
+                .filter(ix -> ix.name().equals(name))
+                .map(Index::columns)
+                .findFirst()
+                .or(() -> table.uniqueConstraints().stream()
+                        .filter(u -> u.name().equals(name))
+                        .map(UniqueConstraint::columns)
+                        .findFirst());
+        return columns.map(indexed -> table.foreignKeys().stream()
+                        .filter(fk -> indexed.size() >= fk.columns().size()
+                                && indexed.subList(0, fk.columns().size()).equals(fk.columns()))
+                        .toList())
+                .orElse(List.of());
     }
 
     protected String foreignKeyClause(ForeignKey fk) {
@@ -335,8 +383,8 @@ public abstract class MigrationDialect {
                 + quote(index.table()) + " (" + columnList(index.columns()) + ")";
     }
 
-    protected String dropIndex(DropIndex op) {
-        return "DROP INDEX " + quote(op.name());
+    protected List<String> dropIndex(DropIndex op, TableLookup tables) {
+        return List.of("DROP INDEX " + quote(op.name()));
     }
 
     protected List<String> addColumn(AddColumn op, TableLookup tables) {

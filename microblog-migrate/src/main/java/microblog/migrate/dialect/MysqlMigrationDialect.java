@@ -138,8 +138,10 @@ final class MysqlMigrationDialect extends MigrationDialect {
     }
 
     @Override
-    protected String dropIndex(DropIndex op) {
-        return "DROP INDEX " + quote(op.name()) + " ON " + quote(op.table());
+    protected List<String> dropIndex(DropIndex op, TableLookup tables) {
+        // InnoDB refuses to drop the only index a foreign key can use (error 1553).
+        return keepingForeignKeys(
+                op.table(), op.name(), tables, "DROP INDEX " + quote(op.name()) + " ON " + quote(op.table()));
     }
 
     @Override
@@ -149,6 +151,8 @@ final class MysqlMigrationDialect extends MigrationDialect {
 
     @Override
     protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
-        return List.of("ALTER TABLE " + quote(op.table()) + " DROP INDEX " + quote(op.name()));
+        // A unique constraint is an index here: the same as for drop_index.
+        return keepingForeignKeys(
+                op.table(), op.name(), tables, "ALTER TABLE " + quote(op.table()) + " DROP INDEX " + quote(op.name()));
     }
 }

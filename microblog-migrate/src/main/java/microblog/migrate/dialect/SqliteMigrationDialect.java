@@ -52,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * instead of failing the rename while the table is briefly missing.
  */
 final class SqliteMigrationDialect extends MigrationDialect {
+    /** What SQLite's ADD COLUMN takes as a default only on an empty table (see its ALTER TABLE page). */
+    private static final Pattern NON_CONSTANT_DEFAULT =
+            Pattern.compile("^\\s*(\\(|current_(time|date|timestamp)\\b)", Pattern.CASE_INSENSITIVE);
+
     private static final Logger log = LoggerFactory.getLogger("microblog.migrate.runtime.MigrationLock");
     private static final SchemaCatalog CATALOG = new SqliteCatalog();
 
@@ -134,13 +138,19 @@ final class SqliteMigrationDialect extends MigrationDialect {
 
     /**
      * SQLite's ADD COLUMN refuses a NOT NULL column without a default, even on
-     * an empty table; a rebuild adds it (and fails, naming the column, if rows
-     * exist that would need a value).
+     * an empty table, and a default that is not a constant
+     * ({@code CURRENT_TIMESTAMP}, an expression in parentheses) on a table with
+     * rows; a rebuild adds either (the rows there were take the default as they
+     * are copied, and a NOT NULL column without one fails, naming the column).
      */
     @Override
     protected List<String> addColumn(AddColumn op, TableLookup tables) {
         Column column = op.column();
-        if (column.nullable() || column.serverDefault() != null) {
+        String serverDefault = column.serverDefault();
+        boolean takenByAddColumn = serverDefault == null
+                ? column.nullable()
+                : !NON_CONSTANT_DEFAULT.matcher(serverDefault).find();
+        if (takenByAddColumn) {
             return super.addColumn(op, tables);
         }
         return rebuild(

@@ -17,10 +17,12 @@ import microblog.migrate.autogenerate.SchemaComparator;
 import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.VersionTable;
+import microblog.migrate.schema.Index;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
 import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
+import microblog.migrate.schema.UniqueConstraint;
 import microblog.migrate.script.RevisionGraph;
 import microblog.migrate.script.ScriptDirectory;
 import org.slf4j.Logger;
@@ -86,6 +88,7 @@ public final class ModelComparison {
         live = withoutForeignTables(exclusions.apply(live), wanted, revisions);
         MigrationDialect ddl = MigrationDialect.forKind(database.kind());
         live = withTypesAsWritten(live, revisions.knownSchema(), ddl);
+        live = withUniquesAsWritten(live, revisions.knownSchema());
         live = withNumberingAsWritten(live, revisions.knownSchema());
         return SchemaComparator.compare(wanted, live, new ComparisonRules(models.renames(), ddl::storedType));
     }
@@ -123,6 +126,31 @@ public final class ModelComparison {
                         .map(asWritten -> sequence.numbering(asWritten.table(), asWritten.column()))
                         .orElse(sequence))
                 .toList());
+    }
+
+    /**
+     * The live schema with each unique index that the revisions wrote as a
+     * unique constraint (same name, same columns) read as one. MySQL keeps both
+     * as unique indexes: its removal would otherwise be written as a
+     * {@code drop_index}, which PostgreSQL and SQLite cannot run on a constraint.
+     */
+    private static Schema withUniquesAsWritten(Schema live, Schema written) {
+        List<Table> tables = new ArrayList<>();
+        for (Table table : live.tables()) {
+            List<UniqueConstraint> constraints =
+                    written.table(table.name()).map(Table::uniqueConstraints).orElse(List.of());
+            List<Index> asConstraints = table.indexes().stream()
+                    .filter(ix -> ix.unique() && constraints.contains(new UniqueConstraint(ix.name(), ix.columns())))
+                    .toList();
+            tables.add(table.withIndexes(ixs -> ixs.stream()
+                            .filter(ix -> !asConstraints.contains(ix))
+                            .toList())
+                    .withUniqueConstraints(us -> {
+                        asConstraints.forEach(ix -> us.add(new UniqueConstraint(ix.name(), ix.columns())));
+                        return us;
+                    }));
+        }
+        return live.withTables(tables);
     }
 
     /**

@@ -37,6 +37,8 @@ import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.AllowedValues;
+import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Table;
 
 /**
@@ -223,9 +225,23 @@ final class DataLossGuard {
             return Optional.empty();
         }
 
+        /** A check of allowed values (an enum with a constant removed) cannot be added over rows holding others. */
         @Override
         public Optional<Hazard> createCheckConstraint(CreateCheckConstraint op) {
-            return Optional.empty();
+            AllowedValues allowed = op.constraint().allowedValues();
+            if (allowed == null || madeHere.contains(op.table())) {
+                return Optional.empty();
+            }
+            String table = liveTable(op.table());
+            String column = liveColumn(table, allowed.column());
+            if (existingColumn(table, column).isEmpty()) {
+                return Optional.empty(); // added by this revision: it holds nothing yet
+            }
+            CreateCheckConstraint live = new CreateCheckConstraint(
+                    table,
+                    CheckConstraint.allowing(
+                            op.constraint().name(), new AllowedValues(column, allowed.values(), allowed.numeric())));
+            return hazardOf(live).map(hazard -> hazard.calledInRevision(live, op, op.table() + "." + allowed.column()));
         }
 
         @Override
@@ -291,6 +307,19 @@ final class DataLossGuard {
                                 + plural(n, "row")
                                 + ", which has no value to give them; give it a server default (@ColumnDefault), "
                                 + "or add it nullable, fill it, and make it NOT NULL in a later revision",
+                        false));
+    }
+
+    private Optional<Hazard> hazardOf(CreateCheckConstraint op) {
+        AllowedValues allowed = op.constraint().allowedValues();
+        String where = "'" + op.table() + "." + allowed.column() + "'";
+        return count(op.table(), "NOT (" + ddl.checkCondition(op.constraint()) + ")")
+                .map(n -> new Hazard(
+                        0,
+                        "create check constraint '" + op.constraint().name() + "' while " + plural(n, "row")
+                                + " of " + where + (n == 1 ? " holds a value" : " hold values")
+                                + " outside " + allowed.values() + ", which no database can do; change those rows "
+                                + "first (an 'execute' UPDATE before this step), or keep their values allowed",
                         false));
     }
 

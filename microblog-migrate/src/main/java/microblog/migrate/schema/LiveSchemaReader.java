@@ -125,7 +125,7 @@ public final class LiveSchemaReader {
                         rs.getInt("DECIMAL_DIGITS"));
                 boolean pk = primaryKey.contains(name);
                 boolean auto = pk && primaryKey.size() == 1 && type.isInteger() && catalog.isAutoincrement(rs);
-                String serverDefault = auto ? null : serverDefault(rs.getString("COLUMN_DEF"));
+                String serverDefault = auto ? null : PortableDefault.of(rs.getString("COLUMN_DEF"), type);
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 byPosition.put(
                         rs.getInt("ORDINAL_POSITION"),
@@ -153,12 +153,11 @@ public final class LiveSchemaReader {
                 indexes.add(index);
             }
         }
-        return new Table(table, columns, uniques, foreignKeys, indexes, catalog.checkConstraints(connection, table));
-    }
-
-    /** MariaDB reports a column without a default as having the default {@code NULL}: the same thing. */
-    private static String serverDefault(String reported) {
-        return reported == null || reported.strip().equalsIgnoreCase("NULL") ? null : reported;
+        Table read =
+                new Table(table, columns, uniques, foreignKeys, indexes, catalog.checkConstraints(connection, table));
+        // An enum's check as allowed values, not in this database's words, which a downgrade would carry elsewhere.
+        return read.withCheckConstraints(
+                checks -> checks.stream().map(c -> c.inTermsOf(read)).toList());
     }
 
     private List<String> primaryKey(DatabaseMetaData meta, String table) throws SQLException {

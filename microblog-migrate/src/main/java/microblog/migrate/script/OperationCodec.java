@@ -1,5 +1,6 @@
 package microblog.migrate.script;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import microblog.migrate.operations.OperationVisitor;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.AllowedValues;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -171,15 +173,9 @@ final class OperationCodec {
 
         @Override
         public Map<String, Object> createCheckConstraint(CreateCheckConstraint op) {
-            return entry(
-                    "create_check_constraint",
-                    map(
-                            "name",
-                            op.constraint().name(),
-                            "table",
-                            op.table(),
-                            "expression",
-                            op.constraint().expression()));
+            Map<String, Object> body = map("name", op.constraint().name(), "table", op.table());
+            body.putAll(checkCondition(op.constraint()));
+            return entry("create_check_constraint", body);
         }
 
         @Override
@@ -249,10 +245,32 @@ final class OperationCodec {
             body.put(
                     "checks",
                     table.checkConstraints().stream()
-                            .map(c -> map("name", c.name(), "expression", c.expression()))
+                            .map(c -> {
+                                Map<String, Object> check = map("name", c.name());
+                                check.putAll(checkCondition(c));
+                                return check;
+                            })
                             .toList());
         }
         return body;
+    }
+
+    /** A check's condition: its SQL, or the column and the values it may hold (numbers bare, strings quoted). */
+    private static Map<String, Object> checkCondition(CheckConstraint check) {
+        AllowedValues allowed = check.allowedValues();
+        if (allowed == null) {
+            return map("expression", check.expression());
+        }
+        List<Object> values = allowed.numeric()
+                ? allowed.values().stream().map(OperationCodec::yamlNumber).toList()
+                : List.copyOf(allowed.values());
+        return map("column", allowed.column(), "values", values);
+    }
+
+    /** A number in plain decimal form as YAML writes it: an integer where it is whole. */
+    private static Object yamlNumber(String number) {
+        BigDecimal value = new BigDecimal(number);
+        return value.scale() <= 0 ? (Object) value.longValueExact() : value;
     }
 
     private static Map<String, Object> column(Column column) {
@@ -332,8 +350,7 @@ final class OperationCodec {
                     case "create_unique_constraint" -> new CreateUniqueConstraint(
                             f.string("table"), new UniqueConstraint(f.string("name"), f.strings("columns")));
                     case "drop_unique_constraint" -> new DropUniqueConstraint(f.string("table"), f.string("name"));
-                    case "create_check_constraint" -> new CreateCheckConstraint(
-                            f.string("table"), new CheckConstraint(f.string("name"), f.string("expression")));
+                    case "create_check_constraint" -> new CreateCheckConstraint(f.string("table"), readCheck(f));
                     case "drop_check_constraint" -> new DropCheckConstraint(f.string("table"), f.string("name"));
                     case "create_sequence" -> readCreateSequence(f);
                     case "drop_sequence" -> new DropSequence(f.string("name"));
@@ -369,12 +386,38 @@ final class OperationCodec {
         List<CheckConstraint> checks = f.optionalList("checks").stream()
                 .map(c -> {
                     Fields cf = f.nested(c, "checks");
-                    CheckConstraint check = new CheckConstraint(cf.string("name"), cf.string("expression"));
+                    CheckConstraint check = readCheck(cf);
                     cf.rejectUnknownKeys();
                     return check;
                 })
                 .toList();
         return new Table(f.string("name"), columns, uniques, fks, List.of(), checks);
+    }
+
+    /** A check given by {@code expression}, or by {@code column} and {@code values}. */
+    private static CheckConstraint readCheck(Fields f) {
+        String name = f.string("name");
+        String expression = f.optionalString("expression");
+        String column = f.optionalString("column");
+        List<?> values = f.optionalList("values");
+        if ((expression == null) == (column == null) || (column == null) != values.isEmpty()) {
+            throw new MigrationException(f.where + ": give either 'expression' (SQL), or 'column' and 'values'"
+                    + " (the values it may hold), for check '" + name + "'");
+        }
+        if (expression != null) {
+            return new CheckConstraint(name, expression);
+        }
+        boolean numeric = values.get(0) instanceof Number;
+        for (Object value : values) {
+            if (!(value instanceof Number || value instanceof String) || value instanceof Number != numeric) {
+                throw new MigrationException(f.where + ": 'values' of check '" + name
+                        + "' must be all numbers or all strings (quote a string that looks like a number), not "
+                        + values);
+            }
+        }
+        return CheckConstraint.allowing(
+                name,
+                new AllowedValues(column, values.stream().map(String::valueOf).toList(), numeric));
     }
 
     private static AlterColumn readAlterColumn(Fields f) {

@@ -29,6 +29,7 @@ import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.AllowedValues;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -81,6 +82,15 @@ class RevisionFileTest {
                 new RenameIndex("entry", "ix_post_body", "ix_entry_text"),
                 new CreateCheckConstraint("entry", new CheckConstraint("ck_entry_score", "score >= 0")),
                 new DropCheckConstraint("entry", "ck_entry_score"),
+                new CreateCheckConstraint(
+                        "entry",
+                        CheckConstraint.allowing(
+                                "ck_entry_status",
+                                new AllowedValues("status", List.of("NEW", "1", "it's", "yes"), false))),
+                new CreateCheckConstraint(
+                        "entry",
+                        CheckConstraint.allowing(
+                                "ck_entry_rank", new AllowedValues("rank", List.of("0", "1", "2"), true))),
                 new CreateTable(
                         POST.withCheckConstraints(c -> List.of(new CheckConstraint("ck_post_score", "score < 10")))),
                 new CreateSequence(Sequence.of("post_seq", 1, 50).numbering("post", "id")),
@@ -115,7 +125,10 @@ class RevisionFileTest {
                 .contains("down_revision: 000000000001\nbranch_labels: [shop]\n")
                 .contains("- create_sequence: {name: post_seq, start: 1, increment: 50, table: post, column: id}")
                 .contains(
-                        "- alter_sequence:\n      name: post_seq\n      from: {increment: 50}\n      to: {increment: 20}");
+                        "- alter_sequence:\n      name: post_seq\n      from: {increment: 50}\n      to: {increment: 20}")
+                .as("a string that YAML would read as a number is quoted")
+                .contains("column: status, values: [NEW, '1', it's, yes]")
+                .contains("column: rank, values: [0, 1, 2]");
     }
 
     /**
@@ -156,6 +169,17 @@ class RevisionFileTest {
                 .hasMessageContaining("create_sequence: missing 'increment'");
         assertThatThrownBy(() -> read("upgrade:\n  - alter_sequence: {name: s, from: {increment: 5}, to: {inc: 6}}\n"))
                 .hasMessageContaining("alter_sequence to: missing 'increment'");
+        assertThatThrownBy(() -> read("upgrade:\n  - create_check_constraint: {name: ck, table: t, column: c}\n"))
+                .hasMessageContaining("create_check_constraint: give either 'expression' (SQL), or 'column' and "
+                        + "'values' (the values it may hold), for check 'ck'");
+        assertThatThrownBy(() -> read(
+                        "upgrade:\n  - create_check_constraint: {name: ck, table: t, expression: x > 0, column: x, "
+                                + "values: [1]}\n"))
+                .hasMessageContaining("give either 'expression' (SQL), or 'column' and 'values'");
+        assertThatThrownBy(() -> read(
+                        "upgrade:\n  - create_check_constraint: {name: ck, table: t, column: c, values: [1, a]}\n"))
+                .hasMessageContaining("'values' of check 'ck' must be all numbers or all strings (quote a string that "
+                        + "looks like a number), not [1, a]");
         assertThatThrownBy(() -> read("branch_labels: [head]\n"))
                 .hasMessageContaining("r_bad.yaml: branch_labels 'head' is not a branch label");
         assertThatThrownBy(() -> read("branch_labels: shop@1\n"))
