@@ -8,6 +8,10 @@ import microblog.db.url.DatabaseKind;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.TransientPropertyValueException;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
+import org.hibernate.id.enhanced.TableGenerator;
 
 /**
  * A unit of work, like SQLAlchemy's {@code db.session}: changes collect in it
@@ -19,8 +23,9 @@ import org.hibernate.TransientPropertyValueException;
  * {@code delete}, {@code flush}, or {@code commit} of objects changed in place)
  * and ends at {@code commit} or {@code rollback}; on SQLite it takes the write
  * lock as it begins, so a change never has to upgrade a read lock that another
- * writer holds. Objects stay attached across commits, so an object added earlier
- * can later be deleted. {@link #rollback()} discards pending changes and detaches
+ * writer holds. (Adding an entity whose ids Hibernate takes from a table of its
+ * own, as a sequence on SQLite, begins none: see {@link #add}.) Objects stay
+ * attached across commits, so an object added earlier can later be deleted. {@link #rollback()} discards pending changes and detaches
  * everything; after a failed commit the session is rolled back for you and
  * can be used again at once.
  */
@@ -48,22 +53,45 @@ public final class DbSession implements AutoCloseable {
     /**
      * Schedules {@code entity} to be inserted (or, if detached, re-attached).
      * With database-generated ids Hibernate inserts at once to learn the id, so
-     * a constraint violation can surface here as well as at commit.
+     * a constraint violation can surface here as well as at commit. An entity
+     * whose ids come from a table of Hibernate's (a sequence on SQLite) gets its
+     * id here and is inserted at commit; added outside a transaction, it begins
+     * none (see {@code takesIdsFromATableOfItsOwn}).
      */
     public void add(Object entity) {
         guarded(() -> {
-            Session s = writing();
+            Session s = active();
             if (s.contains(entity)) {
                 return;
             }
             Object id = factory.getPersistenceUnitUtil().getIdentifier(entity);
-            if (id == null) {
-                s.persist(entity);
+            if (id == null && !s.getTransaction().isActive() && takesIdsFromATableOfItsOwn(entity)) {
+                s.persist(entity); // its insert waits for the commit, which begins the transaction (see the method)
+            } else if (id == null) {
+                writing().persist(entity);
             } else {
-                s.merge(entity);
+                writing().merge(entity);
                 readded.add(entity);
             }
         });
+    }
+
+    /**
+     * Whether Hibernate takes the entity's ids from a table (the emulation of a sequence where the
+     * database has none, as on SQLite, or a table generator), which it reads and updates on a
+     * connection of its own, a block of ids at a time. On SQLite that connection needs the write
+     * lock, which a transaction of this session holds from its start: such an entity is added
+     * before the transaction begins (its insert waits for the commit, as Hibernate's do anyway),
+     * or the next block would wait for this very session until the busy timeout.
+     */
+    private boolean takesIdsFromATableOfItsOwn(Object entity) {
+        Generator generator = factory.unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel()
+                .getEntityDescriptor(entity.getClass())
+                .getGenerator();
+        return generator instanceof TableGenerator
+                || generator instanceof SequenceStyleGenerator sequence
+                        && !sequence.getDatabaseStructure().isPhysicalSequence();
     }
 
     public void addAll(Iterable<?> entities) {

@@ -89,9 +89,11 @@ public final class ModelSchemaReader {
                     .computeIfAbsent(entity.getTable(), t -> new ArrayList<>())
                     .addAll(List.of(entity.getMappedClass().getDeclaredAnnotationsByType(SqlIndex.class)));
         }
+        ModelSequences sequences = ModelSequences.read(metadata, kind);
         List<Table> tables = new ArrayList<>();
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
-            if (table.isPhysicalTable()) {
+            if (table.isPhysicalTable()
+                    && !sequences.emulatingTables().contains(name(table.getNameIdentifier(), kind))) {
                 tables.add(readTable(
                         table,
                         metadata,
@@ -102,8 +104,19 @@ public final class ModelSchemaReader {
                         sqlIndexes.getOrDefault(table, List.of())));
             }
         }
+        tables.replaceAll(table -> withSequenceKey(table, sequences));
         tables.forEach(ModelSchemaReader::requireNamesThatFit);
-        return new ModelSchema(new Schema(tables), renames(metadata, kind));
+        return new ModelSchema(new Schema(tables, sequences.sequences()), renames(metadata, kind));
+    }
+
+    /** A key whose values a sequence gives is not one the database generates. */
+    private static Table withSequenceKey(Table table, ModelSequences sequences) {
+        String key = sequences.numberedKeys().get(table.name());
+        return key == null
+                ? table
+                : table.withColumns(columns -> columns.stream()
+                        .map(c -> c.name().equals(key) ? c.withAutoincrement(false) : c)
+                        .toList());
     }
 
     /** A name no database keeps as written would make a revision that means different things on each. */
@@ -321,11 +334,11 @@ public final class ModelSchemaReader {
     }
 
     /** An unquoted name is folded the way the database folds it: PostgreSQL and H2 lower-case. */
-    private static String name(org.hibernate.boot.model.naming.Identifier identifier, DatabaseKind kind) {
+    static String name(org.hibernate.boot.model.naming.Identifier identifier, DatabaseKind kind) {
         return folded(identifier.getText(), identifier.isQuoted(), kind);
     }
 
-    private static String name(org.hibernate.mapping.Column column, DatabaseKind kind) {
+    static String name(org.hibernate.mapping.Column column, DatabaseKind kind) {
         return folded(column.getName(), column.isQuoted(), kind);
     }
 

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import microblog.migrate.schema.CheckConstraint;
+import microblog.migrate.schema.Sequence;
 
 /** Runs the catalogue queries the schema catalogues share: one table's name in, rows out. */
 final class CatalogQueries {
@@ -24,6 +26,18 @@ final class CatalogQueries {
                 while (rs.next()) {
                     found.add(row.read(rs));
                 }
+            }
+        }
+        return found;
+    }
+
+    /** Sequences from a query whose rows are (name, start, increment). */
+    static List<Sequence> sequences(Connection connection, String sql) throws SQLException {
+        List<Sequence> found = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                found.add(Sequence.of(rs.getString(1), rs.getLong(2), rs.getLong(3)));
             }
         }
         return found;

@@ -15,6 +15,7 @@ import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 
 /**
  * H2's information_schema, in the current schema. H2 names the index behind a constraint itself
@@ -40,6 +41,15 @@ final class H2Catalog implements SchemaCatalog {
             case "BINARY LARGE OBJECT", "BINARY VARYING" -> Optional.of(ColumnType.of(GenericType.LARGE_BINARY));
             default -> Optional.empty();
         };
+    }
+
+    /** Identity columns' sequences are H2's own and not listed here. */
+    @Override
+    public List<Sequence> sequences(Connection connection) throws SQLException {
+        return CatalogQueries.sequences(
+                connection,
+                "SELECT sequence_name, start_value, increment FROM information_schema.sequences"
+                        + " WHERE sequence_schema = SCHEMA() ORDER BY 1");
     }
 
     @Override

@@ -12,15 +12,18 @@ import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateSequence;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropSequence;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
@@ -36,6 +39,7 @@ import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 
@@ -242,6 +246,21 @@ public abstract class MigrationDialect {
         @Override
         public List<String> dropCheckConstraint(DropCheckConstraint op) {
             return dropCheck(op, tables);
+        }
+
+        @Override
+        public List<String> createSequence(CreateSequence op) {
+            return MigrationDialect.this.createSequence(op.sequence());
+        }
+
+        @Override
+        public List<String> dropSequence(DropSequence op) {
+            return MigrationDialect.this.dropSequence(op.name());
+        }
+
+        @Override
+        public List<String> alterSequence(AlterSequence op) {
+            return MigrationDialect.this.alterSequence(op, tables);
         }
 
         @Override
@@ -483,6 +502,84 @@ public abstract class MigrationDialect {
 
     protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
         return List.of("ALTER TABLE " + quote(op.table()) + " DROP CONSTRAINT " + quote(op.name()));
+    }
+
+    // ---- sequences ----
+
+    /** The sequence, then, where it numbers a column that may hold values already, its start raised above them. */
+    protected List<String> createSequence(Sequence sequence) {
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " INCREMENT BY "
+                + sequence.increment());
+        if (sequence.numbersAColumn() && sequence.increment() > 0) {
+            sql.addAll(startAboveKeys(sequence));
+        }
+        return sql;
+    }
+
+    /**
+     * Makes the next value of a sequence just created {@link #firstFreeValue}. Standard SQL has no
+     * such statement: this is PostgreSQL's {@code setval}, whose {@code false} makes the value the
+     * next one handed out.
+     */
+    protected List<String> startAboveKeys(Sequence sequence) {
+        return List.of("SELECT setval(" + SqlLiterals.string(quote(sequence.name())) + ", " + firstFreeValue(sequence)
+                + ", false) FROM " + quote(sequence.table()));
+    }
+
+    /**
+     * SQL for the value a new sequence must hand out first, read from its table: the largest key
+     * plus one increment, or the declared start where that is higher (as on an empty table).
+     * Hibernate's pooled optimizer takes the increment's worth of ids ending at each value it
+     * fetches, so one past the largest key would hand out keys already taken.
+     */
+    protected String firstFreeValue(Sequence sequence) {
+        return greatest(
+                "COALESCE(MAX(" + quote(sequence.column()) + ") + " + sequence.increment() + ", " + sequence.start()
+                        + ")",
+                String.valueOf(sequence.start()));
+    }
+
+    /** SQL for the larger of two values. */
+    protected String greatest(String a, String b) {
+        return "GREATEST(" + a + ", " + b + ")";
+    }
+
+    protected List<String> dropSequence(String name) {
+        return List.of("DROP SEQUENCE " + quote(name));
+    }
+
+    /**
+     * A new increment, with the next value handed out moved by the change where the sequence has
+     * not read it yet, so that the keys Hibernate takes below it start just above those handed out.
+     * PostgreSQL's next value is the last one plus the new increment once one was read; before
+     * that (a sequence started above its table's keys and not used since), it is moved here. A
+     * sequence still at its start was never used: Hibernate takes its keys from the start up.
+     */
+    protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
+        String name = quote(op.name());
+        long shift = op.toIncrement() - currentIncrement(op, tables);
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER SEQUENCE " + name + " INCREMENT BY " + op.toIncrement());
+        if (shift != 0) {
+            sql.add("SELECT setval(" + SqlLiterals.string(name) + ", last_value + " + shift + ", false) FROM " + name
+                    + " WHERE NOT is_called AND last_value <> (SELECT seqstart FROM pg_sequence WHERE seqrelid = "
+                    + SqlLiterals.string(name) + "::regclass)");
+        }
+        return sql;
+    }
+
+    /** The increment the sequence has now, where it can be known; else the one the revision says it had. */
+    protected static long currentIncrement(AlterSequence op, TableLookup tables) {
+        return tables.sequence(op.name()).map(Sequence::increment).orElse(op.fromIncrement());
+    }
+
+    /**
+     * SQL for a sequence's next value {@code next} moved by {@code shift}, unless it is still the
+     * start {@code start} (never read: Hibernate hands out keys from the start up).
+     */
+    protected static String shiftedUnlessAtStart(String next, String start, long shift) {
+        return "CASE WHEN " + next + " = " + start + " THEN " + next + " ELSE " + next + " + " + shift + " END";
     }
 
     protected String columnList(List<String> columns) {

@@ -1,7 +1,10 @@
 package microblog.migrate.dialect;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +15,7 @@ import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 
 /** MySQL and MariaDB: information_schema for checks, and InnoDB's indexes behind foreign keys. */
 final class MysqlCatalog implements SchemaCatalog {
@@ -24,6 +28,32 @@ final class MysqlCatalog implements SchemaCatalog {
     @Override
     public Optional<ColumnType> ownType(String name, int size) {
         return name.equals("TIMESTAMP") ? Optional.of(ColumnType.DATE_TIME_WITH_TIMEZONE) : Optional.empty();
+    }
+
+    /**
+     * MariaDB (10.3 and later) lists a sequence as a table of type SEQUENCE, whose one row holds
+     * its options; MySQL has none.
+     */
+    @Override
+    public List<Sequence> sequences(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = DATABASE() AND table_type = 'SEQUENCE' ORDER BY 1")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        List<Sequence> sequences = new ArrayList<>();
+        for (String name : names) {
+            try (Statement st = connection.createStatement();
+                    ResultSet rs =
+                            st.executeQuery("SELECT start_value, increment FROM `" + name.replace("`", "``") + "`")) {
+                rs.next();
+                sequences.add(Sequence.of(name, rs.getLong(1), rs.getLong(2)));
+            }
+        }
+        return sequences;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
 import microblog.migrate.operations.DropUniqueConstraint;
@@ -13,6 +14,7 @@ import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 
 /**
  * MySQL and MariaDB: back-quoted names, AUTO_INCREMENT, DATETIME(6) for
@@ -45,6 +47,41 @@ final class MysqlMigrationDialect extends MigrationDialect {
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    protected List<String> startAboveKeys(Sequence sequence) {
+        return withValueOf(
+                "SELECT " + firstFreeValue(sequence) + " FROM " + quote(sequence.table()),
+                "ALTER SEQUENCE " + quote(sequence.name()) + " RESTART WITH");
+    }
+
+    /**
+     * MariaDB restarts an altered sequence at its next value not yet cached (ahead of those handed
+     * out): it is moved by the change of increment, unless still at the start.
+     */
+    @Override
+    protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
+        long shift = op.toIncrement() - currentIncrement(op, tables);
+        return withValueOf(
+                "SELECT " + shiftedUnlessAtStart("next_not_cached_value", "start_value", shift) + " FROM "
+                        + quote(op.name()),
+                "ALTER SEQUENCE " + quote(op.name()) + " INCREMENT BY " + op.toIncrement() + " RESTART WITH");
+    }
+
+    /**
+     * {@code statement} ending with the value {@code query} reads: MariaDB's sequence statements
+     * ({@code RESTART WITH}, {@code SETVAL}) take a number, not a query, so the value goes through
+     * a session variable into a prepared statement.
+     */
+    private static List<String> withValueOf(String query, String statement) {
+        return List.of(
+                "SET @migrate_sequence_value = (" + query + ")",
+                "SET @migrate_sequence_statement = CONCAT(" + SqlLiterals.string(statement + " ")
+                        + ", @migrate_sequence_value)",
+                "PREPARE migrate_sequence_statement FROM @migrate_sequence_statement",
+                "EXECUTE migrate_sequence_statement",
+                "DEALLOCATE PREPARE migrate_sequence_statement");
     }
 
     @Override

@@ -10,6 +10,7 @@ import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.IndexKeys;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 
 /** PostgreSQL's catalogue, in the current schema: it tells UNIQUE constraints from unique indexes. */
 final class PostgresCatalog implements SchemaCatalog {
@@ -20,6 +21,17 @@ final class PostgresCatalog implements SchemaCatalog {
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.POSTGRESQL;
+    }
+
+    /** A sequence behind an identity (dependency 'i') or serial (dependency 'a') column belongs to its column. */
+    @Override
+    public List<Sequence> sequences(Connection connection) throws SQLException {
+        return CatalogQueries.sequences(
+                connection,
+                "SELECT c.relname, s.seqstart, s.seqincrement FROM pg_class c JOIN pg_sequence s ON s.seqrelid = c.oid"
+                        + " WHERE c.relkind = 'S' AND c.relnamespace = current_schema()::regnamespace"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+                        + " AND d.objid = c.oid AND d.deptype IN ('a', 'i')) ORDER BY 1");
     }
 
     @Override

@@ -13,6 +13,7 @@ import microblog.db.url.DatabaseKind;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.UniqueNames;
 
@@ -31,10 +32,13 @@ final class SqliteCatalog implements SchemaCatalog {
         return name.startsWith("sqlite_");
     }
 
-    /** A one-column INTEGER primary key is the rowid, which takes generated keys. */
+    /**
+     * A one-column primary key declared INTEGER is the rowid, which takes generated keys; one
+     * declared otherwise (BIGINT, as a key numbered by a sequence is) takes what it is given.
+     */
     @Override
-    public boolean isAutoincrement(ResultSet column) {
-        return true;
+    public boolean isAutoincrement(ResultSet column) throws SQLException {
+        return "INTEGER".equalsIgnoreCase(column.getString("TYPE_NAME"));
     }
 
     /**
@@ -51,6 +55,11 @@ final class SqliteCatalog implements SchemaCatalog {
             }
         }
         return types;
+    }
+
+    @Override
+    public List<Sequence> sequences(Connection connection) throws SQLException {
+        return SqliteSequenceTables.read(connection);
     }
 
     @Override

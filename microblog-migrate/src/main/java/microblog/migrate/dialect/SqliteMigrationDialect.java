@@ -15,6 +15,7 @@ import microblog.db.url.DatabaseKind;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateUniqueConstraint;
@@ -29,6 +30,7 @@ import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.SchemaCatalog;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
@@ -257,6 +259,55 @@ final class SqliteMigrationDialect extends MigrationDialect {
                 ? createIndex(index.renamedTo(op.to()))
                 : INDEX_NAME.matcher(stored).replaceFirst("$1" + Matcher.quoteReplacement(quote(op.to())));
         return List.of("DROP INDEX " + quote(op.from()), create);
+    }
+
+    // ---- sequences: Hibernate's one-row tables (see SqliteSequenceTables) ----
+
+    /** The table, holding the first value to hand out, as Hibernate's own schema export fills it. */
+    @Override
+    protected List<String> createSequence(Sequence sequence) {
+        String insert =
+                "INSERT INTO " + quote(sequence.name()) + " (" + quote(SqliteSequenceTables.VALUE_COLUMN) + ") ";
+        return List.of(
+                SqliteSequenceTables.createTable(sequence.name(), sequence, this),
+                sequence.numbersAColumn() && sequence.increment() > 0
+                        ? insert + "SELECT " + firstFreeValue(sequence) + " FROM " + quote(sequence.table())
+                        : insert + "VALUES (" + sequence.start() + ")");
+    }
+
+    @Override
+    protected String greatest(String a, String b) {
+        return "MAX(" + a + ", " + b + ")";
+    }
+
+    @Override
+    protected List<String> dropSequence(String name) {
+        return List.of("DROP TABLE " + quote(name));
+    }
+
+    /**
+     * The increment is written in the table's CREATE statement, which SQLite cannot alter: the
+     * table is made again, its value moved by the change of increment so that the next call's
+     * keys (the increment's worth ending at the value read) start just above those handed out.
+     * A value still at the start was never read: Hibernate hands out keys from it, so it stays.
+     * The new table has its one row even where the old had none (as one an earlier version of
+     * this tool made as a plain table), without which Hibernate cannot hand out any key.
+     */
+    @Override
+    protected List<String> alterSequence(AlterSequence op, TableLookup tables) {
+        Sequence live = tables.sequence(op.name())
+                .orElseThrow(() -> new MigrationException(
+                        "cannot change sequence '" + op.name() + "' on SQLite: it does not exist"));
+        String temporary = TEMPORARY_PREFIX + op.name();
+        String value = quote(SqliteSequenceTables.VALUE_COLUMN);
+        long shift = op.toIncrement() - live.increment();
+        return List.of(
+                SqliteSequenceTables.createTable(temporary, live.withIncrement(op.toIncrement()), this),
+                "INSERT INTO " + quote(temporary) + " (" + value + ") SELECT COALESCE(MAX("
+                        + shiftedUnlessAtStart(value, String.valueOf(live.start()), shift) + "), " + live.start()
+                        + ") FROM " + quote(op.name()),
+                "DROP TABLE " + quote(op.name()),
+                "ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(op.name()));
     }
 
     private static void requireColumn(Table table, String column) {

@@ -1,6 +1,7 @@
 package microblog.migrate.dialect;
 
 import java.util.Optional;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;
 
@@ -11,6 +12,11 @@ import microblog.migrate.schema.Table;
  */
 public interface TableLookup {
     Optional<Table> table(String name);
+
+    /** The sequence {@code name} as it stands, which SQLite needs to rebuild its emulation table; none if unknown. */
+    default Optional<Sequence> sequence(String name) {
+        return Optional.empty();
+    }
 
     /**
      * The statements the database itself keeps for the table's indexes and

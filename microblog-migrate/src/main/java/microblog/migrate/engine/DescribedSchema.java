@@ -14,6 +14,7 @@ import microblog.migrate.runtime.SchemaSimulator;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.script.RevisionGraph;
 import microblog.migrate.script.ScriptDirectory;
@@ -57,9 +58,12 @@ public final class DescribedSchema {
                 comparable.add(table);
             }
         }
+        List<Sequence> comparableSequences = live.sequences().stream()
+                .filter(s -> described.createdSequence(s.name()) || !described.mayMissTables())
+                .toList();
         return SchemaComparator.compare(
                         withoutIndexesItCannotMake(described.knownSchema(), ddl),
-                        new Schema(comparable),
+                        new Schema(comparable, comparableSequences),
                         new ComparisonRules(Renames.NONE, ddl::storedType))
                 .findings();
     }
@@ -70,7 +74,7 @@ public final class DescribedSchema {
      * does nothing there: what the revisions describe for that database.
      */
     public static Schema withoutIndexesItCannotMake(Schema schema, MigrationDialect ddl) {
-        return new Schema(schema.tables().stream()
+        return schema.withTables(schema.tables().stream()
                 .map(t -> t.withIndexes(
                         ixs -> ixs.stream().filter(ddl::makesIndex).toList()))
                 .toList());

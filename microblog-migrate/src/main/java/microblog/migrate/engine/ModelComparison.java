@@ -20,6 +20,7 @@ import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.LiveSchemaReader;
 import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 import microblog.migrate.script.RevisionGraph;
@@ -89,6 +90,7 @@ public final class ModelComparison {
         live = withTypesAsWritten(live, revisions.knownSchema(), ddl);
         live = withUniquesAsWritten(live, revisions.knownSchema());
         live = withIndexesBeyondColumnsAsWritten(live, wanted, revisions.knownSchema(), ddl);
+        live = withNumberingAsWritten(live, revisions.knownSchema());
         return SchemaComparator.compare(
                 wanted, live, new ComparisonRules(models.renames(), ddl::storedType, ddl::makesIndex));
     }
@@ -112,7 +114,20 @@ public final class ModelComparison {
                             .toList()))
                     .orElse(table));
         }
-        return new Schema(tables);
+        return live.withTables(tables);
+    }
+
+    /**
+     * The live sequences with the keys they number as the revisions wrote them (no database
+     * keeps that): a sequence the downgrade creates again then starts above its table's keys.
+     */
+    private static Schema withNumberingAsWritten(Schema live, Schema written) {
+        return live.withSequences(live.sequences().stream()
+                .map(sequence -> written.sequence(sequence.name())
+                        .filter(Sequence::numbersAColumn)
+                        .map(asWritten -> sequence.numbering(asWritten.table(), asWritten.column()))
+                        .orElse(sequence))
+                .toList());
     }
 
     /**
@@ -137,7 +152,7 @@ public final class ModelComparison {
                         return us;
                     }));
         }
-        return new Schema(tables);
+        return live.withTables(tables);
     }
 
     /**
@@ -167,7 +182,7 @@ public final class ModelComparison {
             }
             tables.add(kept);
         }
-        return new Schema(tables);
+        return live.withTables(tables);
     }
 
     private static boolean named(List<Index> indexes, String name) {
@@ -184,9 +199,9 @@ public final class ModelComparison {
     }
 
     /**
-     * The live schema without the tables that no model maps and no revision
-     * created (another application's, or made by hand): autogenerate never
-     * proposes to drop those.
+     * The live schema without the tables and sequences that no model maps and
+     * no revision created (another application's, or made by hand):
+     * autogenerate never proposes to drop those.
      */
     private static Schema withoutForeignTables(Schema live, Schema models, SchemaSimulator revisions) {
         List<Table> kept = new ArrayList<>();
@@ -197,7 +212,15 @@ public final class ModelComparison {
                 log.info("Skipping table '{}': no model maps it and no revision created it", table.name());
             }
         }
-        return new Schema(kept);
+        List<Sequence> keptSequences = new ArrayList<>();
+        for (Sequence sequence : live.sequences()) {
+            if (models.sequence(sequence.name()).isPresent() || revisions.createdSequence(sequence.name())) {
+                keptSequences.add(sequence);
+            } else {
+                log.info("Skipping sequence '{}': no model uses it and no revision created it", sequence.name());
+            }
+        }
+        return new Schema(kept, keptSequences);
     }
 
     private static String describe(Set<String> heads) {

@@ -37,10 +37,11 @@ public final class TableExclusions {
         return patterns.stream().anyMatch(p -> p.matcher(table).matches());
     }
 
-    /** {@code schema} without the excluded tables. */
+    /** {@code schema} without the excluded tables, and without the sequences whose names the patterns match. */
     public Schema apply(Schema schema) {
         return new Schema(
-                schema.tables().stream().filter(t -> !excludes(t.name())).toList());
+                schema.tables().stream().filter(t -> !excludes(t.name())).toList(),
+                schema.sequences().stream().filter(s -> !excludes(s.name())).toList());
     }
 
     /** The models without the excluded tables, warning of each one a model maps: its changes go unseen. */

@@ -24,6 +24,9 @@ public sealed interface Operation
                 DropUniqueConstraint,
                 CreateCheckConstraint,
                 DropCheckConstraint,
+                CreateSequence,
+                DropSequence,
+                AlterSequence,
                 ExecuteSql {
 
     /**

@@ -40,5 +40,11 @@ public interface OperationVisitor<R> {
 
     R dropCheckConstraint(DropCheckConstraint op);
 
+    R createSequence(CreateSequence op);
+
+    R dropSequence(DropSequence op);
+
+    R alterSequence(AlterSequence op);
+
     R execute(ExecuteSql op);
 }

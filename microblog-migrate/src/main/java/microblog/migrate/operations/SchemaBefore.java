@@ -8,6 +8,7 @@ import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 
@@ -39,6 +40,10 @@ record SchemaBefore(Schema schema, Operation operation) {
 
     CheckConstraint checkConstraint(String table, String name) {
         return named(table(table).checkConstraints(), CheckConstraint::name, name, "check constraint");
+    }
+
+    Sequence sequence(String name) {
+        return schema.sequence(name).orElseThrow(() -> missing("sequence '" + name + "'"));
     }
 
     private <T> T named(List<T> items, Function<T, String> nameOf, String name, String kind) {

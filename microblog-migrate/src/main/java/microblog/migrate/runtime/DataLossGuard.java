@@ -16,9 +16,11 @@ import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.dialect.TableLookup;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateSequence;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DataLossRisk;
@@ -26,6 +28,7 @@ import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropSequence;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
@@ -243,6 +246,23 @@ final class DataLossGuard {
 
         @Override
         public Optional<Hazard> dropCheckConstraint(DropCheckConstraint op) {
+            return Optional.empty();
+        }
+
+        // ---- sequences hold no rows ----
+
+        @Override
+        public Optional<Hazard> createSequence(CreateSequence op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> dropSequence(DropSequence op) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Hazard> alterSequence(AlterSequence op) {
             return Optional.empty();
         }
 

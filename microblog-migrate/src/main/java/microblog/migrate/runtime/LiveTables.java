@@ -3,6 +3,7 @@ package microblog.migrate.runtime;
 import java.util.Optional;
 import microblog.migrate.dialect.TableLookup;
 import microblog.migrate.schema.LiveSchemaReader;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.StoredDefinitions;
 import microblog.migrate.schema.Table;
 
@@ -17,6 +18,11 @@ final class LiveTables implements TableLookup {
     @Override
     public Optional<Table> table(String name) {
         return reader.table(name);
+    }
+
+    @Override
+    public Optional<Sequence> sequence(String name) {
+        return reader.sequence(name);
     }
 
     @Override

@@ -14,15 +14,18 @@ import microblog.migrate.MigrationException;
 import microblog.migrate.dialect.TableLookup;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateSequence;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropSequence;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
@@ -32,6 +35,7 @@ import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 
 /**
@@ -48,6 +52,7 @@ public final class SchemaSimulator implements TableLookup {
     private static final Pattern DDL = Pattern.compile("\\b(create|alter|drop|rename)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, Sequence> sequences = new LinkedHashMap<>();
     private final Set<String> changedByHand = new HashSet<>();
     private boolean unknownDdl;
 
@@ -58,6 +63,7 @@ public final class SchemaSimulator implements TableLookup {
     public static SchemaSimulator startingFrom(Schema start) {
         SchemaSimulator simulator = new SchemaSimulator();
         start.tables().forEach(table -> simulator.tables.put(table.name(), table));
+        start.sequences().forEach(sequence -> simulator.sequences.put(sequence.name(), sequence));
         return simulator;
     }
 
@@ -71,16 +77,28 @@ public final class SchemaSimulator implements TableLookup {
         return Optional.ofNullable(tables.get(name));
     }
 
+    @Override
+    public Optional<Sequence> sequence(String name) {
+        return Optional.ofNullable(sequences.get(name));
+    }
+
     /** The tables as the operations so far describe them, leaving out those hand-written DDL touched. */
     public Schema knownSchema() {
-        return new Schema(tables.values().stream()
-                .filter(t -> !changedByHand.contains(t.name()))
-                .toList());
+        return new Schema(
+                tables.values().stream()
+                        .filter(t -> !changedByHand.contains(t.name()))
+                        .toList(),
+                List.copyOf(sequences.values()));
     }
 
     /** Whether the operations so far created {@code table} (whether or not its shape is still known). */
     public boolean created(String table) {
         return tables.containsKey(table);
+    }
+
+    /** Whether the operations so far created the sequence {@code name}. */
+    public boolean createdSequence(String name) {
+        return sequences.containsKey(name);
     }
 
     /** Whether hand-written DDL may have made tables this simulation does not know of. */
@@ -119,6 +137,7 @@ public final class SchemaSimulator implements TableLookup {
                 tables.put(op.to(), table.renamed(op.to()));
             }
             tables.replaceAll((name, t) -> t.withReferencesRenamed(op.from(), op.to()));
+            sequences.replaceAll((name, s) -> op.from().equals(s.table()) ? s.numbering(op.to(), s.column()) : s);
             if (changedByHand.remove(op.from())) {
                 changedByHand.add(op.to());
             }
@@ -145,6 +164,8 @@ public final class SchemaSimulator implements TableLookup {
 
         @Override
         public Void renameColumn(RenameColumn op) {
+            sequences.replaceAll((name, s) ->
+                    op.table().equals(s.table()) && op.from().equals(s.column()) ? s.numbering(s.table(), op.to()) : s);
             return change(op.table(), t -> t.withRenamedColumn(op.from(), op.to()));
         }
 
@@ -215,6 +236,24 @@ public final class SchemaSimulator implements TableLookup {
                         checks.removeIf(c -> c.name().equals(op.name()));
                         return checks;
                     }));
+        }
+
+        @Override
+        public Void createSequence(CreateSequence op) {
+            sequences.put(op.sequence().name(), op.sequence());
+            return null;
+        }
+
+        @Override
+        public Void dropSequence(DropSequence op) {
+            sequences.remove(op.name());
+            return null;
+        }
+
+        @Override
+        public Void alterSequence(AlterSequence op) {
+            sequences.computeIfPresent(op.name(), (name, sequence) -> sequence.withIncrement(op.toIncrement()));
+            return null;
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +33,19 @@ public final class LiveSchemaReader {
         this.ignoredTables = ignoredTables;
     }
 
+    /** The tables and sequences; on SQLite, the tables that stand in for sequences are read as sequences only. */
     public Schema read() {
         try {
+            List<Sequence> sequences = catalog.sequences(connection);
+            Set<String> sequenceNames = new HashSet<>();
+            sequences.forEach(s -> sequenceNames.add(s.name()));
             List<Table> tables = new ArrayList<>();
             for (String name : tableNames()) {
-                tables.add(readTable(name));
+                if (!sequenceNames.contains(name)) {
+                    tables.add(readTable(name));
+                }
             }
-            return new Schema(tables);
+            return new Schema(tables, sequences);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database schema: " + e.getMessage(), e);
         }
@@ -49,6 +56,16 @@ public final class LiveSchemaReader {
             return tableNames().contains(name) ? Optional.of(readTable(name)) : Optional.empty();
         } catch (SQLException e) {
             throw new MigrationException("cannot read table '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Sequence> sequence(String name) {
+        try {
+            return catalog.sequences(connection).stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst();
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read sequence '" + name + "': " + e.getMessage(), e);
         }
     }
 

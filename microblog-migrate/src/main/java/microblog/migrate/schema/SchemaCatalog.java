@@ -42,6 +42,12 @@ public interface SchemaCatalog {
         return Map.of();
     }
 
+    /**
+     * The sequences the application made, by name (without those the database made for identity or
+     * serial columns); on SQLite, Hibernate's one-row tables that stand in for them.
+     */
+    List<Sequence> sequences(Connection connection) throws SQLException;
+
     /** The table's named CHECK constraints. */
     List<CheckConstraint> checkConstraints(Connection connection, String table) throws SQLException;
 

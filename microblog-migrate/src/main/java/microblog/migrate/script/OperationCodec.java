@@ -10,15 +10,18 @@ import java.util.Set;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateSequence;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropSequence;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
@@ -34,6 +37,7 @@ import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.Identifiers;
 import microblog.migrate.schema.Index;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 
@@ -60,6 +64,9 @@ final class OperationCodec {
             "drop_unique_constraint",
             "create_check_constraint",
             "drop_check_constraint",
+            "create_sequence",
+            "drop_sequence",
+            "alter_sequence",
             "execute");
 
     private OperationCodec() {}
@@ -175,6 +182,36 @@ final class OperationCodec {
         @Override
         public Map<String, Object> dropCheckConstraint(DropCheckConstraint op) {
             return entry("drop_check_constraint", map("name", op.name(), "table", op.table()));
+        }
+
+        @Override
+        public Map<String, Object> createSequence(CreateSequence op) {
+            Sequence sequence = op.sequence();
+            Map<String, Object> body =
+                    map("name", sequence.name(), "start", sequence.start(), "increment", sequence.increment());
+            if (sequence.numbersAColumn()) {
+                body.put("table", sequence.table());
+                body.put("column", sequence.column());
+            }
+            return entry("create_sequence", body);
+        }
+
+        @Override
+        public Map<String, Object> dropSequence(DropSequence op) {
+            return entry("drop_sequence", map("name", op.name()));
+        }
+
+        @Override
+        public Map<String, Object> alterSequence(AlterSequence op) {
+            return entry(
+                    "alter_sequence",
+                    map(
+                            "name",
+                            op.name(),
+                            "from",
+                            map("increment", op.fromIncrement()),
+                            "to",
+                            map("increment", op.toIncrement())));
         }
 
         @Override
@@ -315,6 +352,9 @@ final class OperationCodec {
                     case "drop_unique_constraint" -> new DropUniqueConstraint(f.string("table"), f.string("name"));
                     case "create_check_constraint" -> new CreateCheckConstraint(f.string("table"), readCheck(f));
                     case "drop_check_constraint" -> new DropCheckConstraint(f.string("table"), f.string("name"));
+                    case "create_sequence" -> readCreateSequence(f);
+                    case "drop_sequence" -> new DropSequence(f.string("name"));
+                    case "alter_sequence" -> readAlterSequence(f);
                     case "execute" -> readExecute(f);
                     default -> throw new MigrationException(where + ": unknown operation '" + name + "': use one of "
                             + String.join(", ", OPERATION_NAMES));
@@ -427,6 +467,27 @@ final class OperationCodec {
                 f.optionalString("on_delete"));
     }
 
+    private static CreateSequence readCreateSequence(Fields f) {
+        Sequence sequence = Sequence.of(f.string("name"), f.whole("start"), f.increment("increment"));
+        String table = f.optionalString("table");
+        String column = f.optionalString("column");
+        if ((table == null) != (column == null)) {
+            throw new MigrationException(
+                    f.where + ": give both 'table' and 'column' (the key the sequence numbers), " + "or neither");
+        }
+        return new CreateSequence(table == null ? sequence : sequence.numbering(table, column));
+    }
+
+    private static AlterSequence readAlterSequence(Fields f) {
+        String name = f.string("name");
+        Fields from = f.fields("from");
+        Fields to = f.fields("to");
+        AlterSequence alter = new AlterSequence(name, from.increment("increment"), to.increment("increment"));
+        from.rejectUnknownKeys();
+        to.rejectUnknownKeys();
+        return alter;
+    }
+
     private static ExecuteSql readExecute(Fields f) {
         Map<String, String> variants = new LinkedHashMap<>();
         for (String database : List.of("sqlite", "postgresql", "mysql")) {
@@ -503,6 +564,23 @@ final class OperationCodec {
             } catch (MigrationException e) {
                 throw new MigrationException(where + ": " + e.getMessage());
             }
+        }
+
+        long whole(String key) {
+            Object value = required(key);
+            if (!(value instanceof Integer || value instanceof Long)) {
+                throw new MigrationException(where + ": '" + key + "' must be a whole number");
+            }
+            return ((Number) value).longValue();
+        }
+
+        /** A sequence's increment: a whole number other than zero. */
+        long increment(String key) {
+            long value = whole(key);
+            if (value == 0) {
+                throw new MigrationException(where + ": '" + key + "' must not be 0");
+            }
+            return value;
         }
 
         boolean flag(String key, boolean fallback) {

@@ -7,14 +7,17 @@ import microblog.db.url.DatabaseKind;
 import microblog.migrate.dialect.MigrationDialect;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateSequence;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropSequence;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameTable;
@@ -26,6 +29,7 @@ import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,41 @@ class SchemaComparatorTest {
         assertThat(changes.downgrade())
                 .as("a dropped table takes its indexes along")
                 .containsExactly(new DropTable("post"), new DropTable("user"));
+    }
+
+    @Test
+    void sequencesAreAddedAfterTheirTablesRemovedBeforeThemAndTheirIncrementFollowsTheModels() {
+        Sequence postSeq = Sequence.of("post_seq", 1, 50).numbering("post", "id");
+        Sequence userSeq = Sequence.of("user_seq", 1, 50).numbering("user", "id");
+        Changes added =
+                SchemaComparator.compare(new Schema(List.of(USER, POST), List.of(postSeq)), new Schema(List.of(USER)));
+        assertThat(added.findings())
+                .containsExactly("Detected added table 'post'", "Detected added sequence 'post_seq'");
+        assertThat(added.upgrade()).containsExactly(new CreateTable(POST), new CreateSequence(postSeq));
+        assertThat(added.downgrade())
+                .as("the sequence goes before its table, which a new one reads to start above the keys")
+                .containsExactly(new DropSequence("post_seq"), new DropTable("post"));
+
+        Changes removed =
+                SchemaComparator.compare(new Schema(List.of(USER)), new Schema(List.of(USER, POST), List.of(postSeq)));
+        assertThat(removed.findings())
+                .containsExactly("Detected removed sequence 'post_seq'", "Detected removed table 'post'");
+        assertThat(removed.downgrade()).containsExactly(new CreateTable(POST), new CreateSequence(postSeq));
+
+        Changes changed = SchemaComparator.compare(
+                new Schema(List.of(USER), List.of(Sequence.of("user_seq", 1, 10))),
+                new Schema(List.of(USER), List.of(userSeq.withIncrement(50))));
+        assertThat(changed.findings())
+                .containsExactly("Detected increment change from 50 to 10 on sequence 'user_seq'");
+        assertThat(changed.upgrade()).containsExactly(new AlterSequence("user_seq", 50, 10));
+        assertThat(changed.downgrade()).containsExactly(new AlterSequence("user_seq", 10, 50));
+
+        assertThat(SchemaComparator.compare(
+                                new Schema(List.of(USER), List.of(Sequence.of("user_seq", 1, 50))),
+                                new Schema(List.of(USER), List.of(Sequence.of("user_seq", 401, 50))))
+                        .isEmpty())
+                .as("a start counts only when the sequence is made (one made for rows starts above them)")
+                .isTrue();
     }
 
     @Test
@@ -98,6 +137,23 @@ class SchemaComparatorTest {
                         .isEmpty())
                 .as("a condition of another shape is matched by name only (see the README's known limits)")
                 .isTrue();
+    }
+
+    @Test
+    void aKeyThatShouldBeGeneratedButIsNotIsAWarning() {
+        Column plainKey = ID.withAutoincrement(false);
+        Changes toIdentity = SchemaComparator.compare(
+                new Schema(List.of(USER)),
+                new Schema(List.of(USER.withColumn(plainKey)), List.of(Sequence.of("user_seq", 1, 50))));
+        assertThat(toIdentity.upgrade()).containsExactly(new DropSequence("user_seq"));
+        assertThat(toIdentity.warnings())
+                .anyMatch(w -> w.startsWith(
+                        "Column 'user.id' takes generated keys in the models (IDENTITY) but not " + "in the database"));
+        Changes toSequence = SchemaComparator.compare(
+                new Schema(List.of(USER.withColumn(plainKey)), List.of(Sequence.of("user_seq", 1, 50))),
+                new Schema(List.of(USER)));
+        assertThat(toSequence.upgrade()).containsExactly(new CreateSequence(Sequence.of("user_seq", 1, 50)));
+        assertThat(toSequence.warnings()).isEmpty();
     }
 
     @Test

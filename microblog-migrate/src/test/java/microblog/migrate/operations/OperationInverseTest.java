@@ -15,6 +15,7 @@ import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.Schema;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 import org.junit.jupiter.api.Named;
@@ -53,7 +54,8 @@ class OperationInverseTest {
             List.of(),
             List.of(new ForeignKey("fk_post_user_id_user", List.of("user_id"), "user", List.of("id"), "CASCADE")),
             List.of(new Index("ix_post_user_id", "post", List.of("user_id"), false)));
-    private static final Schema SCHEMA = new Schema(List.of(USER, POST));
+    private static final Schema SCHEMA = new Schema(
+            List.of(USER, POST), List.of(Sequence.of("post_seq", 1, 50).numbering("post", "id")));
 
     /** One case or more per kind of operation but execute, each named as the log names it. */
     static Stream<Named<Operation>> operations() {
@@ -85,7 +87,10 @@ class OperationInverseTest {
                 new CreateUniqueConstraint("user", new UniqueConstraint("uq_user_username", List.of("username"))),
                 new DropUniqueConstraint("user", "uq_user_email"),
                 new CreateCheckConstraint("post", new CheckConstraint("ck_post_body", "body <> ''")),
-                new DropCheckConstraint("user", "ck_user_username"));
+                new DropCheckConstraint("user", "ck_user_username"),
+                new CreateSequence(Sequence.of("tag_seq", 1000, 10)),
+                new DropSequence("post_seq"),
+                new AlterSequence("post_seq", 50, 20));
         return cases.map(operation -> Named.of(operation.describe(), operation));
     }
 
@@ -108,6 +113,9 @@ class OperationInverseTest {
                         operation.describe(),
                         inverse.stream().map(Operation::describe).toList())
                 .containsExactlyInAnyOrderElementsOf(SCHEMA.tables());
+        assertThat(simulator.knownSchema().sequences())
+                .as("the sequences after %s and its inverse", operation.describe())
+                .containsExactlyInAnyOrderElementsOf(SCHEMA.sequences());
     }
 
     @Test
@@ -134,6 +142,15 @@ class OperationInverseTest {
                         + "index 'ix_gone'");
         assertThatThrownBy(() -> new DropColumn("note", "body").inverse(SCHEMA))
                 .hasMessageEndingWith("has no table 'note'");
+        assertThatThrownBy(() -> new DropSequence("note_seq").inverse(SCHEMA))
+                .hasMessageEndingWith("has no sequence 'note_seq'");
+    }
+
+    @Test
+    void aDroppedSequenceComesBackNumberingItsKeyAgain() {
+        assertThat(new DropSequence("post_seq").inverse(SCHEMA))
+                .containsExactly(
+                        new CreateSequence(Sequence.of("post_seq", 1, 50).numbering("post", "id")));
     }
 
     @Test

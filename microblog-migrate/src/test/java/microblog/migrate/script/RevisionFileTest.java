@@ -10,15 +10,18 @@ import java.util.Map;
 import microblog.migrate.MigrationException;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.AlterSequence;
 import microblog.migrate.operations.CreateCheckConstraint;
 import microblog.migrate.operations.CreateForeignKey;
 import microblog.migrate.operations.CreateIndex;
+import microblog.migrate.operations.CreateSequence;
 import microblog.migrate.operations.CreateTable;
 import microblog.migrate.operations.CreateUniqueConstraint;
 import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropIndex;
+import microblog.migrate.operations.DropSequence;
 import microblog.migrate.operations.DropTable;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.ExecuteSql;
@@ -33,6 +36,7 @@ import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
+import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.Table;
 import microblog.migrate.schema.UniqueConstraint;
 import org.junit.jupiter.api.Test;
@@ -88,7 +92,11 @@ class RevisionFileTest {
                         CheckConstraint.allowing(
                                 "ck_entry_rank", new AllowedValues("rank", List.of("0", "1", "2"), true))),
                 new CreateTable(
-                        POST.withCheckConstraints(c -> List.of(new CheckConstraint("ck_post_score", "score < 10")))));
+                        POST.withCheckConstraints(c -> List.of(new CheckConstraint("ck_post_score", "score < 10")))),
+                new CreateSequence(Sequence.of("post_seq", 1, 50).numbering("post", "id")),
+                new CreateSequence(Sequence.of("invoice_number", 1000, 10)),
+                new AlterSequence("post_seq", 50, 20),
+                new DropSequence("post_seq"));
         assertThat(all.stream().map(Object::getClass).distinct())
                 .as("every kind of operation")
                 .containsExactlyInAnyOrder(Operation.class.getPermittedSubclasses());
@@ -114,10 +122,13 @@ class RevisionFileTest {
         assertThat(Files.readString(file))
                 .startsWith("# all: of them\n")
                 .contains("- {name: body, type: String(140)}")
+                .contains("down_revision: 000000000001\nbranch_labels: [shop]\n")
+                .contains("- create_sequence: {name: post_seq, start: 1, increment: 50, table: post, column: id}")
+                .contains(
+                        "- alter_sequence:\n      name: post_seq\n      from: {increment: 50}\n      to: {increment: 20}")
                 .as("a string that YAML would read as a number is quoted")
                 .contains("column: status, values: [NEW, '1', it's, yes]")
-                .contains("column: rank, values: [0, 1, 2]")
-                .contains("down_revision: 000000000001\nbranch_labels: [shop]\n");
+                .contains("column: rank, values: [0, 1, 2]");
     }
 
     /**
@@ -148,6 +159,16 @@ class RevisionFileTest {
         assertThatThrownBy(() -> read("upgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n"))
                 .hasMessageContaining("unknown column type 'Strng(3)'");
         assertThatThrownBy(() -> read("upgrade: [\n")).hasMessageContaining("is not valid YAML");
+        assertThatThrownBy(() -> read("upgrade:\n  - create_sequence: {name: s, start: one, increment: 50}\n"))
+                .hasMessageContaining("r_bad.yaml upgrade #1 create_sequence: 'start' must be a whole number");
+        assertThatThrownBy(() -> read("upgrade:\n  - create_sequence: {name: s, start: 1, increment: 0}\n"))
+                .hasMessageContaining("create_sequence: 'increment' must not be 0");
+        assertThatThrownBy(() -> read("upgrade:\n  - create_sequence: {name: s, start: 1, increment: 5, table: t}\n"))
+                .hasMessageContaining("create_sequence: give both 'table' and 'column'");
+        assertThatThrownBy(() -> read("upgrade:\n  - create_sequence: {name: s, start: 1, incremnt: 5}\n"))
+                .hasMessageContaining("create_sequence: missing 'increment'");
+        assertThatThrownBy(() -> read("upgrade:\n  - alter_sequence: {name: s, from: {increment: 5}, to: {inc: 6}}\n"))
+                .hasMessageContaining("alter_sequence to: missing 'increment'");
         assertThatThrownBy(() -> read("upgrade:\n  - create_check_constraint: {name: ck, table: t, column: c}\n"))
                 .hasMessageContaining("create_check_constraint: give either 'expression' (SQL), or 'column' and "
                         + "'values' (the values it may hold), for check 'ck'");
