@@ -265,7 +265,9 @@ public abstract class MigrationDialect {
 
         @Override
         public List<String> execute(ExecuteSql op) {
-            return List.of(op.perDatabase().getOrDefault(key(), op.sql()));
+            return List.of(op.sqlFor(key())
+                    .orElseThrow(() -> new MigrationException("an execute gives no SQL for " + kind().displayName()
+                            + ": add a '" + key() + ":' variant, or 'sql:' for every database")));
         }
     }
 
