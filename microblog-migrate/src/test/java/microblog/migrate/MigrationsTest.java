@@ -113,6 +113,76 @@ class MigrationsTest {
     }
 
     @Test
+    void sqliteStepsInARowOnOneTableShareOneRebuildOnlineAndOffline() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
+            TestMigrations.init(project);
+            Path versions = project.resolve("migrations/versions");
+            Files.writeString(
+                    versions.resolve("aaa000000001_items.yaml"),
+                    """
+                    revision: aaa000000001
+                    down_revision: null
+                    message: items
+                    upgrade:
+                      - create_table:
+                          name: item
+                          columns:
+                            - {name: id, type: Integer, primary_key: true}
+                            - {name: a, type: String(10)}
+                            - {name: b, type: String(10)}
+                            - {name: c, type: String(40)}
+                            - {name: d, type: "Numeric(10, 2)"}
+                      - create_index: {name: ix_item_c, table: item, columns: [c]}
+                    downgrade:
+                      - drop_table: {name: item}
+                    """);
+            Files.writeString(
+                    versions.resolve("aaa000000002_fewer.yaml"),
+                    """
+                    revision: aaa000000002
+                    down_revision: aaa000000001
+                    message: fewer
+                    upgrade:
+                      - drop_column: {table: item, name: a}
+                      - drop_column: {table: item, name: b}
+                      - create_unique_constraint: {name: uq_item_d, table: item, columns: [d]}
+                      - alter_column: {table: item, name: c, from: {type: String(40)}, to: {type: String(20)}}
+                      - alter_column: {table: item, name: d, from: {type: "Numeric(10, 2)"}, to: {type: "Numeric(10, 1)"}}
+                    downgrade:
+                      - alter_column: {table: item, name: d, from: {type: "Numeric(10, 1)"}, to: {type: "Numeric(10, 2)"}}
+                      - alter_column: {table: item, name: c, from: {type: String(20)}, to: {type: String(40)}}
+                      - drop_unique_constraint: {table: item, name: uq_item_d}
+                      - add_column: {table: item, column: {name: b, type: String(10)}}
+                      - add_column: {table: item, column: {name: a, type: String(10)}}
+                    """);
+            Migrations migrations = TestMigrations.builder(project, db, List.of())
+                    .acceptDataLoss()
+                    .build();
+            String offline = migrations.upgradeSql("aaa000000001:aaa000000002");
+            assertThat(offline.split("CREATE TABLE \"_migrate_tmp_item\"", -1))
+                    .as("two rebuilds: the drops and the unique together, then both alters (the cut to length of c "
+                            + "runs before the copy, the rounding of d after it)")
+                    .hasSize(3);
+            assertThat(offline.indexOf("SET \"c\" = SUBSTR"))
+                    .isLessThan(offline.lastIndexOf("CREATE TABLE \"_migrate_tmp_item\""));
+            assertThat(offline.indexOf("SET \"d\" = ROUND"))
+                    .isGreaterThan(offline.lastIndexOf("CREATE TABLE \"_migrate_tmp_item\""));
+
+            migrations.upgrade("aaa000000001");
+            TestSql.execute(
+                    db, "INSERT INTO item (id, a, b, c, d) VALUES (1, 'x', 'y', '" + "c".repeat(30) + "', 1.25)");
+            migrations.upgrade("head");
+            assertThat(TestSql.rows(db, "SELECT id, c, d FROM item")).containsExactly("1|" + "c".repeat(20) + "|1.3");
+            assertThat(TestSql.rows(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ix_item_c'"))
+                    .as("the index made again once")
+                    .containsExactly("ix_item_c");
+            migrations.downgrade("-1");
+            assertThat(TestSql.rows(db, "SELECT id, a, b, c FROM item"))
+                    .containsExactly("1|null|null|" + "c".repeat(20));
+        }
+    }
+
+    @Test
     void anH2DataSourceThatKeepsUpperCaseNamesIsRefusedWithTheSettingToAdd() throws Exception {
         try (TestDatabase db = TestDatabases.create(Backend.H2, project);
                 HikariDataSource upperCase = new HikariDataSource()) {

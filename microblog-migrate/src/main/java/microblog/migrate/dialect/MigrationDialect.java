@@ -125,6 +125,23 @@ public abstract class MigrationDialect {
     }
 
     /**
+     * How many of {@code operations}, from {@code start}, this database renders
+     * together in {@link #renderTogether} (at least the one at {@code start}):
+     * where a step rebuilds its table (SQLite), a run of them on one table
+     * shares one rebuild.
+     */
+    public int renderedTogether(List<Operation> operations, int start) {
+        return 1;
+    }
+
+    /** The statements of {@code operations}, a run {@link #renderedTogether} counted. */
+    public List<String> renderTogether(List<Operation> operations, TableLookup tables) {
+        List<String> sql = new ArrayList<>();
+        operations.forEach(op -> sql.addAll(render(op, tables)));
+        return sql;
+    }
+
+    /**
      * Statements to run before a revision's transaction begins and after it
      * ends, for settings that cannot change inside one (SQLite's foreign_keys).
      */

@@ -23,6 +23,7 @@ import microblog.migrate.operations.DropCheckConstraint;
 import microblog.migrate.operations.DropColumn;
 import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropUniqueConstraint;
+import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
@@ -145,101 +146,167 @@ final class SqliteMigrationDialect extends MigrationDialect {
      */
     @Override
     protected List<String> addColumn(AddColumn op, TableLookup tables) {
-        Column column = op.column();
-        String serverDefault = column.serverDefault();
-        boolean takenByAddColumn = serverDefault == null
-                ? column.nullable()
-                : !NON_CONSTANT_DEFAULT.matcher(serverDefault).find();
-        if (takenByAddColumn) {
-            return super.addColumn(op, tables);
-        }
-        return rebuild(
-                op.table(),
-                tables,
-                t -> t.withColumns(columns -> {
-                    columns.add(column);
-                    return columns;
-                }));
+        return rebuildStep(op).map(step -> rebuild(List.of(step), tables)).orElseGet(() -> super.addColumn(op, tables));
     }
 
     @Override
     protected List<String> dropColumn(DropColumn op, TableLookup tables) {
-        return rebuild(op.table(), tables, t -> {
-            requireColumn(t, op.column());
-            return t.withoutColumn(op.column());
-        });
+        return rebuildOf(op, tables);
     }
 
     @Override
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
-        List<String> sql = new ArrayList<>();
-        fitValues(op).ifPresent(sql::add);
-        sql.addAll(rebuild(op.table(), tables, t -> {
-            requireColumn(t, op.column());
-            return t.withColumn(op.to());
-        }));
-        roundValues(op).ifPresent(sql::add);
-        return sql;
+        return rebuildOf(op, tables);
     }
 
     @Override
     protected List<String> createForeignKey(CreateForeignKey op, TableLookup tables) {
-        return rebuild(
-                op.table(),
-                tables,
-                t -> t.withForeignKeys(fks -> {
-                    fks.add(op.foreignKey());
-                    return fks;
-                }));
+        return rebuildOf(op, tables);
     }
 
     @Override
     protected List<String> dropForeignKey(DropForeignKey op, TableLookup tables) {
-        return rebuild(
-                op.table(),
-                tables,
-                t -> t.withForeignKeys(
-                        fks -> removeNamed(fks, ForeignKey::name, op.name(), "foreign key", op.table())));
+        return rebuildOf(op, tables);
     }
 
     @Override
     protected List<String> createUnique(CreateUniqueConstraint op, TableLookup tables) {
-        return rebuild(
-                op.table(),
-                tables,
-                t -> t.withUniqueConstraints(us -> {
-                    us.add(op.constraint());
-                    return us;
-                }));
+        return rebuildOf(op, tables);
     }
 
     @Override
     protected List<String> dropUnique(DropUniqueConstraint op, TableLookup tables) {
-        return rebuild(
-                op.table(),
-                tables,
-                t -> t.withUniqueConstraints(
-                        us -> removeNamed(us, UniqueConstraint::name, op.name(), "unique constraint", op.table())));
+        return rebuildOf(op, tables);
     }
 
     @Override
     protected List<String> createCheck(CreateCheckConstraint op, TableLookup tables) {
-        return rebuild(
-                op.table(),
-                tables,
-                t -> t.withCheckConstraints(checks -> {
-                    checks.add(op.constraint());
-                    return checks;
-                }));
+        return rebuildOf(op, tables);
     }
 
     @Override
     protected List<String> dropCheck(DropCheckConstraint op, TableLookup tables) {
+        return rebuildOf(op, tables);
+    }
+
+    /**
+     * Steps in a row that each rebuild one table share one rebuild: a revision
+     * that drops two columns and adds a key copies the table once, not three
+     * times. A step with statements of its own before the rebuild (a String cut
+     * to length) can only begin such a run, one with statements after it
+     * (decimals rounded) only end it, so each runs where it would alone.
+     */
+    @Override
+    public int renderedTogether(List<Operation> operations, int start) {
+        Optional<RebuildStep> first = rebuildStep(operations.get(start));
+        if (first.isEmpty() || !first.get().after().isEmpty()) {
+            return 1;
+        }
+        int end = start + 1;
+        while (end < operations.size()) {
+            Optional<RebuildStep> next = rebuildStep(operations.get(end));
+            if (next.isEmpty()
+                    || !next.get().table().equals(first.get().table())
+                    || !next.get().before().isEmpty()) {
+                break;
+            }
+            end++;
+            if (!next.get().after().isEmpty()) {
+                break;
+            }
+        }
+        return end - start;
+    }
+
+    @Override
+    public List<String> renderTogether(List<Operation> operations, TableLookup tables) {
+        if (operations.size() == 1) {
+            return render(operations.get(0), tables);
+        }
         return rebuild(
-                op.table(),
-                tables,
-                t -> t.withCheckConstraints(checks ->
-                        removeNamed(checks, CheckConstraint::name, op.name(), "check constraint", op.table())));
+                operations.stream().map(op -> rebuildStep(op).orElseThrow()).toList(), tables);
+    }
+
+    /**
+     * What an operation SQLite cannot ALTER does to its table, for a rebuild:
+     * the change, and any statements it needs before and after the copy.
+     */
+    private record RebuildStep(String table, UnaryOperator<Table> change, List<String> before, List<String> after) {
+        RebuildStep(String table, UnaryOperator<Table> change) {
+            this(table, change, List.of(), List.of());
+        }
+    }
+
+    private List<String> rebuildOf(Operation op, TableLookup tables) {
+        return rebuild(List.of(rebuildStep(op).orElseThrow()), tables);
+    }
+
+    /** The rebuild an operation needs here, if it needs one. */
+    private Optional<RebuildStep> rebuildStep(Operation operation) {
+        if (operation instanceof AddColumn op) {
+            return addedByRebuild(op.column())
+                    ? Optional.of(new RebuildStep(op.table(), t -> t.withColumns(columns -> add(columns, op.column()))))
+                    : Optional.empty();
+        }
+        if (operation instanceof DropColumn op) {
+            return Optional.of(new RebuildStep(op.table(), t -> {
+                requireColumn(t, op.column());
+                return t.withoutColumn(op.column());
+            }));
+        }
+        if (operation instanceof AlterColumn op) {
+            return Optional.of(new RebuildStep(
+                    op.table(),
+                    t -> {
+                        requireColumn(t, op.column());
+                        return t.withColumn(op.to());
+                    },
+                    fitValues(op).stream().toList(),
+                    roundValues(op).stream().toList()));
+        }
+        if (operation instanceof CreateForeignKey op) {
+            return Optional.of(new RebuildStep(op.table(), t -> t.withForeignKeys(fks -> add(fks, op.foreignKey()))));
+        }
+        if (operation instanceof DropForeignKey op) {
+            return Optional.of(new RebuildStep(
+                    op.table(),
+                    t -> t.withForeignKeys(
+                            fks -> removeNamed(fks, ForeignKey::name, op.name(), "foreign key", op.table()))));
+        }
+        if (operation instanceof CreateUniqueConstraint op) {
+            return Optional.of(
+                    new RebuildStep(op.table(), t -> t.withUniqueConstraints(us -> add(us, op.constraint()))));
+        }
+        if (operation instanceof DropUniqueConstraint op) {
+            return Optional.of(new RebuildStep(
+                    op.table(),
+                    t -> t.withUniqueConstraints(us ->
+                            removeNamed(us, UniqueConstraint::name, op.name(), "unique constraint", op.table()))));
+        }
+        if (operation instanceof CreateCheckConstraint op) {
+            return Optional.of(
+                    new RebuildStep(op.table(), t -> t.withCheckConstraints(checks -> add(checks, op.constraint()))));
+        }
+        if (operation instanceof DropCheckConstraint op) {
+            return Optional.of(new RebuildStep(
+                    op.table(),
+                    t -> t.withCheckConstraints(checks ->
+                            removeNamed(checks, CheckConstraint::name, op.name(), "check constraint", op.table()))));
+        }
+        return Optional.empty();
+    }
+
+    private static <T> List<T> add(List<T> items, T item) {
+        items.add(item);
+        return items;
+    }
+
+    /** Whether ADD COLUMN cannot add {@code column} here (see {@link #addColumn}). */
+    private static boolean addedByRebuild(Column column) {
+        String serverDefault = column.serverDefault();
+        return serverDefault == null
+                ? !column.nullable()
+                : NON_CONSTANT_DEFAULT.matcher(serverDefault).find();
     }
 
     /**
@@ -323,6 +390,21 @@ final class SqliteMigrationDialect extends MigrationDialect {
             throw new MigrationException("table '" + table + "' has no " + what + " '" + wanted + "'");
         }
         return items;
+    }
+
+    /** The steps' statements before, one rebuild of their table making all their changes, their statements after. */
+    private List<String> rebuild(List<RebuildStep> steps, TableLookup tables) {
+        List<String> sql = new ArrayList<>();
+        steps.forEach(step -> sql.addAll(step.before()));
+        sql.addAll(rebuild(steps.get(0).table(), tables, table -> {
+            Table changed = table;
+            for (RebuildStep step : steps) {
+                changed = step.change().apply(changed);
+            }
+            return changed;
+        }));
+        steps.forEach(step -> sql.addAll(step.after()));
+        return sql;
     }
 
     private List<String> rebuild(String tableName, TableLookup tables, UnaryOperator<Table> change) {

@@ -251,15 +251,20 @@ public final class MigrationRunner {
             prepareAppliedRecord();
             long started = System.nanoTime();
             boolean afterHandWrittenSql = false;
-            for (Operation operation : operations) {
-                if (simulator != null) { // offline: nothing to count, so the script says what may be lost
-                    DataLossRisk.of(operation).ifPresent(risk -> sink.comment("Data loss: this step " + risk));
+            for (int next = 0; next < operations.size(); ) {
+                // Usually one operation; on SQLite, a run of steps on one table sharing one rebuild.
+                List<Operation> together = operations.subList(next, next + ddl.renderedTogether(operations, next));
+                next += together.size();
+                for (Operation operation : together) {
+                    if (simulator != null) { // offline: nothing to count, so the script says what may be lost
+                        DataLossRisk.of(operation).ifPresent(risk -> sink.comment("Data loss: this step " + risk));
+                    }
+                    if (afterHandWrittenSql) {
+                        guardStep(revision, direction, operation, committed);
+                    }
+                    afterHandWrittenSql |= operation instanceof ExecuteSql;
                 }
-                if (afterHandWrittenSql) {
-                    guardStep(revision, direction, operation, committed);
-                }
-                afterHandWrittenSql |= operation instanceof ExecuteSql;
-                for (String sql : ddl.render(operation, tables)) {
+                for (String sql : ddl.renderTogether(together, tables)) {
                     statement++;
                     boolean commitsAtOnce = progress != null && ProgressRecord.commitsAtOnce(sql);
                     if (commitsAtOnce) {
@@ -272,7 +277,7 @@ public final class MigrationRunner {
                     }
                 }
                 if (simulator != null) {
-                    simulator.apply(operation);
+                    together.forEach(simulator::apply);
                 }
             }
             checkForeignKeys(revision, direction, brokenBefore);
