@@ -34,6 +34,7 @@ import microblog.migrate.engine.RepositoryTemplate;
 import microblog.migrate.engine.RevisionAuthor;
 import microblog.migrate.engine.RevisionTargets;
 import microblog.migrate.engine.RevisionTester;
+import microblog.migrate.engine.SampleRows;
 import microblog.migrate.engine.ScratchDatabase;
 import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.AppliedRevisions;
@@ -413,7 +414,8 @@ public final class Migrations {
                                 versionTable(scripts, url.kind()),
                                 new TableExclusions(scripts.excludedTables()))
                         .test(graph, models, listener);
-                return new RevisionTestResult(scratch.url(), graph.topologicalOrder(), matchesEntities);
+                return new RevisionTestResult(
+                        scratch.url(), graph.topologicalOrder(), matchesEntities, SampleRows.ROWS);
             } catch (SQLException e) {
                 throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
             } catch (MigrationException e) {
