@@ -30,7 +30,7 @@ import microblog.migrate.script.RevisionGraph;
  * first. After each step the live schema must be what the revisions describe,
  * and at the end what the models describe; the first difference stops the
  * test, naming the revision, the step and what differs. After each upgrade,
- * every empty table gets a few sample rows ({@link SampleRows}), so that the
+ * every table gets a few sample rows more ({@link SampleRows}), so that the
  * downgrade and the later revisions run on rows, as they do in production:
  * losses are accepted (the database is a scratch one), but a step that cannot
  * run on the rows stops the test too.
@@ -64,12 +64,12 @@ public final class RevisionTester {
             Set<String> after = onRows(() -> runner.upgrade(graph, from, List.of(revision)));
             revision.upgrade().forEach(expected::apply);
             requireSchema(expected, revision, "upgrade");
-            rows.fillEmptyTables();
+            rows.addToEveryTable();
             onRows(() -> runner.downgrade(graph, after, List.of(revision)));
             requireSchema(before, revision, "downgrade");
             heads = onRows(() -> runner.upgrade(graph, from, List.of(revision)));
             requireSchema(expected, revision, "upgrade again");
-            rows.fillEmptyTables(); // the tables the upgrade made again, for the next revision to meet with rows
+            rows.addToEveryTable(); // rows in the tables made again, for the next revision to meet
             listener.passed(revision);
         }
         if (models.isEmpty()) {
@@ -96,7 +96,8 @@ public final class RevisionTester {
             return step.get();
         } catch (DataLossException | RevisionFailedException e) {
             throw new MigrationException(
-                    e.getMessage() + " (db test had put " + SampleRows.ROWS + " sample rows in every table, "
+                    e.getMessage() + " (db test had put " + SampleRows.ROWS
+                            + " sample rows in every table after each upgrade, "
                             + "as a database in production holds rows)",
                     e);
         }

@@ -37,20 +37,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a few rows into every empty table of a scratch database, so that the
- * revisions tried there meet rows as they do in production. The rows are the
- * awkward ones a column's type admits: strings as long as the column allows,
- * numbers as large as the type holds, the same value in every row where no
- * unique key forbids it (so that a unique constraint added later meets
- * duplicates), distinct values where one does, every value a check of allowed
- * values lists (an enum's constants), and foreign keys pointing at rows of the
- * referred table, filled first. Columns with a server default and generated
- * keys are left to the database; nullable ones get values too.
+ * Adds a few rows to every table of a scratch database, so that the revisions
+ * tried there meet rows as they do in production. Called after each upgrade,
+ * so that every table also holds rows written in its newest shape: a downgrade
+ * that narrows a column the upgrade widened meets values only the wider type
+ * holds. The rows are the awkward ones a column's type admits: strings as long
+ * as the column allows, numbers as large as the type holds, the same value in
+ * every row where no unique key forbids it (so that a unique constraint added
+ * later meets duplicates), distinct values where one does, every value a check
+ * of allowed values lists (an enum's constants), and foreign keys pointing at
+ * rows of the referred table, filled first. Columns with a server default and
+ * generated keys are left to the database; nullable ones get values too.
  */
 public final class SampleRows {
     private static final Logger log = LoggerFactory.getLogger(SampleRows.class);
 
-    /** How many rows each table gets at least; more where a check lists more allowed values. */
+    /** How many rows each table gets at each call, at least; more where a check lists more allowed values. */
     public static final int ROWS = 3;
     /** A check listing hundreds of values (a wide range) is sampled, not covered. */
     private static final int MAX_ROWS = 20;
@@ -70,14 +72,14 @@ public final class SampleRows {
         this.ignoredTables = ignoredTables;
     }
 
-    /** Fills every table that holds no row, referred tables first; returns the tables filled. */
-    List<String> fillEmptyTables() {
+    /** Adds rows to every table, referred tables first; returns the tables that took them. */
+    List<String> addToEveryTable() {
         List<Table> tables = new LiveSchemaReader(connection, ddl.catalog(), ignoredTables)
                 .read()
                 .tables();
         List<String> filled = new ArrayList<>();
         for (Table table : referredFirst(tables)) {
-            if (count(table.name()) == 0 && fill(table)) {
+            if (fill(table, count(table.name()))) {
                 filled.add(table.name());
             }
         }
@@ -121,8 +123,8 @@ public final class SampleRows {
      * written as SQL that the values break, say) are not the revision's fault:
      * the table is left empty with a warning, and the test goes on.
      */
-    private boolean fill(Table table) {
-        Optional<List<Map<String, Object>>> rows = rowsFor(table);
+    private boolean fill(Table table, long rowsThere) {
+        Optional<List<Map<String, Object>>> rows = rowsFor(table, (int) Math.min(rowsThere, Integer.MAX_VALUE / 2));
         if (rows.isEmpty()) {
             return false;
         }
@@ -142,7 +144,7 @@ public final class SampleRows {
             } catch (SQLException e) {
                 connection.rollback();
                 log.warn(
-                        "db test could not put sample rows into '{}' ({}); it stays empty. Statement: {}",
+                        "db test could not add sample rows to '{}' ({}); it takes none this time. Statement: {}",
                         table.name(),
                         e.getMessage().strip(),
                         sql);
@@ -217,9 +219,11 @@ public final class SampleRows {
 
     /**
      * The rows for {@code table}, each a column -> value map in the same
-     * column order; none if a NOT NULL foreign key has no row to refer to.
+     * column order, their unique values distinct from those of the
+     * {@code rowsThere} rows added before; none if a NOT NULL foreign key has
+     * no row to refer to.
      */
-    private Optional<List<Map<String, Object>>> rowsFor(Table table) {
+    private Optional<List<Map<String, Object>>> rowsFor(Table table, int rowsThere) {
         Set<String> unique = uniqueColumns(table);
         Map<String, List<Object>> referred = new HashMap<>();
         for (ForeignKey fk : table.foreignKeys()) {
@@ -254,13 +258,14 @@ public final class SampleRows {
                                 column.name());
                         return Optional.empty();
                     }
-                    values.put(column.name(), keys.isEmpty() ? null : keys.get(row % keys.size()));
+                    values.put(column.name(), keys.isEmpty() ? null : keys.get((rowsThere + row) % keys.size()));
                 } else if (allowed.containsKey(column.name())) {
                     AllowedValues check = allowed.get(column.name());
-                    String value = check.values().get(row % check.values().size());
+                    String value = check.values()
+                            .get((rowsThere + row) % check.values().size());
                     values.put(column.name(), check.numeric() ? new BigDecimal(value) : value);
                 } else {
-                    values.put(column.name(), value(column, isUnique ? row : 0));
+                    values.put(column.name(), value(column, isUnique ? rowsThere + row : 0));
                 }
             }
             rows.add(values);
