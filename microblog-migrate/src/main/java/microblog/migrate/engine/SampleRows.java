@@ -121,7 +121,7 @@ public final class SampleRows {
     /**
      * Inserts the rows in one transaction. Rows the database refuses (a check
      * written as SQL that the values break, say) are not the revision's fault:
-     * the table is left empty with a warning, and the test goes on.
+     * the table takes none this time, with a warning, and the test goes on.
      */
     private boolean fill(Table table, long rowsThere) {
         Optional<List<Map<String, Object>>> rows = rowsFor(table, (int) Math.min(rowsThere, Integer.MAX_VALUE / 2));
