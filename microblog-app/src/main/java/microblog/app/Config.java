@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import microblog.db.url.DatabaseUrl;
 import microblog.db.url.InvalidDatabaseUrlException;
 import microblog.migrate.ClasspathRepository;
@@ -17,18 +18,20 @@ import microblog.migrate.ClasspathRepository;
  *
  * <ul>
  *   <li>{@code DATABASE_URL}: defaults to the SQLite file {@code app.db} in the base directory.</li>
- *   <li>{@code SECRET_KEY}: defaults to a development key, which the log warns about;
+ *   <li>{@code SECRET_KEY}: defaults to a key made at random for this project and kept in
+ *       {@code instance/secret_key} (see {@link LocalSecretKey}), which the log points out;
  *       {@code SECRET_KEY_FALLBACKS}: former keys, still accepted.</li>
  * </ul>
  */
 public final class Config {
-    static final String DEVELOPMENT_SECRET_KEY = "you-will-never-guess";
     /** Where the runnable jar carries the project's migrations (the build profile {@code jar}). */
     static final String PACKAGED_MIGRATIONS = "db/migrations";
 
     private final Path baseDir;
     private final Map<String, String> values;
     private DatabaseUrl databaseUrl;
+    private String localSecretKey;
+    private boolean secretKeyKeptInProject;
 
     Config(Path baseDir, Map<String, String> values) {
         this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -95,8 +98,29 @@ public final class Config {
         return databaseUrl;
     }
 
-    public String secretKey() {
-        return values.getOrDefault("SECRET_KEY", DEVELOPMENT_SECRET_KEY);
+    /** SECRET_KEY, else the project's own key (made on first use), else one for this process. */
+    public synchronized String secretKey() {
+        if (values.containsKey("SECRET_KEY")) {
+            return values.get("SECRET_KEY");
+        }
+        if (localSecretKey == null) {
+            Optional<String> kept = LocalSecretKey.of(baseDir);
+            secretKeyKeptInProject = kept.isPresent();
+            localSecretKey = kept.orElseGet(LocalSecretKey::ephemeral);
+        }
+        return localSecretKey;
+    }
+
+    /** Where the key comes from when SECRET_KEY is unset, for the log; null when it is set. */
+    public synchronized String generatedSecretKeySource() {
+        if (!usesDevelopmentSecretKey()) {
+            return null;
+        }
+        secretKey();
+        return secretKeyKeptInProject
+                ? "a key made for this project in " + baseDir.resolve(LocalSecretKey.FILE)
+                : "a key made for this process only (" + baseDir.resolve(LocalSecretKey.FILE)
+                        + " cannot be written): sessions end when it stops";
     }
 
     /**

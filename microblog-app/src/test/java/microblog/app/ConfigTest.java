@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.InvalidDatabaseUrlException;
@@ -20,9 +21,39 @@ class ConfigTest {
         Config config = Config.load(base, Map.of());
         assertThat(config.usesDefaultDatabase()).isTrue();
         assertThat(config.databaseUrl().sqliteDatabaseFile()).contains(base.resolve("app.db"));
-        assertThat(config.secretKey()).isEqualTo(Config.DEVELOPMENT_SECRET_KEY);
         assertThat(config.usesDevelopmentSecretKey()).isTrue();
         assertThat(config.migrationsDirectory()).isEqualTo(base.resolve("migrations"));
+    }
+
+    @Test
+    void withoutSecretKeyTheProjectGetsAKeyOfItsOwnThatNobodyElseKnows() throws Exception {
+        String key = Config.load(base, Map.of()).secretKey();
+        assertThat(key).matches("[0-9a-f]{64}").isNotEqualTo("you-will-never-guess");
+        assertThat(Config.load(base, Map.of()).secretKey())
+                .as("kept for the next start")
+                .isEqualTo(key);
+        Path file = base.resolve("instance/secret_key");
+        assertThat(Files.readString(file).strip()).isEqualTo(key);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(Config.load(base, Map.of()).generatedSecretKeySource()).contains(file.toString());
+
+        Path other = Files.createTempDirectory(base, "other");
+        assertThat(Config.load(other, Map.of()).secretKey())
+                .as("another project, another key")
+                .isNotEqualTo(key);
+        assertThat(Config.load(base, Map.of("SECRET_KEY", "set")).generatedSecretKeySource())
+                .isNull();
+    }
+
+    @Test
+    void aProjectThatCannotKeepAKeySignsWithOneForItsProcess() throws Exception {
+        Files.writeString(base.resolve("instance"), "a file where the directory would go");
+        Config config = Config.load(base, Map.of());
+        assertThat(config.secretKey()).matches("[0-9a-f]{64}");
+        assertThat(config.secretKey()).as("the same for the whole process").isEqualTo(config.secretKey());
+        assertThat(config.generatedSecretKeySource()).contains("for this process only");
+        assertThat(Config.load(base, Map.of()).secretKey()).isNotEqualTo(config.secretKey());
     }
 
     @Test

@@ -26,7 +26,8 @@ public final class TestProject {
         return migratedApp(base, Map.of("DATABASE_URL", url));
     }
 
-    private static Microblog migratedApp(Path base, Map<String, String> environment) throws IOException {
+    /** The same with {@code environment} as its settings. */
+    public static Microblog migratedApp(Path base, Map<String, String> environment) throws IOException {
         copyMigrations(base);
         Microblog app = new Microblog(Config.load(base, environment));
         new MigrationCommands(app.migrationConfig(), new PrintWriter(new StringWriter())).upgrade("head");

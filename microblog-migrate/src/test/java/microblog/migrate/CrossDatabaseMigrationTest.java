@@ -192,6 +192,52 @@ class CrossDatabaseMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anExecuteRunsItsVariantForEachDatabaseAndIsRefusedWhereItHasNone(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project)) {
+            TestMigrations.init(project);
+            String first = migrations(db, List.of(Writer.class))
+                    .generate("writers")
+                    .orElseThrow()
+                    .id();
+            Files.writeString(
+                    project.resolve("migrations/versions/e00000000001_by_hand.yaml"),
+                    """
+                    revision: e00000000001
+                    down_revision: %s
+                    message: by hand
+                    upgrade:
+                      - create_table: {name: made, columns: [{name: id, type: Integer, primary_key: true}]}
+                      - execute: {sqlite: "INSERT INTO made VALUES (1)", postgresql: "INSERT INTO made VALUES (2)",
+                                  h2: "INSERT INTO made VALUES (4)"}
+                    downgrade:
+                      - drop_table: {name: made}
+                    """
+                            .formatted(first));
+            if (backend == Backend.MARIADB) {
+                assertThatThrownBy(() -> migrations(db, List.of()).upgrade("head"))
+                        .isInstanceOf(MigrationException.class)
+                        .hasMessage("the upgrade of revision e00000000001 (by hand) has an execute with no SQL for "
+                                + "MySQL/MariaDB; nothing was changed. Add a 'mysql:' variant to it, or 'sql:' for "
+                                + "every database");
+                assertThat(LiveSchemas.tableNames(db))
+                        .as("not even the first step")
+                        .containsExactly("writer");
+                return;
+            }
+            migrations(db, List.of()).upgrade("head");
+            String expected =
+                    switch (backend) {
+                        case SQLITE -> "1";
+                        case POSTGRESQL -> "2";
+                        case H2 -> "4";
+                        case MARIADB -> throw new AssertionError();
+                    };
+            assertThat(TestSql.rows(db, "SELECT id FROM made")).containsExactly(expected);
+        }
+    }
+
     private static String startedAt(TestDatabase db) throws SQLException {
         try (Connection c = new ConnectionFactory(db.databaseUrl()).open();
                 var rs = c.createStatement().executeQuery("SELECT started_at FROM alembic_version_progress")) {

@@ -74,7 +74,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         requireFreeAddress(); // before booting and migrating anything
         if (app.config().usesDevelopmentSecretKey()) {
-            log.warn("SECRET_KEY is not set: using the development key; set SECRET_KEY before deploying");
+            log.warn(
+                    "SECRET_KEY is not set: signing sessions with {}; set SECRET_KEY, the same on every instance, "
+                            + "before deploying",
+                    app.config().generatedSecretKeySource());
         }
         // Hibernate's boot is most of the start: it runs beside the migrations and Jetty's start,
         // and a page asked for before it ends waits for it (WebServer).

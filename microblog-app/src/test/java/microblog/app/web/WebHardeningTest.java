@@ -52,8 +52,12 @@ class WebHardeningTest {
     }
 
     private Microblog app(Path dir, String url) throws Exception {
+        return app(dir, Map.of("DATABASE_URL", url));
+    }
+
+    private Microblog app(Path dir, Map<String, String> settings) throws Exception {
         Files.createDirectories(dir);
-        Microblog app = TestProject.migratedApp(dir, url);
+        Microblog app = TestProject.migratedApp(dir, settings);
         open.add(app);
         return app;
     }
@@ -174,8 +178,9 @@ class WebHardeningTest {
     void twoInstancesWithOneKeyServeOneUserInterchangeably(Backend backend) throws Exception {
         TestDatabase database = TestDatabases.create(backend, base);
         open.add(database);
-        Javalin first = server(app(database.url()), Clock.systemUTC());
-        Javalin second = server(app(base.resolve("second"), database.url()), Clock.systemUTC());
+        Map<String, String> settings = Map.of("DATABASE_URL", database.url(), "SECRET_KEY", "one-key-for-both");
+        Javalin first = server(app(base, settings), Clock.systemUTC());
+        Javalin second = server(app(base.resolve("second"), settings), Clock.systemUTC());
         String token = WebServerTest.csrfToken(get(first, "/login").body());
         HttpResponse<String> posted = send(
                 second, "POST", "/login", Map.of("csrf_token", token, "username", "john", "password", "x"), Map.of());
@@ -185,6 +190,31 @@ class WebHardeningTest {
         assertThat(get(first, "/index").body())
                 .as("the flash, read on the first")
                 .contains("Login requested for user john, remember_me=false");
+    }
+
+    @Test
+    void flashesNobodyReadsKeepOnlyTheLatestAndTheCookieStaysSmall() throws Exception {
+        Javalin server = server(app("sqlite:///app.db"), Clock.systemUTC());
+        HttpResponse<String> posted = null;
+        String token = WebServerTest.csrfToken(get(server, "/login").body()); // a page read shows the flashes
+        for (int i = 0; i < 50; i++) {
+            posted = send(
+                    server,
+                    "POST",
+                    "/login",
+                    Map.of("csrf_token", token, "username", "user" + i + "x".repeat(50), "password", "x"),
+                    Map.of());
+            assertThat(posted.statusCode()).isEqualTo(302);
+        }
+        assertThat(posted.headers().firstValue("Set-Cookie").orElseThrow())
+                .as("50 unread flashes")
+                .hasSizeLessThan(4096);
+        HttpResponse<String> index = get(server, "/index");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body())
+                .contains("Login requested for user user49")
+                .contains("Login requested for user user40")
+                .doesNotContain("Login requested for user user39");
     }
 
     /** A clock a test moves forward. */

@@ -396,6 +396,31 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void offlineSqlRefusesARebuildAfterHandWrittenSqlDropsOneOfTheTablesIndexes() throws Exception {
+        commands().init();
+        Path versions = project.resolve("migrations/versions");
+        Files.writeString(
+                versions.resolve("fff000000001_pets.yaml"),
+                """
+                revision: fff000000001
+                down_revision: null
+                message: pets
+                upgrade:
+                  - create_table: {name: pet, columns: [{name: id, type: Integer, primary_key: true}, {name: nickname, type: String(40)}]}
+                  - create_index: {name: ix_pet_nickname, table: pet, columns: [nickname]}
+                  - execute: {sql: "DROP INDEX ix_pet_nickname"}
+                  - alter_column: {table: pet, name: nickname, from: {type: String(40)}, to: {type: String(80)}}
+                downgrade:
+                  - drop_table: {name: pet}
+                """);
+        assertThatThrownBy(() -> commands().upgradeSql(null))
+                .as("DROP INDEX names no table, but the index is the pet table's: its rebuild would bring it back")
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("cannot write offline SQL that changes table 'pet' on SQLite: an earlier "
+                        + "'execute' operation may have changed it");
+    }
+
+    @Test
     void repositorySettingsAreChecked() throws Exception {
         commands().init();
         Path config = project.resolve("migrations/migrate.yaml");

@@ -112,14 +112,19 @@ public record DatabaseUrl(
         try {
             uri = new URI(original);
         } catch (URISyntaxException e) {
-            throw new InvalidDatabaseUrlException(
-                    "'" + mask(original) + "' is malformed (" + e.getReason() + "): " + FORMS);
+            throw new InvalidDatabaseUrlException("'" + mask(original) + "' is malformed (" + e.getReason() + ")"
+                    + encodingHint(original) + ": " + FORMS);
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new InvalidDatabaseUrlException("'" + mask(original) + "' has no host: " + FORMS);
+            throw new InvalidDatabaseUrlException(
+                    "'" + mask(original) + "' has no host" + encodingHint(original) + ": " + FORMS);
         }
         String database = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
+        if (database.contains("@")) { // user:p@ss/word@host/db: the host would be 'ss'
+            throw new InvalidDatabaseUrlException(
+                    "'" + mask(original) + "' has an '@' after its host" + encodingHint(original) + ": " + FORMS);
+        }
         if (database.isEmpty()) {
             throw new InvalidDatabaseUrlException("'" + mask(original)
                     + "' names no database: add it after the host, as in " + jdbcScheme + "://host/mydb");
@@ -165,13 +170,39 @@ public record DatabaseUrl(
         };
     }
 
+    /** Where the user info seems to hold an {@code @} of its own, how to write one. */
+    private static String encodingHint(String url) {
+        int scheme = url.indexOf("://");
+        String rest = scheme < 0 ? url : url.substring(scheme + 3);
+        int query = rest.indexOf('?');
+        String head = query < 0 ? rest : rest.substring(0, query);
+        int at = head.lastIndexOf('@');
+        String userInfo = at < 0 ? "" : head.substring(0, at);
+        return userInfo.contains("@") || userInfo.contains("/")
+                ? " (a user name or password holding '@', '/' or ':' must percent-encode it: %40, %2F, %3A)"
+                : "";
+    }
+
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** The URL with its password hidden, whether in the user info or a {@code password=} parameter. */
+    /**
+     * The URL with its password hidden, whether in the user info or a {@code password=} parameter.
+     * The user info ends at the last {@code @} before the query: a password someone forgot to
+     * percent-encode may hold {@code @} or {@code /} itself, and must not show either.
+     */
     private static String mask(String url) {
-        return maskJdbc(url.replaceFirst("^([^:/]+://[^:@/]+):[^@/]*@", "$1:***@"));
+        int scheme = url.indexOf("://");
+        if (scheme >= 0) {
+            int query = url.indexOf('?', scheme);
+            int at = (query < 0 ? url : url.substring(0, query)).lastIndexOf('@');
+            int colon = url.indexOf(':', scheme + 3);
+            if (at > scheme && colon > 0 && colon < at) {
+                url = url.substring(0, colon + 1) + "***" + url.substring(at);
+            }
+        }
+        return maskJdbc(url);
     }
 
     private static String maskJdbc(String url) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -127,5 +128,22 @@ class DatabaseUrlTest {
         assertThat(userInfo.scrub("Access denied for 'u' using s3cret")).isEqualTo("Access denied for 'u' using ***");
         DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://db.example/blog?user=u&password=pw9", Path.of("."));
         assertThat(jdbc.toString()).doesNotContain("pw9");
+    }
+
+    @Test
+    void aPasswordNotPercentEncodedIsHiddenWholeFromTheError() {
+        for (String url : List.of(
+                "mysql://u:ss@Secr3t99@db.example/blog",
+                "postgresql://u:a/Secr3t99@db.example/blog",
+                "postgresql://u:p@ss/Secr3t99@db.example/blog")) {
+            InvalidDatabaseUrlException bad =
+                    catchThrowableOfType(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(url, base));
+            assertThat(bad).as(url).isNotNull();
+            assertThat(bad.getMessage())
+                    .as(url)
+                    .doesNotContain("Secr3t99")
+                    .contains("u:***@db.example")
+                    .contains("must percent-encode it: %40, %2F, %3A");
+        }
     }
 }

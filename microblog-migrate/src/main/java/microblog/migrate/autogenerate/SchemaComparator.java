@@ -2,12 +2,14 @@ package microblog.migrate.autogenerate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import microblog.migrate.operations.AddColumn;
 import microblog.migrate.operations.AlterColumn;
 import microblog.migrate.operations.AlterSequence;
@@ -87,23 +89,74 @@ public final class SchemaComparator {
 
     private void compareSchemas(Schema target, Schema current) {
         Schema live = renameTables(target, current);
-        for (Table table : dependencyOrder(target.tables())) {
-            if (live.table(table.name()).isEmpty()) {
-                addTable(table);
+        List<Table> added = target.tables().stream()
+                .filter(t -> live.table(t.name()).isEmpty())
+                .toList();
+        List<Table> dropped = new ArrayList<>(dependencyOrder(live.tables()).stream()
+                .filter(t -> target.table(t.name()).isEmpty())
+                .toList());
+        Collections.reverse(dropped);
+        dropped.forEach(table -> likelyRename(table, added));
+        Set<String> droppedFirst = new LinkedHashSet<>();
+        for (Table table : dropped) {
+            if (namesTakenBy(table, added) && noKeptTableRefersTo(table, live, dropped)) {
+                removeTable(table); // PostgreSQL, SQLite and H2 name indexes per schema: free them first
+                droppedFirst.add(table.name());
             }
+        }
+        for (Table table : dependencyOrder(added)) {
+            addTable(table);
         }
         for (Table table : target.tables()) {
             live.table(table.name()).ifPresent(existing -> compareTable(table, existing));
         }
         // Between the tables added and those removed: a sequence that starts above its table's keys needs the table.
         compareSequences(target, live);
-        List<Table> removed = new ArrayList<>(dependencyOrder(live.tables()));
-        Collections.reverse(removed);
-        for (Table table : removed) {
-            if (target.table(table.name()).isEmpty()) {
+        for (Table table : dropped) {
+            if (!droppedFirst.contains(table.name())) {
                 removeTable(table);
             }
         }
+    }
+
+    /** A table dropped while one with the same columns is added looks like a rename the models did not declare. */
+    private void likelyRename(Table dropped, List<Table> added) {
+        Set<String> columns = columnNames(dropped);
+        added.stream()
+                .filter(table -> columnNames(table).equals(columns))
+                .findFirst()
+                .ifPresent(table -> warnings.add("Table '" + table.name() + "' is added and '" + dropped.name()
+                        + "' removed, with the same columns: if it is a rename, annotate the entity class with "
+                        + "@RenamedFrom(\"" + dropped.name() + "\") and run 'db migrate' again, or the rows of '"
+                        + dropped.name() + "' are lost"));
+    }
+
+    private static Set<String> columnNames(Table table) {
+        return table.columns().stream().map(Column::name).collect(Collectors.toSet());
+    }
+
+    /** Whether a table being added names an index or constraint as {@code dropped} does. */
+    private static boolean namesTakenBy(Table dropped, List<Table> added) {
+        Set<String> names = constraintAndIndexNames(dropped);
+        return added.stream()
+                .anyMatch(table -> constraintAndIndexNames(table).stream().anyMatch(names::contains));
+    }
+
+    private static Set<String> constraintAndIndexNames(Table table) {
+        Set<String> names = new HashSet<>();
+        table.indexes().forEach(ix -> names.add(ix.name()));
+        table.uniqueConstraints().forEach(u -> names.add(u.name()));
+        table.foreignKeys().forEach(fk -> names.add(fk.name()));
+        table.checkConstraints().forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    /** Whether no table that stays has a foreign key to {@code table}, which would stop its early drop. */
+    private static boolean noKeptTableRefersTo(Table table, Schema live, List<Table> dropped) {
+        return live.tables().stream()
+                .filter(other -> dropped.stream().noneMatch(d -> d.name().equals(other.name())))
+                .flatMap(other -> other.foreignKeys().stream())
+                .noneMatch(fk -> fk.referredTable().equals(table.name()));
     }
 
     /** Emits the declared table renames; returns the live schema as it stands after them. */

@@ -37,6 +37,7 @@ import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.ForeignKey;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Index;
 import microblog.migrate.schema.SchemaCatalog;
 import microblog.migrate.schema.Sequence;
@@ -265,7 +266,9 @@ public abstract class MigrationDialect {
 
         @Override
         public List<String> execute(ExecuteSql op) {
-            return List.of(op.perDatabase().getOrDefault(key(), op.sql()));
+            return List.of(op.sqlFor(key())
+                    .orElseThrow(() -> new MigrationException("an execute gives no SQL for " + kind().displayName()
+                            + ": add a '" + key() + ":' variant, or 'sql:' for every database")));
         }
     }
 
@@ -447,11 +450,10 @@ public abstract class MigrationDialect {
      * (the runner refuses it otherwise), the same on every database, where
      * PostgreSQL and MySQL would reject the change and SQLite keep the values.
      */
-    protected Optional<String> truncation(AlterColumn op) {
+    protected Optional<String> fitValues(AlterColumn op) {
         ColumnType from = op.from().type();
         ColumnType to = op.to().type();
-        boolean textual = from.generic().isText();
-        if (!op.changesType() || !textual || !to.isBoundedString() || to.holdsAllOf(from)) {
+        if (!op.changesType() || to.holdsAllOf(from) || !from.generic().isText() || !to.isBoundedString()) {
             return Optional.empty();
         }
         String column = quote(op.column());
@@ -459,16 +461,44 @@ public abstract class MigrationDialect {
                 + to.length() + ") WHERE " + charLength(column) + " > " + to.length());
     }
 
+    /**
+     * Where a Numeric keeps fewer decimals, its values rounded to them once the
+     * column has its new type (before, a value rounding up could overflow the
+     * old one): PostgreSQL, MySQL and H2 have already rounded them so, SQLite,
+     * which enforces no precision, has not; the same loss as for Strings.
+     */
+    protected Optional<String> roundValues(AlterColumn op) {
+        if (!op.changesType() || !fewerDecimals(op.from().type(), op.to().type())) {
+            return Optional.empty();
+        }
+        String column = quote(op.column());
+        String rounded = "ROUND(" + column + ", " + scaleOf(op.to().type()) + ")";
+        return Optional.of("UPDATE " + quote(op.table()) + " SET " + column + " = " + rounded + " WHERE " + column
+                + " <> " + rounded);
+    }
+
+    /** Whether a Numeric keeps fewer digits after the point than it did. */
+    public static boolean fewerDecimals(ColumnType from, ColumnType to) {
+        return from.generic() == GenericType.NUMERIC
+                && to.generic() == GenericType.NUMERIC
+                && scaleOf(to) < scaleOf(from);
+    }
+
+    private static int scaleOf(ColumnType numeric) {
+        return numeric.scale() == null ? 0 : numeric.scale();
+    }
+
     /** Standard SQL, as PostgreSQL speaks it: one clause per changed property. */
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
         String prefix = "ALTER TABLE " + quote(op.table()) + " ALTER COLUMN " + quote(op.column());
         List<String> sql = new ArrayList<>();
-        truncation(op).ifPresent(sql::add);
+        fitValues(op).ifPresent(sql::add);
         if (op.changesServerDefault() && op.from().serverDefault() != null) {
             sql.add(prefix + " DROP DEFAULT");
         }
         if (op.changesType()) {
             sql.add(prefix + " TYPE " + typeSql(op.to().type()) + typeConversion(op));
+            roundValues(op).ifPresent(sql::add);
         }
         if (op.changesNullability()) {
             sql.add(prefix + (op.to().nullable() ? " DROP NOT NULL" : " SET NOT NULL"));

@@ -132,8 +132,9 @@ final class MysqlMigrationDialect extends MigrationDialect {
     @Override
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
         List<String> sql = new ArrayList<>();
-        truncation(op).ifPresent(sql::add);
+        fitValues(op).ifPresent(sql::add);
         sql.add("ALTER TABLE " + quote(op.table()) + " MODIFY COLUMN " + columnDefinition(op.to()));
+        roundValues(op).ifPresent(sql::add);
         return sql;
     }
 

@@ -173,11 +173,12 @@ final class SqliteMigrationDialect extends MigrationDialect {
     @Override
     protected List<String> alterColumn(AlterColumn op, TableLookup tables) {
         List<String> sql = new ArrayList<>();
-        truncation(op).ifPresent(sql::add);
+        fitValues(op).ifPresent(sql::add);
         sql.addAll(rebuild(op.table(), tables, t -> {
             requireColumn(t, op.column());
             return t.withColumn(op.to());
         }));
+        roundValues(op).ifPresent(sql::add);
         return sql;
     }
 

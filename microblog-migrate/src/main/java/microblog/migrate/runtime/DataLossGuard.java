@@ -1,5 +1,6 @@
 package microblog.migrate.runtime;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +40,8 @@ import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.AllowedValues;
 import microblog.migrate.schema.CheckConstraint;
+import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.GenericType;
 import microblog.migrate.schema.Table;
 
 /**
@@ -327,7 +330,12 @@ final class DataLossGuard {
     private Optional<Hazard> hazardOfChange(AlterColumn op) {
         String column = ddl.quote(op.column());
         String where = "'" + op.table() + "." + op.column() + "'";
-        if (op.changesType() && !op.to().type().holdsAllOf(op.from().type())) {
+        if (op.changesType() && bothNumeric(op)) {
+            Optional<Hazard> numeric = hazardOfNumericChange(op, column, where);
+            if (numeric.isPresent()) {
+                return numeric;
+            }
+        } else if (op.changesType() && !op.to().type().holdsAllOf(op.from().type())) {
             boolean fromText = op.from().type().generic().isText();
             Optional<String> lost = fromText && op.to().type().isBoundedString()
                     ? count(
@@ -338,7 +346,7 @@ final class DataLossGuard {
                                     + op.to().type().length())
                     : count(op.table(), column + " IS NOT NULL")
                             .map(n -> plural(n, "value") + " that " + op.to().type() + " may not hold");
-            // A String narrowed is cut to length (see MigrationDialect#truncation); other changes are the database's.
+            // A String narrowed is cut to length (see MigrationDialect#fitValues); other changes are the database's.
             if (lost.isPresent()) {
                 return Optional.of(loss("change column " + where + " from "
                         + op.from().type() + " to " + op.to().type() + " while it holds " + lost.get()));
@@ -354,6 +362,42 @@ final class DataLossGuard {
                                     + "database can do; fill those rows first (an 'execute' UPDATE before this step), or keep the "
                                     + "column nullable",
                             false));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean bothNumeric(AlterColumn op) {
+        return op.from().type().generic() == GenericType.NUMERIC
+                && op.to().type().generic() == GenericType.NUMERIC;
+    }
+
+    /**
+     * A Numeric with fewer digits before the point cannot take the values that
+     * no longer fit (PostgreSQL fails, MySQL clamps them to the largest it
+     * holds): refused, whatever is accepted. Fewer decimals round the values
+     * (see MigrationDialect#roundValues): a loss that may be accepted.
+     */
+    private Optional<Hazard> hazardOfNumericChange(AlterColumn op, String column, String where) {
+        ColumnType to = op.to().type();
+        int scale = to.scale() == null ? 0 : to.scale();
+        String change = "change column " + where + " from " + op.from().type() + " to " + to;
+        if (to.precision() != null) {
+            String limit = BigDecimal.TEN.pow(to.precision() - scale).toPlainString();
+            Optional<Long> tooLarge = count(op.table(), "ABS(ROUND(" + column + ", " + scale + ")) >= " + limit);
+            if (tooLarge.isPresent()) {
+                long n = tooLarge.get();
+                return Optional.of(new Hazard(
+                        0,
+                        change + " while " + plural(n, "value") + (n == 1 ? " is " : " are ") + limit
+                                + " or more, which " + to + " cannot hold on any database; change those rows first "
+                                + "(an 'execute' UPDATE before this step), or keep more digits before the point",
+                        false));
+            }
+        }
+        if (MigrationDialect.fewerDecimals(op.from().type(), to)) {
+            return count(op.table(), column + " <> ROUND(" + column + ", " + scale + ")")
+                    .map(n -> loss(change + " while it holds " + plural(n, "value") + " with more than " + scale
+                            + " decimal" + (scale == 1 ? "" : "s") + ", which are rounded"));
         }
         return Optional.empty();
     }

@@ -351,6 +351,16 @@ public final class MigrationRunner {
 
     /** Inside a revision's transaction, where the rows are as they now are: refuses again, or logs each loss. */
     private void guardData(Revision revision, String direction, List<Operation> operations) {
+        for (Operation operation : operations) {
+            if (operation instanceof ExecuteSql execute
+                    && execute.sqlFor(ddl.key()).isEmpty()) {
+                throw new MigrationException("the " + direction + " of revision " + revision.id() + " ("
+                        + revision.message() + ") has an execute with no SQL for "
+                        + ddl.kind().displayName()
+                        + "; nothing was changed. Add a '" + ddl.key() + ":' variant to it, or 'sql:' for every "
+                        + "database");
+            }
+        }
         if (connection == null) {
             return;
         }

@@ -266,13 +266,28 @@ public final class SchemaSimulator implements TableLookup {
                 }
                 unknownDdl = true;
                 String lower = sql.toLowerCase(Locale.ROOT);
-                tables.keySet().stream()
-                        .filter(name -> Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b")
-                                .matcher(lower)
-                                .find())
+                // A table is named, or one of its indexes or constraints is (DROP INDEX names no table).
+                tables.values().stream()
+                        .filter(table -> namesOf(table).stream().anyMatch(name -> mentions(lower, name)))
+                        .map(Table::name)
                         .forEach(changedByHand::add);
             }
             return null;
+        }
+
+        private static List<String> namesOf(Table table) {
+            List<String> names = new ArrayList<>(List.of(table.name()));
+            table.indexes().forEach(ix -> names.add(ix.name()));
+            table.uniqueConstraints().forEach(u -> names.add(u.name()));
+            table.foreignKeys().forEach(fk -> names.add(fk.name()));
+            table.checkConstraints().forEach(c -> names.add(c.name()));
+            return names;
+        }
+
+        private static boolean mentions(String lowerCaseSql, String name) {
+            return Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b")
+                    .matcher(lowerCaseSql)
+                    .find();
         }
 
         private Void change(String name, UnaryOperator<Table> change) {

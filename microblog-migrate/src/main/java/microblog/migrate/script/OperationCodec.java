@@ -490,7 +490,7 @@ final class OperationCodec {
 
     private static ExecuteSql readExecute(Fields f) {
         Map<String, String> variants = new LinkedHashMap<>();
-        for (String database : List.of("sqlite", "postgresql", "mysql")) {
+        for (String database : ExecuteSql.VARIANT_KEYS) {
             String sql = f.optionalString(database);
             if (sql != null) {
                 variants.put(database, sql);
@@ -498,9 +498,9 @@ final class OperationCodec {
         }
         String sql = f.optionalString("sql");
         f.rejectUnknownKeys(); // a misspelt variant ('postgres') is named, not reported as missing
-        if (sql == null && variants.size() < 3) {
-            throw new MigrationException(
-                    f.where + ": give 'sql', or one variant each for sqlite, postgresql and mysql");
+        if (sql == null && variants.isEmpty()) {
+            throw new MigrationException(f.where + ": give 'sql', or a variant for each database it runs on ("
+                    + String.join(", ", ExecuteSql.VARIANT_KEYS) + ")");
         }
         return new ExecuteSql(sql == null ? "" : sql, variants);
     }

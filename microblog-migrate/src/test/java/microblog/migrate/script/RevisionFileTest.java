@@ -186,6 +186,9 @@ class RevisionFileTest {
                 .hasMessageContaining("branch_labels 'shop@1' is not a branch label");
         assertThatThrownBy(() -> read("upgrade:\n  - execute: {sqlite: x, postgres: y}\n"))
                 .hasMessageContaining("execute: unknown key 'postgres'");
+        assertThatThrownBy(() -> read("upgrade:\n  - execute: {}\n"))
+                .hasMessageContaining("execute: give 'sql', or a variant for each database it runs on (sqlite, "
+                        + "postgresql, mysql, h2)");
         assertThatThrownBy(() -> read("upgrade:\n  - drop_table: {name: " + "t".repeat(64) + "}\n"))
                 .hasMessageContaining("drop_table: 'name' '" + "t".repeat(64) + "' is longer than 63 bytes, which "
                         + "PostgreSQL would cut and MySQL refuse; use a shorter name");
