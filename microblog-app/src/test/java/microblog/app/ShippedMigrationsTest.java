@@ -36,4 +36,19 @@ class ShippedMigrationsTest {
                             "[0-9a-f]{12} -> [0-9a-f]{12} \\(head\\), posts table\n<base> -> [0-9a-f]{12}, users table");
         }
     }
+
+    /** {@code db test} on the shipped revisions: each up, down and up again on a scratch database holding rows. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void shippedRevisionsPassDbTestWithRows(Backend backend) throws Exception {
+        try (TestDatabase database = TestDatabases.create(backend, base);
+                Microblog app = TestProject.migratedApp(base, database.url())) {
+            StringWriter out = new StringWriter();
+            new MigrationCommands(app.migrationConfig(), new PrintWriter(out, true)).test();
+            assertThat(out.toString())
+                    .containsPattern("[0-9a-f]{12} users table: upgrade, downgrade, upgrade with rows \\.\\.\\. ok\n"
+                            + "[0-9a-f]{12} posts table: upgrade, downgrade, upgrade with rows \\.\\.\\. ok\n")
+                    .endsWith("At head, the schema matches the models.\n");
+        }
+    }
 }

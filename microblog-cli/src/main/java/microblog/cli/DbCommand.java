@@ -499,7 +499,8 @@ public final class DbCommand implements Runnable {
     @Command(
             name = "test",
             description = "Try every revision on a scratch database of the configured kind: "
-                    + "up, down and up again, checking the schema after each step, and against the models at head.")
+                    + "up, down and up again, with sample rows in every table after each upgrade, checking the schema "
+                    + "after each step, and against the models at head.")
     static final class Test extends Subcommand {
         Test(MigrationConfig config) {
             super(config);

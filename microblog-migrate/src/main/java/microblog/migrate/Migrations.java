@@ -34,6 +34,7 @@ import microblog.migrate.engine.RepositoryTemplate;
 import microblog.migrate.engine.RevisionAuthor;
 import microblog.migrate.engine.RevisionTargets;
 import microblog.migrate.engine.RevisionTester;
+import microblog.migrate.engine.SampleRows;
 import microblog.migrate.engine.ScratchDatabase;
 import microblog.migrate.engine.TableExclusions;
 import microblog.migrate.runtime.AppliedRevisions;
@@ -390,7 +391,9 @@ public final class Migrations {
      * file, or a temporary database on the same server, made and dropped here): each goes up,
      * down and up again, oldest first, and after every step the schema must be what the
      * revisions describe; at head, what the entities map to, if any were given. The first
-     * difference fails, naming the revision, the step and what differs. The configured
+     * difference fails, naming the revision, the step and what differs. After each upgrade
+     * every table is given sample rows, so that the steps run on rows: losses are accepted,
+     * but a step that cannot run on them fails, naming the revision and the step. The configured
      * database itself is never touched; it must be given by URL, for the scratch one to be
      * made beside it.
      */
@@ -413,7 +416,8 @@ public final class Migrations {
                                 versionTable(scripts, url.kind()),
                                 new TableExclusions(scripts.excludedTables()))
                         .test(graph, models, listener);
-                return new RevisionTestResult(scratch.url(), graph.topologicalOrder(), matchesEntities);
+                return new RevisionTestResult(
+                        scratch.url(), graph.topologicalOrder(), matchesEntities, SampleRows.ROWS);
             } catch (SQLException e) {
                 throw new MigrationException("cannot use the scratch database: " + e.getMessage(), e);
             } catch (MigrationException e) {

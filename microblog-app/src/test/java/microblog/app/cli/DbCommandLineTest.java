@@ -282,8 +282,8 @@ class DbCommandLineTest {
         assertThat(test.exitCode()).as(test.err()).isZero();
         assertThat(test.out())
                 .contains(
-                        "21d81fd5534f users table: upgrade, downgrade, upgrade ... ok",
-                        "96b77003c54b posts table: upgrade, downgrade, upgrade ... ok",
+                        "21d81fd5534f users table: upgrade, downgrade, upgrade with rows ... ok",
+                        "96b77003c54b posts table: upgrade, downgrade, upgrade with rows ... ok",
                         "At head, the schema matches the models.");
 
         Result accepted = MicroblogProcess.run(project, "db", "downgrade", "base", "--accept-data-loss");

@@ -224,9 +224,10 @@ public final class MigrationCommands {
     /**
      * Tries every revision on a scratch database of the configured kind (a
      * temporary SQLite file, or a temporary database on the same server, made
-     * and dropped here): each goes up, down and up again, and after every step
-     * the schema must be what the revisions describe; at head, what the models
-     * describe. The configured database itself is never touched.
+     * and dropped here): each goes up, down and up again, with sample rows put
+     * in every table after each upgrade, and after every step the schema must
+     * be what the revisions describe; at head, what the models describe. The
+     * configured database itself is never touched.
      */
     public void test() {
         RevisionTestResult result = migrations().testRevisions(new RevisionTestListener() {
@@ -240,7 +241,8 @@ public final class MigrationCommands {
             @Override
             public void passed(Revision revision) {
                 // One whole line per revision, so that it never interleaves with the log on the terminal.
-                out.println(revision.id() + " " + revision.message() + ": upgrade, downgrade, upgrade ... ok");
+                out.println(
+                        revision.id() + " " + revision.message() + ": upgrade, downgrade, upgrade with rows ... ok");
                 out.flush();
             }
         });

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * per revision as it passes (what it checks is {@code Migrations.testRevisions}'s, tested there).
  */
 class RevisionTestCommandTest {
-    private static final String PASSED = ": upgrade, downgrade, upgrade ... ok";
+    private static final String PASSED = ": upgrade, downgrade, upgrade with rows ... ok";
 
     @TempDir
     Path project;
@@ -91,6 +91,32 @@ class RevisionTestCommandTest {
                     .isInstanceOf(MigrationException.class)
                     .hasMessageContaining("after the downgrade of revision fff000000001 (sloppy)");
             assertThat(output.toString()).contains(base + " members" + PASSED).doesNotContain("sloppy" + PASSED);
+        }
+    }
+
+    @Test
+    void aRevisionThatCannotRunOnRowsFailsAfterThoseThatPassed() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
+            String base = membersRevision(db);
+            Files.writeString(
+                    project.resolve("migrations/versions/fff000000002_rank.yaml"),
+                    """
+                    revision: fff000000002
+                    down_revision: %s
+                    message: rank
+                    upgrade:
+                      - add_column: {table: member, column: {name: rank, type: Integer, nullable: false}}
+                    downgrade:
+                      - drop_column: {table: member, name: rank}
+                    """
+                            .formatted(base));
+            assertThatThrownBy(() -> commands(db, List.of()).test())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageNotContaining("\n")
+                    .hasMessageContaining("upgrade of revision fff000000002 (rank) would add column 'member.rank' NOT "
+                            + "NULL with no server default to a table holding 3 rows")
+                    .hasMessageContaining("sample rows");
+            assertThat(output.toString()).contains(base + " members" + PASSED).doesNotContain("rank" + PASSED);
         }
     }
 

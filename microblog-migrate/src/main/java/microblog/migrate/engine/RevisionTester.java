@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import microblog.migrate.DataLossException;
 import microblog.migrate.MigrationException;
+import microblog.migrate.RevisionFailedException;
 import microblog.migrate.RevisionTestListener;
 import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.autogenerate.ComparisonRules;
@@ -23,10 +26,14 @@ import microblog.migrate.script.Revision;
 import microblog.migrate.script.RevisionGraph;
 
 /**
- * Tries every revision on an empty scratch database: up, down and up again,
- * oldest first. After each step the live schema must be what the revisions
- * describe, and at the end what the models describe; the first difference
- * stops the test, naming the revision, the step and what differs.
+ * Tries every revision on a scratch database: up, down and up again, oldest
+ * first. After each step the live schema must be what the revisions describe,
+ * and at the end what the models describe; the first difference stops the
+ * test, naming the revision, the step and what differs. After each upgrade,
+ * every table gets a few sample rows more ({@link SampleRows}), so that the
+ * downgrade and the later revisions run on rows, as they do in production:
+ * losses are accepted (the database is a scratch one), but a step that cannot
+ * run on the rows stops the test too.
  */
 public final class RevisionTester {
     private final Connection connection;
@@ -48,17 +55,21 @@ public final class RevisionTester {
      */
     public boolean test(RevisionGraph graph, Collection<Class<?>> models, RevisionTestListener listener) {
         MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, DataLossPolicy.ACCEPT);
+        SampleRows rows = new SampleRows(connection, ddl, versions.bookkeepingTables());
         SchemaSimulator expected = new SchemaSimulator();
         Set<String> heads = new LinkedHashSet<>();
         for (Revision revision : graph.topologicalOrder()) {
             SchemaSimulator before = DescribedSchema.at(graph, heads);
-            Set<String> after = runner.upgrade(graph, heads, List.of(revision));
+            Set<String> from = heads;
+            Set<String> after = onRows(() -> runner.upgrade(graph, from, List.of(revision)));
             revision.upgrade().forEach(expected::apply);
             requireSchema(expected, revision, "upgrade");
-            runner.downgrade(graph, after, List.of(revision));
+            rows.addToEveryTable();
+            onRows(() -> runner.downgrade(graph, after, List.of(revision)));
             requireSchema(before, revision, "downgrade");
-            heads = runner.upgrade(graph, heads, List.of(revision));
+            heads = onRows(() -> runner.upgrade(graph, from, List.of(revision)));
             requireSchema(expected, revision, "upgrade again");
+            rows.addToEveryTable(); // rows in the tables made again, for the next revision to meet
             listener.passed(revision);
         }
         if (models.isEmpty()) {
@@ -73,6 +84,23 @@ public final class RevisionTester {
                     + String.join("; ", left.findings()) + "): run 'db migrate' to write the missing revision");
         }
         return true;
+    }
+
+    /**
+     * Runs a step; one that cannot run on the sample rows (refused by the
+     * engine, or failed by the database) fails with the engine's one-line
+     * reason, which names the revision and the step, and says why rows were there.
+     */
+    private static <T> T onRows(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (DataLossException | RevisionFailedException e) {
+            throw new MigrationException(
+                    e.getMessage() + " (db test had put " + SampleRows.ROWS
+                            + " sample rows in every table after each upgrade, "
+                            + "as a database in production holds rows)",
+                    e);
+        }
     }
 
     private void requireSchema(SchemaSimulator expected, Revision revision, String step) {
