@@ -438,11 +438,30 @@ public abstract class MigrationDialect {
     }
 
     /**
-     * Renames the table in place. Indexes keep their names; if the models name
-     * them after the new table, autogenerate recreates them under the new names.
+     * Renames the table in place, and the foreign keys and unique constraints
+     * named by the convention after it (see {@link ConstraintRenames}). Indexes
+     * keep their names; if the models name them after the new table,
+     * autogenerate renames them with rename_index.
      */
     protected List<String> renameTable(RenameTable op, TableLookup tables) {
-        return List.of("ALTER TABLE " + quote(op.from()) + " RENAME TO " + quote(op.to()));
+        ConstraintRenames renames = ConstraintRenames.of(op, tables);
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER TABLE " + quote(op.from()) + " RENAME TO " + quote(op.to()));
+        renames.foreignKeys().forEach(key -> sql.addAll(renameForeignKey(key.table(), key.before(), key.after())));
+        renames.uniques().forEach(unique -> sql.addAll(renameUnique(unique.table(), unique.before(), unique.after())));
+        return sql;
+    }
+
+    protected List<String> renameForeignKey(String table, ForeignKey before, ForeignKey after) {
+        return List.of(renameConstraint(table, before.name(), after.name()));
+    }
+
+    protected List<String> renameUnique(String table, UniqueConstraint before, UniqueConstraint after) {
+        return List.of(renameConstraint(table, before.name(), after.name()));
+    }
+
+    private String renameConstraint(String table, String from, String to) {
+        return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
     }
 
     protected List<String> renameIndex(RenameIndex op, TableLookup tables) {

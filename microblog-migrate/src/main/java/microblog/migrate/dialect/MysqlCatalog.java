@@ -69,17 +69,23 @@ final class MysqlCatalog implements SchemaCatalog {
 
     /**
      * InnoDB adds an index on a foreign key's columns when none exists, named after the constraint,
-     * or, for a constraint created without a name (as SQLAlchemy creates them), after its first column.
+     * or, for a constraint created without a name (as SQLAlchemy creates them), after its first column;
+     * and keeps it when the key is dropped, or dropped and added again under another name (as a table
+     * rename does with the keys named after it, see ConstraintRenames). An index named as the
+     * convention names foreign keys ({@code fk_...}) is one of those, key or not: no other database
+     * has it, so no revision may drop it by name.
      */
     @Override
     public Set<String> foreignKeyIndexes(
             Connection connection, String table, List<Index> indexes, List<ForeignKey> foreignKeys) {
         return indexes.stream()
                 .filter(index -> !index.unique())
-                .filter(index -> foreignKeys.stream()
-                        .anyMatch(fk -> index.columns().equals(fk.columns())
-                                && (index.name().equals(fk.name())
-                                        || index.name().equals(fk.columns().get(0)))))
+                .filter(index -> index.name().startsWith("fk_")
+                        || foreignKeys.stream()
+                                .anyMatch(fk -> index.columns().equals(fk.columns())
+                                        && (index.name().equals(fk.name())
+                                                || index.name()
+                                                        .equals(fk.columns().get(0)))))
                 .map(Index::name)
                 .collect(Collectors.toSet());
     }

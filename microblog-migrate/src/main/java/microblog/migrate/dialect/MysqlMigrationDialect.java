@@ -13,8 +13,10 @@ import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
+import microblog.migrate.schema.ForeignKey;
 import microblog.migrate.schema.SchemaCatalog;
 import microblog.migrate.schema.Sequence;
+import microblog.migrate.schema.UniqueConstraint;
 
 /**
  * MySQL and MariaDB: back-quoted names, AUTO_INCREMENT, DATETIME(6) for
@@ -149,6 +151,21 @@ final class MysqlMigrationDialect extends MigrationDialect {
         // InnoDB refuses to drop the only index a foreign key can use (error 1553).
         return keepingForeignKeys(
                 op.table(), op.name(), tables, "DROP INDEX " + quote(op.name()) + " ON " + quote(op.table()));
+    }
+
+    /** A foreign key cannot be renamed here: it is dropped and added again (InnoDB keeps the index it used). */
+    @Override
+    protected List<String> renameForeignKey(String table, ForeignKey before, ForeignKey after) {
+        return List.of(
+                "ALTER TABLE " + quote(table) + " DROP FOREIGN KEY " + quote(before.name()),
+                "ALTER TABLE " + quote(table) + " ADD " + foreignKeyClause(after));
+    }
+
+    /** A unique constraint is an index here. */
+    @Override
+    protected List<String> renameUnique(String table, UniqueConstraint before, UniqueConstraint after) {
+        return List.of(
+                "ALTER TABLE " + quote(table) + " RENAME INDEX " + quote(before.name()) + " TO " + quote(after.name()));
     }
 
     @Override

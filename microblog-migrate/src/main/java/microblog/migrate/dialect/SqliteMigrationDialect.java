@@ -25,6 +25,7 @@ import microblog.migrate.operations.DropForeignKey;
 import microblog.migrate.operations.DropUniqueConstraint;
 import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.RenameIndex;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -307,6 +308,43 @@ final class SqliteMigrationDialect extends MigrationDialect {
         return serverDefault == null
                 ? !column.nullable()
                 : NON_CONSTANT_DEFAULT.matcher(serverDefault).find();
+    }
+
+    /**
+     * SQLite reads unique constraints under the conventional names of the table
+     * they are in, which a rename changes by itself; foreign keys' names are in
+     * the CREATE statements, so the tables whose keys the rename renames (its
+     * own, and those referring to it) are rebuilt with the new names. Not the
+     * renamed table where it has triggers, whose stored statements still name
+     * the old table: its keys keep their names there.
+     */
+    @Override
+    protected List<String> renameTable(RenameTable op, TableLookup tables) {
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER TABLE " + quote(op.from()) + " RENAME TO " + quote(op.to()));
+        TableLookup renamed = new TableLookup() {
+            @Override
+            public Optional<Table> table(String name) {
+                return (name.equals(op.to())
+                                ? tables.table(op.from()).map(t -> t.renamed(op.to()))
+                                : tables.table(name))
+                        .map(t -> t.withReferencesRenamed(op.from(), op.to()));
+            }
+
+            @Override
+            public StoredDefinitions storedDefinitions(String table) {
+                // The renamed table's indexes are made again from their definitions: the statements
+                // SQLite stored name the old table.
+                return table.equals(op.to()) ? StoredDefinitions.NONE : tables.storedDefinitions(table);
+            }
+        };
+        boolean ownTriggers = !tables.storedDefinitions(op.from()).triggers().isEmpty();
+        ConstraintRenames.of(op, tables).foreignKeys().stream()
+                .map(ConstraintRenames.RenamedForeignKey::table)
+                .distinct()
+                .filter(table -> !(table.equals(op.to()) && ownTriggers))
+                .forEach(table -> sql.addAll(rebuild(table, renamed, UnaryOperator.identity())));
+        return sql;
     }
 
     /**

@@ -1,5 +1,6 @@
 package microblog.migrate.dialect;
 
+import java.util.List;
 import java.util.Optional;
 import microblog.migrate.schema.Sequence;
 import microblog.migrate.schema.StoredDefinitions;
@@ -12,6 +13,11 @@ import microblog.migrate.schema.Table;
  */
 public interface TableLookup {
     Optional<Table> table(String name);
+
+    /** The tables with a foreign key to {@code table}, whose keys' names a rename of it changes. */
+    default List<Table> referringTo(String table) {
+        return List.of();
+    }
 
     /** The sequence {@code name} as it stands, which SQLite needs to rebuild its emulation table; none if unknown. */
     default Optional<Sequence> sequence(String name) {

@@ -1,5 +1,6 @@
 package microblog.migrate.runtime;
 
+import java.util.List;
 import java.util.Optional;
 import microblog.migrate.dialect.TableLookup;
 import microblog.migrate.schema.LiveSchemaReader;
@@ -18,6 +19,14 @@ final class LiveTables implements TableLookup {
     @Override
     public Optional<Table> table(String name) {
         return reader.table(name);
+    }
+
+    @Override
+    public List<Table> referringTo(String table) {
+        return reader.read().tables().stream()
+                .filter(t -> t.foreignKeys().stream()
+                        .anyMatch(fk -> fk.referredTable().equals(table)))
+                .toList();
     }
 
     @Override

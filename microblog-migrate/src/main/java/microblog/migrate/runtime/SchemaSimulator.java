@@ -78,6 +78,14 @@ public final class SchemaSimulator implements TableLookup {
     }
 
     @Override
+    public List<Table> referringTo(String table) {
+        return tables.values().stream()
+                .filter(t -> t.foreignKeys().stream()
+                        .anyMatch(fk -> fk.referredTable().equals(table)))
+                .toList();
+    }
+
+    @Override
     public Optional<Sequence> sequence(String name) {
         return Optional.ofNullable(sequences.get(name));
     }

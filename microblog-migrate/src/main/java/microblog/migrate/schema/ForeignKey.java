@@ -19,6 +19,10 @@ public record ForeignKey(
         return new ForeignKey(name, newColumns, referredTable, referredColumns, onDelete);
     }
 
+    public ForeignKey named(String newName) {
+        return new ForeignKey(newName, columns, referredTable, referredColumns, onDelete);
+    }
+
     public ForeignKey referringTo(String table) {
         return new ForeignKey(name, columns, table, referredColumns, onDelete);
     }

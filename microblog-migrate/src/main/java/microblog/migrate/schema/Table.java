@@ -89,25 +89,44 @@ public record Table(
                 checkConstraints);
     }
 
-    /** This table under another name; its indexes go with it. */
+    /**
+     * This table under another name; its indexes go with it, and its foreign
+     * keys and unique constraints named by the convention after the old name
+     * are named after the new one (see {@code rename_table}).
+     */
     public Table renamed(String newName) {
         return new Table(
                 newName,
                 columns,
-                uniqueConstraints,
-                foreignKeys,
+                uniqueConstraints.stream()
+                        .map(u -> u.name().equals(UniqueNames.conventional(name, u.columns()))
+                                ? new UniqueConstraint(UniqueNames.conventional(newName, u.columns()), u.columns())
+                                : u)
+                        .toList(),
+                foreignKeys.stream()
+                        .map(fk -> fk.name().equals(ForeignKey.conventionalName(name, fk.columns(), fk.referredTable()))
+                                ? fk.named(ForeignKey.conventionalName(newName, fk.columns(), fk.referredTable()))
+                                : fk)
+                        .toList(),
                 indexes.stream().map(ix -> ix.onTable(newName)).toList(),
                 checkConstraints);
     }
 
-    /** This table with its foreign keys to {@code from} pointing at {@code to} instead. */
+    /**
+     * This table with its foreign keys to {@code from} pointing at {@code to}
+     * instead, those named by the convention named after {@code to}.
+     */
     public Table withReferencesRenamed(String from, String to) {
         return new Table(
                 name,
                 columns,
                 uniqueConstraints,
                 foreignKeys.stream()
-                        .map(fk -> fk.referredTable().equals(from) ? fk.referringTo(to) : fk)
+                        .map(fk -> !fk.referredTable().equals(from)
+                                ? fk
+                                : fk.name().equals(ForeignKey.conventionalName(name, fk.columns(), from))
+                                        ? fk.referringTo(to).named(ForeignKey.conventionalName(name, fk.columns(), to))
+                                        : fk.referringTo(to))
                         .toList(),
                 indexes,
                 checkConstraints);
