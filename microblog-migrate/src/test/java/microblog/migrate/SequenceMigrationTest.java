@@ -180,6 +180,33 @@ class SequenceMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void revisionsGeneratedOnEachDatabaseNumberRowsOnEveryOther(Backend generatedOn) throws Exception {
+        try (TestDatabase origin = TestDatabases.create(generatedOn, project)) {
+            TestMigrations.init(project);
+            migrations(origin, TICKETS_AND_INVOICES)
+                    .generate("tickets and invoices")
+                    .orElseThrow();
+        }
+        for (Backend backend : Backend.values()) {
+            try (TestDatabase db = TestDatabases.create(backend, project)) {
+                migrations(db, List.of()).upgrade("head");
+                assertThat(migrations(db, TICKETS_AND_INVOICES).check().operations())
+                        .as("generated on %s, upgraded on %s", generatedOn, backend)
+                        .isEmpty();
+                List<Long> tickets = insert(db, TICKETS_AND_INVOICES, n -> new Ticket("ticket " + n), t -> t.id);
+                assertThat(tickets).doesNotHaveDuplicates();
+                TestSql.execute(db, "DELETE FROM ticket");
+                migrations(db, List.of()).downgrade("base");
+                assertThat(LiveSchemas.schemaOf(db).sequences()).isEmpty();
+                migrations(db, List.of()).upgrade("head");
+                assertThat(insert(db, TICKETS_AND_INVOICES, n -> new Invoice(100 * n), i -> i.id))
+                        .allMatch(id -> id >= 1000);
+            }
+        }
+    }
+
     /** Writes a revision from {@code models}, as {@code db migrate} does, and upgrades to it. */
     private void revise(TestDatabase db, Collection<Class<?>> models, String message) {
         migrations(db, models).generate(message).orElseThrow();
