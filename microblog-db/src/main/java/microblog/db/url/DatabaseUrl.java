@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
 public record DatabaseUrl(
         String jdbcUrl, String username, String password, DatabaseKind kind, Path sqliteFile, String display) {
 
+    /** A port after the host that is not a number, which leaves java.net.URI with no host at all. */
+    private static final Pattern BAD_PORT = Pattern.compile("^(?:.*@)?\\[?[^@\\]/]*\\]?:([^@/]*[^0-9@/][^@/]*)$");
+
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|passwd|pwd)=)([^&;\\s)'\"]*)");
     private static final String FORMS =
             "use sqlite:///app.db, postgresql://user:password@host/db, mysql://user:password@host/db or a jdbc: URL";
@@ -116,6 +119,13 @@ public record DatabaseUrl(
                     + encodingHint(original) + ": " + FORMS);
         }
         String host = uri.getHost();
+        Matcher badPort = BAD_PORT.matcher(uri.getRawAuthority() == null ? "" : uri.getRawAuthority());
+        if ((host == null || host.isEmpty())
+                && badPort.find()
+                && encodingHint(original).isEmpty()) {
+            throw new InvalidDatabaseUrlException("'" + mask(original) + "' has a port that is not a number ('"
+                    + badPort.group(1) + "'): write it as host:5432, or leave it out for the default");
+        }
         if (host == null || host.isEmpty()) {
             throw new InvalidDatabaseUrlException(
                     "'" + mask(original) + "' has no host" + encodingHint(original) + ": " + FORMS);

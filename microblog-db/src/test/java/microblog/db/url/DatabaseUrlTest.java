@@ -131,6 +131,16 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void aPortThatIsNotANumberIsNamed() {
+        InvalidDatabaseUrlException bad = catchThrowableOfType(
+                InvalidDatabaseUrlException.class,
+                () -> DatabaseUrl.parse("postgresql://u:pw@db.example:54x2/blog", base));
+        assertThat(bad)
+                .hasMessage("database URL 'postgresql://u:***@db.example:54x2/blog' has a port that is not a number "
+                        + "('54x2'): write it as host:5432, or leave it out for the default");
+    }
+
+    @Test
     void aPasswordNotPercentEncodedIsHiddenWholeFromTheError() {
         for (String url : List.of(
                 "mysql://u:ss@Secr3t99@db.example/blog",
