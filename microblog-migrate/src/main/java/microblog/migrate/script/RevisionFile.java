@@ -2,6 +2,7 @@ package microblog.migrate.script;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,11 @@ public final class RevisionFile {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new MigrationException(
+                    path + " is not UTF-8 text (a revision file is YAML): move it out of "
+                            + "the versions directory, or save it as UTF-8",
+                    e);
         } catch (IOException e) {
             throw new MigrationException("cannot read revision file " + path + ": " + e.getMessage(), e);
         }
@@ -59,6 +65,11 @@ public final class RevisionFile {
         } catch (YamlEngineException e) {
             throw new MigrationException(
                     path + " is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+        } catch (StackOverflowError e) {
+            // The YAML reader recurses once per level and has no depth limit of its own.
+            throw new MigrationException(
+                    path + " is nested too deeply to read: a revision is a list of " + "operations a few levels deep",
+                    e);
         }
         if (!(document instanceof Map<?, ?> map)) {
             throw new MigrationException(path + ": expected keys revision, down_revision, message, upgrade, downgrade");

@@ -159,6 +159,16 @@ class RevisionFileTest {
         assertThatThrownBy(() -> read("upgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n"))
                 .hasMessageContaining("unknown column type 'Strng(3)'");
         assertThatThrownBy(() -> read("upgrade: [\n")).hasMessageContaining("is not valid YAML");
+        assertThatThrownBy(() -> read("upgrade: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageEndingWith(
+                        "is nested too deeply to read: a revision is a list of operations a few " + "levels deep");
+        Path binary = dir.resolve("r_binary.yaml");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        assertThatThrownBy(() -> RevisionFile.read(binary))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage(binary + " is not UTF-8 text (a revision file is YAML): move it out of the versions "
+                        + "directory, or save it as UTF-8");
         assertThatThrownBy(() -> read("upgrade:\n  - create_sequence: {name: s, start: one, increment: 50}\n"))
                 .hasMessageContaining("r_bad.yaml upgrade #1 create_sequence: 'start' must be a whole number");
         assertThatThrownBy(() -> read("upgrade:\n  - create_sequence: {name: s, start: 1, increment: 0}\n"))
