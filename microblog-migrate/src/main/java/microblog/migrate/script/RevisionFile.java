@@ -85,6 +85,10 @@ public final class RevisionFile {
             throw new MigrationException(where + ": missing 'revision'");
         }
         requireText(where, "revision", id);
+        if (!map.containsKey("down_revision")) { // else it would start a second history, reported as several heads
+            throw new MigrationException(where + ": missing 'down_revision': write the id of the revision it follows, "
+                    + "or null for the first revision");
+        }
         List<String> parents = downRevisions(where, map.get("down_revision"));
         requireRevisionId(where, "revision", String.valueOf(id));
         parents.forEach(parent -> requireRevisionId(where, "down_revision", parent));

@@ -163,6 +163,11 @@ class RevisionFileTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessageEndingWith(
                         "is nested too deeply to read: a revision is a list of operations a few " + "levels deep");
+        Path orphan = dir.resolve("r_orphan.yaml");
+        Files.writeString(orphan, "revision: r\nmessage: m\nupgrade: []\ndowngrade: []\n");
+        assertThatThrownBy(() -> RevisionFile.read(orphan))
+                .hasMessage("r_orphan.yaml: missing 'down_revision': write the id of the revision it follows, or null "
+                        + "for the first revision");
         Path binary = dir.resolve("r_binary.yaml");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
         assertThatThrownBy(() -> RevisionFile.read(binary))
