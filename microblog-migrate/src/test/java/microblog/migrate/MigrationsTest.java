@@ -113,6 +113,24 @@ class MigrationsTest {
     }
 
     @Test
+    void anUpgradeToBaseFromAboveItSaysToDowngrade() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
+            generateRevision(db);
+            Migrations migrations =
+                    TestMigrations.builder(project, db, List.of()).build();
+            assertThat(migrations.upgrade("base").steps())
+                    .as("nothing to do at base")
+                    .isEmpty();
+            migrations.upgrade("head");
+            String head = migrations.current().iterator().next();
+            assertThatThrownBy(() -> migrations.upgrade("base"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessage("base is below the revision " + head
+                            + " already reached: to go back to it, use 'db downgrade base'");
+        }
+    }
+
+    @Test
     void sqliteStepsInARowOnOneTableShareOneRebuildOnlineAndOffline() throws Exception {
         try (TestDatabase db = TestDatabases.create(Backend.SQLITE, project)) {
             TestMigrations.init(project);

@@ -115,6 +115,10 @@ public final class RevisionTargets {
      * mistake for a downgrade, or a reversed range, and is said so, as Alembic does.
      */
     public static void requireNotBelow(RevisionGraph graph, Set<String> current, Set<String> target) {
+        if (target.isEmpty() && !current.isEmpty()) {
+            throw new MigrationException("base is below " + (current.size() == 1 ? "the revision " : "the revisions ")
+                    + describe(current) + " already reached: to go back to it, use 'db downgrade base'");
+        }
         Set<String> passed = new LinkedHashSet<>(target);
         passed.removeAll(current);
         if (!passed.isEmpty() && graph.ancestry(current).containsAll(passed)) {
