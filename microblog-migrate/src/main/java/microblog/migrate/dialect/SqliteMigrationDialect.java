@@ -406,7 +406,10 @@ final class SqliteMigrationDialect extends MigrationDialect {
                         "cannot change sequence '" + op.name() + "' on SQLite: it does not exist"));
         String temporary = TEMPORARY_PREFIX + op.name();
         String value = quote(SqliteSequenceTables.VALUE_COLUMN);
-        long shift = op.toIncrement() - live.increment();
+        // Only ever up: Hibernate writes this table itself, by the increment of the models it runs with,
+        // so where the application already ran with the smaller one, moving it down hands out taken ids
+        // (even negative ones). A larger increment needs the move; a smaller one leaves a gap of ids.
+        long shift = Math.max(0, op.toIncrement() - live.increment());
         return List.of(
                 SqliteSequenceTables.createTable(temporary, live.withIncrement(op.toIncrement()), this),
                 "INSERT INTO " + quote(temporary) + " (" + value + ") SELECT COALESCE(MAX("
