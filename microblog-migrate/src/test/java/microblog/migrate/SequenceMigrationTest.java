@@ -79,6 +79,14 @@ class SequenceMigrationTest {
             assertThat(migrations(db, TICKETS_AND_INVOICES).check().upToDate())
                     .as("nothing to migrate once the sequences have been used")
                     .isTrue();
+            if (backend == Backend.SQLITE) {
+                assertThat(TestSql.rows(db, "SELECT name FROM sqlite_master WHERE name LIKE 'HTE%'"))
+                        .as("Hibernate's own table for bulk changes, made at its start")
+                        .isNotEmpty();
+            }
+            assertThat(migrations(db, List.of()).repair())
+                    .as("db repair finds the database as the revisions describe it, Hibernate's tables aside")
+                    .isEmpty();
         }
     }
 

@@ -27,9 +27,13 @@ final class SqliteCatalog implements SchemaCatalog {
         return DatabaseKind.SQLITE;
     }
 
+    /**
+     * SQLite's own tables, and the ones Hibernate makes at start-up for bulk changes of entities
+     * spread over several tables ({@code HTE_<table>}), which no revision knows of.
+     */
     @Override
     public boolean isInternalTable(String name) {
-        return name.startsWith("sqlite_");
+        return name.startsWith("sqlite_") || name.startsWith("hte_");
     }
 
     /**
