@@ -189,6 +189,7 @@ public final class SchemaComparator {
             CreateIndex create = new CreateIndex(index);
             found("Detected added index '" + index.name() + "' on " + on(index), create);
             undoneWithTheirTable.add(create);
+            warnIfNotMadeHere(index);
         }
     }
 
@@ -422,13 +423,17 @@ public final class SchemaComparator {
             if (expressionAndPartialIndexes(live).stream()
                     .noneMatch(ix -> ix.name().equals(index.name()))) {
                 addIndex(index);
-                if (!rules.makesIndex().test(index)) {
-                    warnings.add("Index '" + index.name() + "' on '" + target.name() + "' is "
-                            + (index.expression() != null ? "on an expression" : "partial")
-                            + ", which this database cannot make: its create_index does nothing here and makes the "
-                            + "index on PostgreSQL and SQLite");
-                }
+                warnIfNotMadeHere(index);
             }
+        }
+    }
+
+    private void warnIfNotMadeHere(Index index) {
+        if (!rules.makesIndex().test(index)) {
+            warnings.add("Index '" + index.name() + "' on '" + index.table() + "' is "
+                    + (index.expression() != null ? "on an expression" : "partial")
+                    + ", which this database cannot make: its create_index does nothing here and makes the "
+                    + "index on PostgreSQL and SQLite");
         }
     }
 

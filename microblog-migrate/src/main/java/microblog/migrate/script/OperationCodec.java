@@ -419,8 +419,9 @@ final class OperationCodec {
         String column = f.optionalString("column");
         List<?> values = f.optionalList("values");
         if ((expression == null) == (column == null) || (column == null) != values.isEmpty()) {
+            String hint = f.typoHint("values") + f.typoHint("column") + f.typoHint("expression");
             throw new MigrationException(f.where + ": give either 'expression' (SQL), or 'column' and 'values'"
-                    + " (the values it may hold), for check '" + name + "'");
+                    + " (the values it may hold), for check '" + name + "'" + hint);
         }
         if (expression != null) {
             return new CheckConstraint(name, expression);
@@ -630,9 +631,38 @@ final class OperationCodec {
             seen.add(key);
             Object value = body.get(key);
             if (value == null) {
-                throw new MigrationException(where + ": missing '" + key + "'");
+                throw new MigrationException(where + ": missing '" + key + "'" + typoHint(key));
             }
             return value;
+        }
+
+        /** Where a key missing is likely misspelt among those given ('tabel' for 'table'), says so. */
+        String typoHint(String key) {
+            return body.keySet().stream()
+                    .map(String::valueOf)
+                    .filter(given -> !seen.contains(given) && !given.equals(key) && closeTo(given, key))
+                    .findFirst()
+                    .map(given -> " (is '" + given + "' a misspelling of it?)")
+                    .orElse("");
+        }
+
+        /** Whether two keys differ by at most two letters added, removed, replaced or swapped. */
+        private static boolean closeTo(String a, String b) {
+            int[][] d = new int[a.length() + 1][b.length() + 1];
+            for (int i = 0; i <= a.length(); i++) {
+                for (int j = 0; j <= b.length(); j++) {
+                    if (i == 0 || j == 0) {
+                        d[i][j] = i + j;
+                        continue;
+                    }
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                    if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    }
+                }
+            }
+            return d[a.length()][b.length()] <= 2;
         }
 
         private String mark(String key) {

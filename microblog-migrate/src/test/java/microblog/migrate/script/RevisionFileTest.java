@@ -153,7 +153,12 @@ class RevisionFileTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("r_bad.yaml upgrade #1: unknown operation 'crate_table'");
         assertThatThrownBy(() -> read("upgrade:\n  - drop_table: {nmae: x}\n"))
-                .hasMessageContaining("drop_table: missing 'name'");
+                .hasMessageContaining("drop_table: missing 'name' (is 'nmae' a misspelling of it?)");
+        assertThatThrownBy(() -> read("upgrade:\n  - drop_check_constraint: {name: ck, tabel: t}\n"))
+                .hasMessageEndingWith("drop_check_constraint: missing 'table' (is 'tabel' a misspelling of it?)");
+        assertThatThrownBy(() ->
+                        read("upgrade:\n  - create_check_constraint: {name: ck, table: t, column: c, valuez: [A]}\n"))
+                .hasMessageEndingWith("for check 'ck' (is 'valuez' a misspelling of it?)");
         assertThatThrownBy(() -> read("upgrade:\n  - drop_index: {name: x, table: t, colour: red}\n"))
                 .hasMessageContaining("unknown key 'colour'");
         assertThatThrownBy(() -> read("upgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n"))
