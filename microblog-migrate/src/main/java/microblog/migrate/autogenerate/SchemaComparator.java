@@ -31,6 +31,7 @@ import microblog.migrate.operations.Operation;
 import microblog.migrate.operations.RenameColumn;
 import microblog.migrate.operations.RenameIndex;
 import microblog.migrate.operations.RenameTable;
+import microblog.migrate.schema.AllowedValues;
 import microblog.migrate.schema.CheckConstraint;
 import microblog.migrate.schema.Column;
 import microblog.migrate.schema.ColumnType;
@@ -496,14 +497,31 @@ public final class SchemaComparator {
                         "Detected removed check constraint '" + check.name() + "' on '" + live.name() + "'",
                         new DropCheckConstraint(live.name(), check.name()));
             } else if (!wanted.get().sameMeaningAs(check)) {
+                AllowedValues now = wanted.get().meaning().orElseThrow();
+                AllowedValues before = check.meaning().orElseThrow();
                 found(
                         "Detected changed check constraint '" + check.name() + "' on '" + live.name() + "': "
-                                + wanted.get()
-                                        .meaning()
-                                        .orElseThrow()
-                                        .changeFrom(check.meaning().orElseThrow()),
+                                + now.changeFrom(before),
                         new DropCheckConstraint(live.name(), check.name()));
+                warnOfValuesLeftOut(live.name() + "." + now.column(), before, now, "the upgrade");
+                warnOfValuesLeftOut(live.name() + "." + now.column(), now, before, "the downgrade");
             }
+        }
+    }
+
+    /**
+     * Rows holding values that {@code to} no longer allows stop {@code step} (the
+     * engine refuses it before anything runs, and {@code db test}, whose rows hold
+     * every value, fails on it): said when the revision is written, with the fix.
+     */
+    private void warnOfValuesLeftOut(String column, AllowedValues from, AllowedValues to, String step) {
+        List<String> leftOut = from.values().stream()
+                .filter(value -> !to.values().contains(value))
+                .toList();
+        if (!leftOut.isEmpty()) {
+            warnings.add("Rows of '" + column + "' holding " + leftOut + " stop " + step + " of this revision, which "
+                    + "no longer allows them: to let it run then, add an 'execute' UPDATE of those rows before the "
+                    + "check in " + step.substring(4) + ", as db test's sample rows hold every value");
         }
     }
 
