@@ -129,7 +129,7 @@ public final class Microblog implements AutoCloseable {
         int behind = migrations().pending().size();
         if (behind > 0) {
             log.warn(
-                    "{} is {} revision(s) behind the migrations; apply them with: microblog db upgrade",
+                    "{} is {} revision(s) behind the migrations; apply them with: ./microblog db upgrade (java -jar microblog.jar db upgrade from the jar)",
                     config.databaseUrl(),
                     behind);
         }
