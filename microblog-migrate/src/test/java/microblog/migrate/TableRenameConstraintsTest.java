@@ -52,6 +52,14 @@ class TableRenameConstraintsTest {
                 TestSql.execute(db, "INSERT INTO member (id, email) VALUES (1, 'ann@example.com')");
                 TestSql.execute(db, "INSERT INTO post (id, member_id) VALUES (1, 1)");
                 migrations(db, List.of()).upgrade("+1");
+                if (backend == Backend.POSTGRESQL) {
+                    assertThat(TestSql.rows(
+                                    db,
+                                    "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = "
+                                            + "'account'::regclass"))
+                            .as("the primary key follows the table")
+                            .containsExactly("account_pkey");
+                }
                 var atV2 = SchemaEquivalence.of(LiveSchemas.schemaOf(db));
                 migrations(db, List.of()).upgrade("head");
                 assertThat(migrations(db, RenamesV3.MODELS).check().operations())

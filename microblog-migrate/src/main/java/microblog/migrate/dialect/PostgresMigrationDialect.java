@@ -2,15 +2,33 @@ package microblog.migrate.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import microblog.db.url.DatabaseKind;
 import microblog.migrate.operations.AlterColumn;
+import microblog.migrate.operations.RenameTable;
 import microblog.migrate.schema.ColumnType;
 import microblog.migrate.schema.SchemaCatalog;
 
 /** PostgreSQL: identity columns, TIMESTAMP, BYTEA and native UUID. */
 final class PostgresMigrationDialect extends MigrationDialect {
     private static final SchemaCatalog CATALOG = new PostgresCatalog();
+
+    /**
+     * The primary key follows too: PostgreSQL names an unnamed one {@code <table>_pkey}, as it
+     * does those SQLAlchemy and Hibernate make. Renamed only where it has that name.
+     */
+    @Override
+    protected List<String> renameTable(RenameTable op, TableLookup tables) {
+        List<String> sql = new ArrayList<>(super.renameTable(op, tables));
+        String from = op.from() + "_pkey";
+        String to = op.to() + "_pkey";
+        sql.add("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = " + SqlLiterals.string(from)
+                + " AND conrelid = " + SqlLiterals.string(quote(op.to())) + "::regclass) THEN ALTER TABLE "
+                + quote(op.to()) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to) + "; END IF; END $$");
+        return sql;
+    }
 
     @Override
     public Optional<SessionLock> sessionLock(Connection connection, String versionTable) throws SQLException {
