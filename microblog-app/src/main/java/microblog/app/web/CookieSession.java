@@ -6,6 +6,9 @@ import io.javalin.http.SameSite;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,10 +24,15 @@ import java.util.Map;
  *
  * <p>Written here because Javalin's sessions live in the server's memory.
  * Values are short strings (a CSRF secret, flashed messages), kept as
- * URL-encoded pairs, so no serialisation library is involved.
+ * URL-encoded pairs, so no serialisation library is involved. The time it was
+ * written is signed with it, and a cookie older than {@link #LIFETIME} (Flask's
+ * {@code PERMANENT_SESSION_LIFETIME}) is an empty session, as a stolen cookie
+ * must not last for ever. It is {@code Secure} over HTTPS, also where a proxy
+ * ends TLS and says so ({@code X-Forwarded-Proto: https}).
  */
 final class CookieSession {
     static final String COOKIE = "session";
+    static final Duration LIFETIME = Duration.ofDays(31);
     private static final String PURPOSE = "cookie-session";
     private static final String ATTRIBUTE = CookieSession.class.getName();
 
@@ -36,8 +44,8 @@ final class CookieSession {
     }
 
     /** Loads the request's session from its cookie; a missing, forged or damaged cookie is an empty session. */
-    static void load(Context ctx, Signer signer) {
-        ctx.attribute(ATTRIBUTE, new CookieSession(decode(ctx.cookie(COOKIE), signer)));
+    static void load(Context ctx, Signer signer, Clock clock) {
+        ctx.attribute(ATTRIBUTE, new CookieSession(decode(ctx.cookie(COOKIE), signer, clock)));
     }
 
     static CookieSession of(Context ctx) {
@@ -49,19 +57,17 @@ final class CookieSession {
     }
 
     /** Sets, renews or clears the cookie if the session changed during the request. */
-    static void save(Context ctx, Signer signer) {
+    static void save(Context ctx, Signer signer, Clock clock) {
         CookieSession session = ctx.attribute(ATTRIBUTE);
         if (session == null || !session.changed) {
             return;
         }
-        Cookie cookie = new Cookie(COOKIE, session.values.isEmpty() ? "" : encode(session.values, signer));
+        Cookie cookie = new Cookie(COOKIE, session.values.isEmpty() ? "" : encode(session.values, signer, clock));
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
-        cookie.setSecure("https".equals(ctx.scheme()));
-        if (session.values.isEmpty()) {
-            cookie.setMaxAge(0);
-        }
+        cookie.setSecure("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
+        cookie.setMaxAge(session.values.isEmpty() ? 0 : (int) LIFETIME.toSeconds());
         ctx.cookie(cookie);
     }
 
@@ -91,26 +97,37 @@ final class CookieSession {
         changed |= values.remove(key) != null;
     }
 
-    private static String encode(Map<String, List<String>> values, Signer signer) {
+    private static String encode(Map<String, List<String>> values, Signer signer, Clock clock) {
         StringBuilder pairs = new StringBuilder();
         values.forEach((key, list) -> list.forEach(value -> pairs.append(pairs.length() == 0 ? "" : "&")
                 .append(URLEncoder.encode(key, StandardCharsets.UTF_8))
                 .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
         String payload = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(pairs.toString().getBytes(StandardCharsets.UTF_8));
+                        .withoutPadding()
+                        .encodeToString(pairs.toString().getBytes(StandardCharsets.UTF_8))
+                + "." + clock.instant().getEpochSecond();
         return payload + "." + signer.sign(PURPOSE, payload);
     }
 
-    private static Map<String, List<String>> decode(String cookie, Signer signer) {
+    private static Map<String, List<String>> decode(String cookie, Signer signer, Clock clock) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         int dot = cookie == null ? -1 : cookie.lastIndexOf('.');
         if (dot < 0 || !signer.verify(PURPOSE, cookie.substring(0, dot), cookie.substring(dot + 1))) {
             return values;
         }
+        String payload = cookie.substring(0, dot);
+        int stamp = payload.lastIndexOf('.');
         try {
-            String pairs = new String(Base64.getUrlDecoder().decode(cookie.substring(0, dot)), StandardCharsets.UTF_8);
+            Instant written = Instant.ofEpochSecond(Long.parseLong(payload.substring(stamp + 1)));
+            Instant now = clock.instant();
+            if (stamp < 0
+                    || written.isAfter(now.plusSeconds(60))
+                    || written.plus(LIFETIME).isBefore(now)) {
+                return values; // expired, or dated ahead of this server's clock by more than its drift
+            }
+            String pairs =
+                    new String(Base64.getUrlDecoder().decode(payload.substring(0, stamp)), StandardCharsets.UTF_8);
             for (String pair : pairs.split("&")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {

@@ -28,14 +28,14 @@ public final class WebServer {
                 app.db(); // waits while the database is still being opened (see RunCommand)
                 SecurityHeaders.add(ctx);
                 methods.check(ctx);
-                CookieSession.load(ctx, signer);
+                CookieSession.load(ctx, signer, clock);
             });
             config.routes.get("/", index::show);
             config.routes.get("/index", index::show);
             config.routes.get("/login", login::show);
             config.routes.post("/login", login::submit);
             config.routes.after(ctx -> {
-                CookieSession.save(ctx, signer);
+                CookieSession.save(ctx, signer, clock);
                 // Each request gets a fresh unit of work, as Flask-SQLAlchemy removes its session after each.
                 app.db().session().close();
             });

@@ -217,6 +217,29 @@ class WebHardeningTest {
                 .doesNotContain("Login requested for user user39");
     }
 
+    @Test
+    void theSessionCookieExpiresAndIsSecureBehindATlsProxy() throws Exception {
+        MutableClock clock = new MutableClock();
+        Javalin server = server(app("sqlite:///app.db"), clock);
+        String token = WebServerTest.csrfToken(get(server, "/login").body());
+        HttpResponse<String> posted = send(
+                server,
+                "POST",
+                "/login",
+                Map.of("csrf_token", token, "username", "john", "password", "x"),
+                Map.of("X-Forwarded-Proto", "https"));
+        String cookie = posted.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie)
+                .contains("Max-Age=" + CookieSession.LIFETIME.toSeconds())
+                .as("over HTTPS, ended by a proxy")
+                .containsIgnoringCase("Secure");
+
+        clock.advance(CookieSession.LIFETIME.plusSeconds(1));
+        assertThat(get(server, "/index").body())
+                .as("a cookie older than its lifetime is an empty session, even if a client kept it")
+                .doesNotContain("Login requested for user john");
+    }
+
     /** A clock a test moves forward. */
     private static final class MutableClock extends Clock {
         private Instant now = Instant.now();
