@@ -17,6 +17,9 @@ import java.util.Base64;
 final class CsrfProtection {
     static final String FIELD = "csrf_token";
     static final Duration TIME_LIMIT = Duration.ofHours(1);
+    /** How far instances' clocks may disagree before a token one issued looks dated ahead to another. */
+    static final Duration CLOCK_DRIFT = Duration.ofMinutes(1);
+
     private static final String SESSION_KEY = "csrf_token";
     private static final String PURPOSE = "csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -80,8 +83,12 @@ final class CsrfProtection {
         } catch (NumberFormatException e) {
             return "The CSRF token is invalid.";
         }
-        if (clock.instant().getEpochSecond() - issued > TIME_LIMIT.toSeconds()) {
+        long age = clock.instant().getEpochSecond() - issued;
+        if (age > TIME_LIMIT.toSeconds()) {
             return "The CSRF token has expired.";
+        }
+        if (age < -CLOCK_DRIFT.toSeconds()) { // issued later than now: by a server whose clock runs ahead
+            return "The CSRF token is invalid.";
         }
         return null;
     }

@@ -218,6 +218,18 @@ class WebHardeningTest {
     }
 
     @Test
+    void aTokenDatedAheadOfTheServersClockIsRefused() throws Exception {
+        MutableClock clock = new MutableClock();
+        Javalin server = server(app("sqlite:///app.db"), clock);
+        String token = WebServerTest.csrfToken(get(server, "/login").body());
+        clock.advance(CsrfProtection.CLOCK_DRIFT.plusMinutes(1).negated());
+        HttpResponse<String> posted = send(
+                server, "POST", "/login", Map.of("csrf_token", token, "username", "john", "password", "x"), Map.of());
+        assertThat(posted.statusCode()).isEqualTo(400);
+        assertThat(posted.body()).contains("The CSRF token is invalid.");
+    }
+
+    @Test
     void theSessionCookieExpiresAndIsSecureBehindATlsProxy() throws Exception {
         MutableClock clock = new MutableClock();
         Javalin server = server(app("sqlite:///app.db"), clock);
