@@ -123,9 +123,7 @@ public final class ModelSchemaReader {
     private static void requireNamesThatFit(Table table) {
         List<String> names = new ArrayList<>(List.of(table.name()));
         table.columns().forEach(c -> names.add(c.name()));
-        table.indexes().forEach(ix -> names.add(ix.name()));
-        table.uniqueConstraints().forEach(u -> names.add(u.name()));
-        table.checkConstraints().forEach(c -> names.add(c.name()));
+        names.addAll(table.constraintAndIndexNames());
         for (String name : names) {
             if (!Identifiers.fits(name)) {
                 throw new MigrationException("the models name '" + name + "' in table '" + table.name()

@@ -138,18 +138,9 @@ public final class SchemaComparator {
 
     /** Whether a table being added names an index or constraint as {@code dropped} does. */
     private static boolean namesTakenBy(Table dropped, List<Table> added) {
-        Set<String> names = constraintAndIndexNames(dropped);
+        Set<String> names = new HashSet<>(dropped.constraintAndIndexNames());
         return added.stream()
-                .anyMatch(table -> constraintAndIndexNames(table).stream().anyMatch(names::contains));
-    }
-
-    private static Set<String> constraintAndIndexNames(Table table) {
-        Set<String> names = new HashSet<>();
-        table.indexes().forEach(ix -> names.add(ix.name()));
-        table.uniqueConstraints().forEach(u -> names.add(u.name()));
-        table.foreignKeys().forEach(fk -> names.add(fk.name()));
-        table.checkConstraints().forEach(c -> names.add(c.name()));
-        return names;
+                .anyMatch(table -> table.constraintAndIndexNames().stream().anyMatch(names::contains));
     }
 
     /** Whether no table that stays has a foreign key to {@code table}, which would stop its early drop. */

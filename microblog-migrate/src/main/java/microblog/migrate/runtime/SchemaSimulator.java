@@ -285,10 +285,7 @@ public final class SchemaSimulator implements TableLookup {
 
         private static List<String> namesOf(Table table) {
             List<String> names = new ArrayList<>(List.of(table.name()));
-            table.indexes().forEach(ix -> names.add(ix.name()));
-            table.uniqueConstraints().forEach(u -> names.add(u.name()));
-            table.foreignKeys().forEach(fk -> names.add(fk.name()));
-            table.checkConstraints().forEach(c -> names.add(c.name()));
+            names.addAll(table.constraintAndIndexNames());
             return names;
         }
 

@@ -25,14 +25,8 @@ public final class PortableDefault {
 
     /** {@code stored}, the default of a column of {@code type}, as every database reads it; null for none. */
     public static String of(String stored, ColumnType type) {
-        if (stored == null || stored.strip().equalsIgnoreCase("NULL")) {
-            return null; // MariaDB reports a column without a default as having the default NULL
-        }
-        String text = uncast(stored.strip());
-        if (CLOCK.matcher(text).matches()) {
-            return "CURRENT_TIMESTAMP";
-        }
-        if (type.generic() == GenericType.BOOLEAN) {
+        String text = spelling(stored);
+        if (text != null && type.generic() == GenericType.BOOLEAN) {
             return switch (text.toLowerCase(Locale.ROOT)) {
                 case "1", "b'1'", "true" -> "true";
                 case "0", "b'0'", "false" -> "false";
@@ -40,6 +34,18 @@ public final class PortableDefault {
             };
         }
         return text;
+    }
+
+    /**
+     * {@code stored} without PostgreSQL's casts and with the clock as
+     * {@code CURRENT_TIMESTAMP}, whatever the column; null for none.
+     */
+    public static String spelling(String stored) {
+        if (stored == null || stored.strip().equalsIgnoreCase("NULL")) {
+            return null; // MariaDB reports a column without a default as having the default NULL
+        }
+        String text = uncast(stored.strip());
+        return CLOCK.matcher(text).matches() ? "CURRENT_TIMESTAMP" : text;
     }
 
     /**

@@ -37,6 +37,16 @@ public record Table(
         return columns.stream().filter(Column::primaryKey).map(Column::name).toList();
     }
 
+    /** The names of its indexes and constraints, which a database may keep in one namespace with other tables'. */
+    public List<String> constraintAndIndexNames() {
+        List<String> names = new ArrayList<>();
+        indexes.forEach(ix -> names.add(ix.name()));
+        uniqueConstraints.forEach(u -> names.add(u.name()));
+        foreignKeys.forEach(fk -> names.add(fk.name()));
+        checkConstraints.forEach(c -> names.add(c.name()));
+        return names;
+    }
+
     public Optional<Column> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }
