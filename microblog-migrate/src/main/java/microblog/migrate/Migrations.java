@@ -508,7 +508,13 @@ public final class Migrations {
         MigrationDialect ddl = MigrationDialect.forKind(target.kind());
         VersionTable versions = versionTable(scripts, target.kind());
         try (Connection connection = MigrationConnections.openForWriting(target);
-                MigrationLock lock = MigrationLock.acquire(connection, ddl, scripts.lockTimeout(), versions.name())) {
+                MigrationLock lock = MigrationLock.acquire(
+                        connection,
+                        target::openForWriting,
+                        ddl,
+                        scripts.lockTimeout(),
+                        scripts.lockLease(),
+                        versions.name())) {
             if (!command.equals("stamp") && !command.equals("repair")) {
                 HalfAppliedRevisions.refuseToGoOn(connection, scripts, target);
                 EditedRevisions.refuse(connection, scripts, graph, target);
@@ -516,7 +522,7 @@ public final class Migrations {
             Set<String> from = versions.heads(connection);
             List<MigrationStep> steps = new ArrayList<>();
             for (int attempt = 1; ; attempt++) {
-                MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, dataLoss)
+                MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, dataLoss, lock)
                         .tagged(tag);
                 try {
                     Set<String> to = work.run(runner, versions.heads(connection), connection);
@@ -593,7 +599,11 @@ public final class Migrations {
             return this;
         }
 
-        /** The database behind the application's own pool. */
+        /**
+         * The database behind the application's own pool. On PostgreSQL and MySQL/MariaDB a
+         * command that changes the schema borrows two connections at once (the migration's, and
+         * one that keeps the migration lock's lease renewed): the pool must allow two.
+         */
         public Builder dataSource(DataSource dataSource) {
             return database(TargetDatabase.of(dataSource));
         }

@@ -248,7 +248,8 @@ class MigrationsTest {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(db.databaseUrl().jdbcUrl());
         config.setDataSourceProperties(new ConnectionFactory(db.databaseUrl()).driverProperties());
-        config.setMaximumPoolSize(1); // the one connection the migration borrowed is the one checked after
+        config.setMaximumPoolSize(
+                2); // the connections the migration borrowed (its own, its lock's) are those checked after
         return new HikariDataSource(config);
     }
 
@@ -282,20 +283,26 @@ class MigrationsTest {
      * The settings of the pool's one connection that a migration changes while it runs:
      * they must come back as the application configured them.
      */
+    /** The settings of every connection of {@code pool}, borrowed all at once. */
     private static String connectionSettings(HikariDataSource pool, Backend backend) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            if (backend != Backend.SQLITE) {
-                return "read-only " + connection.isReadOnly();
-            }
-            try (Statement st = connection.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT * FROM pragma_foreign_keys, pragma_busy_timeout")) {
-                rs.next();
-                return connection
-                                .unwrap(SQLiteConnection.class)
-                                .getConnectionConfig()
-                                .getTransactionMode() + ", foreign_keys " + rs.getLong(1) + ", busy_timeout "
-                        + rs.getLong(2);
-            }
+        try (Connection first = pool.getConnection();
+                Connection second = pool.getConnection()) {
+            return settings(first, backend) + "; " + settings(second, backend);
+        }
+    }
+
+    private static String settings(Connection connection, Backend backend) throws SQLException {
+        if (backend != Backend.SQLITE) {
+            return "read-only " + connection.isReadOnly() + ", autocommit " + connection.getAutoCommit();
+        }
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM pragma_foreign_keys, pragma_busy_timeout")) {
+            rs.next();
+            return connection
+                            .unwrap(SQLiteConnection.class)
+                            .getConnectionConfig()
+                            .getTransactionMode() + ", foreign_keys " + rs.getLong(1) + ", busy_timeout "
+                    + rs.getLong(2);
         }
     }
 

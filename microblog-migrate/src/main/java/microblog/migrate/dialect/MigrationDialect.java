@@ -47,7 +47,7 @@ import microblog.migrate.schema.UniqueConstraint;
 /**
  * What migrations need said about one database: the SQL each operation becomes (the shared shape
  * is standard SQL; subclasses supply type names, quoting and what their database spells
- * differently), the lock that keeps two migrations apart, and how the database's catalogue reads
+ * differently), what keeps two migrations apart, and how the database's catalogue reads
  * ({@link #catalog()}).
  *
  * <p>Written here rather than taken from Hibernate's dialects because the commands that apply
@@ -77,15 +77,30 @@ public abstract class MigrationDialect {
     public abstract SchemaCatalog catalog();
 
     /**
-     * The named session lock that keeps two processes from migrating this database at once
-     * for {@code versionTable}; empty where there is none (SQLite, whose write lock serves).
+     * The database's clock in milliseconds since 1970 as a SQL expression, which the migration
+     * lease ({@code microblog.migrate.runtime.MigrationLease}) dates itself by, so that the clocks
+     * of the processes taking it never need to agree; empty where migrations are kept apart
+     * another way ({@link #awaitWriters}).
      */
-    public Optional<SessionLock> sessionLock(Connection connection, String versionTable) throws SQLException {
+    public Optional<String> leaseClockSql() {
         return Optional.empty();
     }
 
+    /** What follows the closing parenthesis of this tool's own tables' CREATE TABLE. */
+    public String bookkeepingTableOptions() {
+        return "";
+    }
+
     /**
-     * Where there is no session lock, waits as long as {@code timeout} for other migrations of
+     * Statements that make {@code connection}'s reads see every commit the cluster made before
+     * them (Galera's {@code wsrep_sync_wait}); none on a single server.
+     */
+    public List<String> readYourWritesSql(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * Where there is no lease ({@link #leaseClockSql}), waits as long as {@code timeout} for other migrations of
      * {@code versionTable} by this database's own means, or readies {@code connection} to; returns
      * what releases them.
      */

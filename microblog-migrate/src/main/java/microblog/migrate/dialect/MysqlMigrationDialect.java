@@ -1,6 +1,9 @@
 package microblog.migrate.dialect;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +35,28 @@ final class MysqlMigrationDialect extends MigrationDialect {
     private static final SchemaCatalog CATALOG = new MysqlCatalog();
 
     @Override
-    public Optional<SessionLock> sessionLock(Connection connection, String versionTable) {
-        return Optional.of(MysqlLock.forVersionTable(connection, versionTable));
+    public Optional<String> leaseClockSql() {
+        return Optional.of("CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED)");
+    }
+
+    /** Galera replicates InnoDB tables only; a server whose default engine is another would not. */
+    @Override
+    public String bookkeepingTableOptions() {
+        return " ENGINE=InnoDB";
+    }
+
+    /**
+     * On a Galera node, reads wait until the node has applied what the cluster committed before
+     * them: the version table read after taking the lease then shows the last holder's work.
+     */
+    @Override
+    public List<String> readYourWritesSql(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SHOW VARIABLES LIKE 'wsrep_on'")) {
+            return rs.next() && rs.getString(2).equalsIgnoreCase("ON")
+                    ? List.of("SET SESSION wsrep_sync_wait = 1")
+                    : List.of();
+        }
     }
 
     @Override

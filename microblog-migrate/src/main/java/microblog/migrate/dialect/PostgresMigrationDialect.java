@@ -1,7 +1,5 @@
 package microblog.migrate.dialect;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +29,8 @@ final class PostgresMigrationDialect extends MigrationDialect {
     }
 
     @Override
-    public Optional<SessionLock> sessionLock(Connection connection, String versionTable) throws SQLException {
-        return Optional.of(PostgresLock.forVersionTable(connection, versionTable));
+    public Optional<String> leaseClockSql() {
+        return Optional.of("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
     }
 
     @Override

@@ -1,11 +1,14 @@
 package microblog.migrate.engine;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 import microblog.migrate.MigrationException;
 import microblog.migrate.Migrations;
 import microblog.migrate.TargetDatabase;
 import microblog.migrate.dialect.MigrationDialect;
+import microblog.migrate.runtime.LockHolder;
+import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.ProgressRecord;
 import microblog.migrate.script.Revision;
 import microblog.migrate.script.ScriptDirectory;
@@ -40,8 +43,20 @@ public final class HalfAppliedRevisions {
             return Optional.empty();
         }
         MigrationDialect ddl = MigrationDialect.forKind(database.kind());
-        for (ProgressRecord.Unfinished run : new ProgressRecord(connection, ddl, scripts.versionTable()).unfinished()) {
+        List<ProgressRecord.Unfinished> unfinished =
+                ProgressRecord.reader(connection, ddl, scripts.versionTable()).unfinished();
+        if (unfinished.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LockHolder> live = MigrationLock.liveHolder(connection, ddl, scripts.versionTable());
+        for (ProgressRecord.Unfinished run : unfinished) {
             Optional<Revision> revision = Optional.ofNullable(scripts.graph().get(run.revision()));
+            if (live.filter(holder -> holder.id().equals(run.runBy())).isPresent()) {
+                return Optional.of("the " + run.direction() + " of revision " + run.revision()
+                        + revision.map(r -> " (" + r.message() + ")").orElse("") + " is running now, by "
+                        + live.get().describe() + " (started " + run.startedAt() + ", " + run.statementsDone()
+                        + " statement(s) done so far); try again when it is done");
+            }
             String parent = revision.map(
                             r -> r.downRevisions().isEmpty() ? "base" : String.join(" ", r.downRevisions()))
                     .orElse("<its parent>");

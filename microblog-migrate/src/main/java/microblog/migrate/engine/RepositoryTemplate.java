@@ -23,6 +23,11 @@ public final class RepositoryTemplate {
                 # on PostgreSQL, MySQL/MariaDB and SQLite; this process's on H2) before
                 # giving up; the default is 600.
                 # lock_timeout: 600
+
+                # On PostgreSQL and MySQL/MariaDB the lock is a lease on a row, renewed by
+                # its holder; seconds it lasts after a holder stops renewing it (killed,
+                # cut off), before another process takes over; the default is 30.
+                # lock_lease: 30
                 """
                 .formatted(ScriptDirectory.DEFAULT_VERSION_TABLE);
     }

@@ -54,7 +54,7 @@ public final class RevisionTester {
      * whether the schema at head was compared with {@code models} (none given: not compared).
      */
     public boolean test(RevisionGraph graph, Collection<Class<?>> models, RevisionTestListener listener) {
-        MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, DataLossPolicy.ACCEPT);
+        MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, DataLossPolicy.ACCEPT, null);
         SampleRows rows = new SampleRows(connection, ddl, versions.bookkeepingTables());
         SchemaSimulator expected = new SchemaSimulator();
         Set<String> heads = new LinkedHashSet<>();

@@ -7,12 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import microblog.migrate.dialect.MigrationDialect;
 
 /**
@@ -52,7 +49,7 @@ public final class AppliedRevisions {
         return "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
                 + " VARCHAR(32) NOT NULL PRIMARY KEY, " + ddl.quote("checksum") + " VARCHAR(64) NOT NULL, "
                 + ddl.quote("applied_at") + " VARCHAR(32) NOT NULL, " + ddl.quote("duration_ms") + " BIGINT, "
-                + ddl.quote(TAG) + " VARCHAR(255))";
+                + ddl.quote(TAG) + " VARCHAR(255))" + ddl.bookkeepingTableOptions();
     }
 
     /**
@@ -64,21 +61,10 @@ public final class AppliedRevisions {
         if (connection == null || !exists(connection)) {
             return List.of(createSql());
         }
-        if (!columns(connection).contains(TAG)) {
+        if (!BookkeepingTables.columns(connection, ddl, table).contains(TAG)) {
             return List.of("ALTER TABLE " + ddl.quote(table) + " ADD " + ddl.quote(TAG) + " VARCHAR(255)");
         }
         return List.of();
-    }
-
-    private Set<String> columns(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM " + ddl.quote(table) + " WHERE 1 = 0")) {
-            Set<String> names = new HashSet<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                names.add(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT));
-            }
-            return names;
-        }
     }
 
     /**
@@ -132,7 +118,7 @@ public final class AppliedRevisions {
         if (!exists(connection)) {
             return applied;
         }
-        boolean tagged = columns(connection).contains(TAG);
+        boolean tagged = BookkeepingTables.columns(connection, ddl, table).contains(TAG);
         try (Statement st = connection.createStatement();
                 ResultSet rs =
                         st.executeQuery("SELECT * FROM " + ddl.quote(table) + " ORDER BY " + ddl.quote("applied_at"))) {

@@ -46,6 +46,7 @@ public final class MigrationRunner {
     private final TableLookup tables;
     private final DataLossPolicy dataLoss;
     private final ProgressRecord progress; // null where DDL is transactional, or offline
+    private final MigrationLock lock; // null offline, and on a scratch database no other process knows
     private boolean versionTableExists;
     private final List<String> completed = new ArrayList<>(); // revisions this runner has run, for messages
     private final List<MigrationStep> steps = new ArrayList<>(); // the same, with how long each took
@@ -60,8 +61,10 @@ public final class MigrationRunner {
             Connection connection,
             SchemaSimulator simulator,
             boolean versionTableExists,
-            DataLossPolicy dataLoss) {
+            DataLossPolicy dataLoss,
+            MigrationLock lock) {
         this.ddl = ddl;
+        this.lock = lock;
         this.versionTable = versionTable;
         this.sink = sink;
         this.connection = connection;
@@ -70,15 +73,24 @@ public final class MigrationRunner {
         this.dataLoss = dataLoss;
         this.applied = new AppliedRevisions(versionTable.name(), ddl);
         this.progress = connection != null && ProgressRecord.isNeeded(ddl.kind())
-                ? new ProgressRecord(connection, ddl, versionTable.name())
+                ? new ProgressRecord(
+                        connection, ddl, versionTable.name(), lock == null ? LockHolder.thisProcess() : lock.holder())
                 : null;
         this.tables = connection == null
                 ? simulator
                 : new LiveTables(new LiveSchemaReader(connection, ddl.catalog(), versionTable.bookkeepingTables()));
     }
 
+    /**
+     * Runs on {@code connection}, under {@code lock} (null for a database no other process
+     * knows of, such as a scratch one): a statement is run only while the lock is surely held.
+     */
     public static MigrationRunner online(
-            Connection connection, MigrationDialect ddl, VersionTable versionTable, DataLossPolicy dataLoss) {
+            Connection connection,
+            MigrationDialect ddl,
+            VersionTable versionTable,
+            DataLossPolicy dataLoss,
+            MigrationLock lock) {
         try {
             return new MigrationRunner(
                     ddl,
@@ -87,7 +99,8 @@ public final class MigrationRunner {
                     connection,
                     null,
                     versionTable.exists(connection),
-                    dataLoss);
+                    dataLoss,
+                    lock);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the version table: " + e.getMessage(), e);
         }
@@ -100,7 +113,8 @@ public final class MigrationRunner {
             VersionTable versionTable,
             SchemaSimulator simulator,
             boolean versionTableExists) {
-        return new MigrationRunner(ddl, versionTable, sink, null, simulator, versionTableExists, DataLossPolicy.ACCEPT);
+        return new MigrationRunner(
+                ddl, versionTable, sink, null, simulator, versionTableExists, DataLossPolicy.ACCEPT, null);
     }
 
     /**
@@ -270,6 +284,9 @@ public final class MigrationRunner {
                     if (commitsAtOnce) {
                         committed = statement - 1; // MySQL commits all before it as it starts, even if it then fails
                     }
+                    if (lock != null) {
+                        lock.checkHeld();
+                    }
                     sink.execute(sql);
                     if (progress != null) {
                         progress.statementDone(revision.id(), commitsAtOnce);
@@ -303,6 +320,12 @@ public final class MigrationRunner {
         } catch (StatementFailedException e) {
             sink.rollback();
             forgetIfNothingRan(revision, committed);
+            if (SqlErrors.isConflict((SQLException) e.getCause())
+                    && (ddl.kind().hasTransactionalDdl() || committed == 0)) {
+                throw new ConcurrentMigrationException("the database aborted the " + direction + " of revision "
+                        + revision.id() + " for a conflict with another transaction (" + oneLine(e.getMessage())
+                        + "); nothing of it was kept");
+            }
             String undone = ddl.kind().hasTransactionalDdl()
                     ? "its changes were rolled back"
                     : committed == 0

@@ -25,21 +25,31 @@ import microblog.migrate.dialect.MigrationDialect;
  */
 public final class ProgressRecord {
     /** A revision that started and did not finish. */
-    public record Unfinished(String revision, String direction, int statementsDone, String startedAt) {}
+    public record Unfinished(String revision, String direction, int statementsDone, String startedAt, String runBy) {}
 
     private static final Pattern LEADING_COMMENTS =
             Pattern.compile("^(\\s+|--[^\\n]*(\\n|$)|#[^\\n]*(\\n|$)|/\\*.*?\\*/)*", Pattern.DOTALL);
     private static final Pattern PLAIN_DATA_CHANGE =
             Pattern.compile("(INSERT|UPDATE|DELETE|REPLACE|SELECT)\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final String RUN_BY = "run_by";
+
     private final Connection connection;
     private final MigrationDialect ddl;
     private final String table;
+    private final String runBy; // the lock holder's id: a run writes and deletes its own rows only; null to read
 
-    public ProgressRecord(Connection connection, MigrationDialect ddl, String versionTable) {
+    /** The record as the run holding the migration lock as {@code runBy} keeps it. */
+    ProgressRecord(Connection connection, MigrationDialect ddl, String versionTable, LockHolder runBy) {
         this.connection = connection;
         this.ddl = ddl;
         this.table = tableName(versionTable);
+        this.runBy = runBy == null ? null : runBy.id();
+    }
+
+    /** The record as the commands that only read it see it. */
+    public static ProgressRecord reader(Connection connection, MigrationDialect ddl, String versionTable) {
+        return new ProgressRecord(connection, ddl, versionTable, null);
     }
 
     public static String tableName(String versionTable) {
@@ -58,14 +68,36 @@ public final class ProgressRecord {
                 "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
                         + " VARCHAR(32) NOT NULL PRIMARY KEY, " + ddl.quote("direction") + " VARCHAR(10) NOT NULL, "
                         + ddl.quote("statements_done") + " INTEGER NOT NULL, " + ddl.quote("started_at")
-                        + " VARCHAR(32) NOT NULL)");
+                        + " VARCHAR(32) NOT NULL, " + ddl.quote(RUN_BY) + " VARCHAR(255))"
+                        + ddl.bookkeepingTableOptions());
+        addRunByColumn();
+        // A row left by a crashed run of this revision: the commands that run revisions refuse while
+        // one exists, so it is only ever here when the user recorded the state and runs it again.
         write(false, "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
         write(
                 false,
-                "INSERT INTO " + ddl.quote(table) + " VALUES (?, ?, 0, ?)",
+                "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision") + ", " + ddl.quote("direction")
+                        + ", " + ddl.quote("statements_done") + ", " + ddl.quote("started_at") + ", "
+                        + ddl.quote(RUN_BY) + ") VALUES (?, ?, 0, ?, ?)",
                 revision,
                 direction,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                runBy);
+    }
+
+    /** Tables made before runs were named lack the column. */
+    private void addRunByColumn() {
+        try {
+            if (!BookkeepingTables.columns(connection, ddl, table).contains(RUN_BY)) {
+                write(true, "ALTER TABLE " + ddl.quote(table) + " ADD " + ddl.quote(RUN_BY) + " VARCHAR(255)");
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the columns of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String ownRow() {
+        return " WHERE " + ddl.quote("revision") + " = ? AND " + ddl.quote(RUN_BY) + " = ?";
     }
 
     /**
@@ -78,8 +110,9 @@ public final class ProgressRecord {
         write(
                 schemaChange,
                 "UPDATE " + ddl.quote(table) + " SET " + ddl.quote("statements_done") + " = "
-                        + ddl.quote("statements_done") + " + 1 WHERE " + ddl.quote("revision") + " = ?",
-                revision);
+                        + ddl.quote("statements_done") + " + 1" + ownRow(),
+                revision,
+                runBy);
     }
 
     /**
@@ -98,13 +131,14 @@ public final class ProgressRecord {
     /** Part of the revision's final transaction: the version table moves and this row goes, together. */
     String finishSql(String revision) {
         return "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = "
-                + BookkeepingTables.literal(revision);
+                + BookkeepingTables.literal(revision) + " AND " + ddl.quote(RUN_BY) + " = "
+                + BookkeepingTables.literal(runBy);
     }
 
     /** Forgets {@code revision}, which stopped before changing anything. */
     void forget(String revision) {
         if (exists()) {
-            write(true, "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
+            write(true, "DELETE FROM " + ddl.quote(table) + ownRow(), revision, runBy);
         }
     }
 
@@ -127,12 +161,22 @@ public final class ProgressRecord {
                         rs.getString("revision"),
                         rs.getString("direction"),
                         rs.getInt("statements_done"),
-                        rs.getString("started_at")));
+                        rs.getString("started_at"),
+                        hasRunBy(rs) ? rs.getString(RUN_BY) : null));
             }
         } catch (SQLException e) {
             throw new MigrationException("cannot read " + table + ": " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    private static boolean hasRunBy(ResultSet rs) throws SQLException {
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            if (rs.getMetaData().getColumnLabel(i).equalsIgnoreCase(RUN_BY)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean exists() {

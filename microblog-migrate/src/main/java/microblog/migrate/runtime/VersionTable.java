@@ -32,7 +32,8 @@ public final class VersionTable {
 
     /** The tables this tool keeps for itself, which autogenerate never compares with the models. */
     public Set<String> bookkeepingTables() {
-        return Set.of(name, ProgressRecord.tableName(name), AppliedRevisions.tableName(name));
+        return Set.of(
+                name, ProgressRecord.tableName(name), AppliedRevisions.tableName(name), MigrationLease.tableName(name));
     }
 
     public boolean exists(Connection connection) throws SQLException {
@@ -62,7 +63,8 @@ public final class VersionTable {
 
     public String createSql() {
         return "CREATE TABLE " + ddl.quote(name) + " (\n    " + ddl.quote("version_num") + " VARCHAR(32) NOT NULL,\n"
-                + "    CONSTRAINT " + ddl.quote(name + "_pkc") + " PRIMARY KEY (" + ddl.quote("version_num") + ")\n)";
+                + "    CONSTRAINT " + ddl.quote(name + "_pkc") + " PRIMARY KEY (" + ddl.quote("version_num") + ")\n)"
+                + ddl.bookkeepingTableOptions();
     }
 
     public String purgeSql() {

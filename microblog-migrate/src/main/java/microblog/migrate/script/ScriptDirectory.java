@@ -26,20 +26,34 @@ public final class ScriptDirectory {
     public static final String CONFIG_FILE = "migrate.yaml";
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
 
-    private static final Set<String> SETTINGS = Set.of("version_table", "exclude_tables", "lock_timeout");
+    private static final Set<String> SETTINGS = Set.of("version_table", "exclude_tables", "lock_timeout", "lock_lease");
     /** How long a command waits for another process's migration lock unless the settings say otherwise. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * How long the migration lock of a process that stopped renewing it (killed, cut off) lasts:
+     * long enough that a busy database's slow commit never costs a live holder its lease.
+     */
+    public static final Duration DEFAULT_LOCK_LEASE = Duration.ofSeconds(30);
+
+    private static final Duration SHORTEST_LOCK_LEASE = Duration.ofSeconds(3);
 
     private final Path directory;
     private final String versionTable;
     private final List<String> excludedTables;
     private final Duration lockTimeout;
+    private final Duration lockLease;
 
-    private ScriptDirectory(Path directory, String versionTable, List<String> excludedTables, Duration lockTimeout) {
+    private ScriptDirectory(
+            Path directory,
+            String versionTable,
+            List<String> excludedTables,
+            Duration lockTimeout,
+            Duration lockLease) {
         this.directory = directory;
         this.versionTable = versionTable;
         this.excludedTables = List.copyOf(excludedTables);
         this.lockTimeout = lockTimeout;
+        this.lockLease = lockLease;
     }
 
     /** Whether {@code directory} holds a repository {@link #open} would accept. */
@@ -64,7 +78,8 @@ public final class ScriptDirectory {
                 directory,
                 versionTable(config, settings),
                 excludedTables(config, settings),
-                lockTimeout(config, settings));
+                lockTimeout(config, settings),
+                lockLease(config, settings));
     }
 
     private static Map<?, ?> readSettings(Path config) {
@@ -112,6 +127,18 @@ public final class ScriptDirectory {
         }
         if (!(value instanceof Integer seconds) || seconds < 0) {
             throw new MigrationException(config + ": lock_timeout must be a number of seconds, such as 600");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static Duration lockLease(Path config, Map<?, ?> settings) {
+        Object value = settings.get("lock_lease");
+        if (value == null) {
+            return DEFAULT_LOCK_LEASE;
+        }
+        if (!(value instanceof Integer seconds) || seconds < SHORTEST_LOCK_LEASE.toSeconds()) {
+            throw new MigrationException(config + ": lock_lease must be a number of seconds, at least "
+                    + SHORTEST_LOCK_LEASE.toSeconds() + ", such as 30");
         }
         return Duration.ofSeconds(seconds);
     }
@@ -168,6 +195,14 @@ public final class ScriptDirectory {
     /** How long to wait for another process's migration lock before giving up (setting {@code lock_timeout}). */
     public Duration lockTimeout() {
         return lockTimeout;
+    }
+
+    /**
+     * How long the migration lock outlives its holder's last renewal on PostgreSQL and
+     * MySQL/MariaDB (setting {@code lock_lease}): the wait after a holder is killed.
+     */
+    public Duration lockLease() {
+        return lockLease;
     }
 
     /** Reads every revision file and links them into a graph. */
