@@ -3,6 +3,10 @@ package microblog.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,18 +38,23 @@ import org.junit.jupiter.params.provider.EnumSource;
  * count exactly once; a connection killed before COMMIT is {@link CommitOutcomeUnknownException}.
  */
 class TransactionConflictTest {
+    /** A test run once on PostgreSQL and once on MariaDB. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest
+    @EnumSource(
+            value = Backend.class,
+            names = {"POSTGRESQL", "MARIADB"})
+    @interface OnBothServers {}
+
     private static final String INCREMENT = "UPDATE tally SET n = n + 1 WHERE id = ?";
 
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Backend.class,
-            names = {"POSTGRESQL", "MARIADB"})
+    @OnBothServers
     void aDeadlockIsAConflictAndTheOtherTransactionCommits(Backend backend) throws Exception {
-        try (TestDatabase server = TestDatabases.create(backend, dir);
-                Database db = open(server)) {
+        withTally(backend, (server, db) -> {
             CyclicBarrier bothHoldARow = new CyclicBarrier(2);
             List<Throwable> failures = inTwoThreads((mine, other) -> {
                 DbSession session = db.session();
@@ -69,16 +78,12 @@ class TransactionConflictTest {
                 assertThat(driver.getErrorCode()).isEqualTo(1213);
             }
             assertThat(tally(server)).as("the winner's increments alone").containsExactly(1, 1);
-        }
+        });
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Backend.class,
-            names = {"POSTGRESQL", "MARIADB"})
+    @OnBothServers
     void theDeadlocksVictimRunsAgainAndBothCountOnce(Backend backend) throws Exception {
-        try (TestDatabase server = TestDatabases.create(backend, dir);
-                Database db = open(server)) {
+        withTally(backend, (server, db) -> {
             CyclicBarrier bothHoldARow = new CyclicBarrier(2);
             AtomicInteger attempts = new AtomicInteger();
             List<Throwable> failures = inTwoThreads((mine, other) -> {
@@ -96,16 +101,12 @@ class TransactionConflictTest {
             assertThat(failures).isEmpty();
             assertThat(attempts).as("the victim's second attempt").hasValue(3);
             assertThat(tally(server)).as("each transaction's increments, once").containsExactly(2, 2);
-        }
+        });
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Backend.class,
-            names = {"POSTGRESQL", "MARIADB"})
+    @OnBothServers
     void aRowChangedUnderTheTransactionsSnapshotIsAConflict(Backend backend) throws Exception {
-        try (TestDatabase server = TestDatabases.create(backend, dir);
-                Database db = open(server)) {
+        withTally(backend, (server, db) -> {
             DbSession session = db.session();
             session.execute(
                     backend == Backend.POSTGRESQL
@@ -130,16 +131,12 @@ class TransactionConflictTest {
             session.execute(INCREMENT, 1);
             session.commit();
             assertThat(tally(server)).as("the session is usable again").containsExactly(11, 0);
-        }
+        });
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Backend.class,
-            names = {"POSTGRESQL", "MARIADB"})
+    @OnBothServers
     void aConnectionLostBeforeTheCommitLeavesItsOutcomeUnknown(Backend backend) throws Exception {
-        try (TestDatabase server = TestDatabases.create(backend, dir);
-                Database db = open(server)) {
+        withTally(backend, (server, db) -> {
             DbSession session = db.session();
             session.execute(INCREMENT, 1);
             Number id = (Number) session.unwrap()
@@ -158,6 +155,18 @@ class TransactionConflictTest {
             assertThat(tally(server)).containsExactly(0, 0);
             db.runTransaction(again -> again.execute(INCREMENT, 2));
             assertThat(tally(server)).as("the session is usable again").containsExactly(0, 1);
+        });
+    }
+
+    private interface TallyTest {
+        void run(TestDatabase server, Database db) throws Exception;
+    }
+
+    /** Runs {@code test} on a fresh database of {@code backend} with the {@link #open tally} in it. */
+    private void withTally(Backend backend, TallyTest test) throws Exception {
+        try (TestDatabase server = TestDatabases.create(backend, dir);
+                Database db = open(server)) {
+            test.run(server, db);
         }
     }
 
