@@ -99,7 +99,11 @@ class TransactionConflictTest {
                 db.session().close();
             });
             assertThat(failures).isEmpty();
-            assertThat(attempts).as("the victim's second attempt").hasValue(3);
+            // 3 as a rule: the victim's second attempt. On a busy machine the victim's retry may take
+            // its first row again before the winner, woken, takes it, and deadlock once more.
+            assertThat(attempts.get())
+                    .as("the victim's attempts beside the winner's")
+                    .isBetween(3, 10);
             assertThat(tally(server)).as("each transaction's increments, once").containsExactly(2, 2);
         });
     }
