@@ -20,7 +20,7 @@ import microblog.app.web.WebServer;
 
 /**
  * The load test of the soak suite: writers doing what the README teaches
- * (load a user, add a post, commit) beside readers of the index page, for a
+ * (in db.runTransaction, load a user and add a post) beside readers of the index page, for a
  * while, on a fresh database (a SQLite file, or an empty server database given
  * as DATABASE_URL); then every committed post is counted. Run by soak/load;
  * prints one line per figure.
@@ -38,10 +38,11 @@ public final class Load {
         Config config = Config.load(project, Map.of("DATABASE_URL", url));
         try (Microblog app = new Microblog(config)) {
             app.migrations().upgrade();
-            for (int i = 1; i <= writers; i++) {
-                app.db().session().add(new User("writer" + i, "writer" + i + "@example.com"));
-            }
-            app.db().session().commit();
+            app.db().runTransaction(session -> {
+                for (int i = 1; i <= writers; i++) {
+                    session.add(new User("writer" + i, "writer" + i + "@example.com"));
+                }
+            });
             app.db().session().close();
             var server = WebServer.create(app).start("127.0.0.1", 0);
             int port = server.port();
@@ -58,19 +59,20 @@ public final class Load {
                 int id = w;
                 threads.add(started(() -> {
                     while (System.nanoTime() < deadline) {
-                        attempted.incrementAndGet();
+                        long number = attempted.incrementAndGet();
                         long start = System.nanoTime();
                         try {
-                            User author = User.query().get(id);
-                            app.db().session().add(new Post("post " + attempted.get() + " by " + id, author));
-                            app.db().session().commit();
+                            // One unit of work, run again should it conflict with another writer's.
+                            app.db().runTransaction(session -> {
+                                User author = User.query().get(id);
+                                session.add(new Post("post " + number + " by " + id, author));
+                            });
                             committed.incrementAndGet();
                             commitMicros.add((System.nanoTime() - start) / 1000);
                         } catch (RuntimeException e) {
-                            failed.incrementAndGet();
+                            failed.incrementAndGet(); // rolled back by runTransaction
                             errors.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
                                     k -> new AtomicLong()).incrementAndGet();
-                            app.db().session().rollback();
                         } finally {
                             app.db().session().close();
                         }

@@ -199,6 +199,75 @@ public final class Database implements AutoCloseable {
         return sessions.get();
     }
 
+    /**
+     * Runs {@code work} as one transaction of the {@linkplain #session() current session} and
+     * commits it, returning what the work returned; when the database aborts it because it
+     * conflicted with another transaction (a deadlock, a serialization or Galera certification
+     * failure: {@link TransactionConflictException}), rolls it back, waits a little and runs the
+     * whole work again, as {@link RetryPolicy#DEFAULT} says (5 attempts in all). Each retry is
+     * logged at debug level, with the attempt's number and the conflict.
+     *
+     * <pre>{@code
+     * Post post = db.transaction(session -> {
+     *     User author = User.query().filterBy("username", "john").one();
+     *     Post p = new Post("hello", author);
+     *     session.add(p);
+     *     return p;
+     * });
+     * }</pre>
+     *
+     * <p>Each attempt starts from an empty session: objects loaded before are detached, and the
+     * work reads what it decides on afresh. Any failure but a conflict rolls back and is thrown at
+     * once; so is {@link CommitOutcomeUnknownException}, whose work may have been stored.
+     *
+     * <p>Since the work may run several times, it must
+     * <ul>
+     *   <li>do nothing outside the database that it would regret doing twice (send a mail, call
+     *       another service, write a file, add to a counter in memory): do that after this
+     *       returns, with what it returned;
+     *   <li>not catch {@link TransactionConflictException} (or {@link DatabaseException}) and
+     *       go on: the transaction is rolled back by then, and what follows would be committed
+     *       alone;
+     *   <li>not commit or roll back the session itself, nor begin another transaction of this
+     *       database on the same thread (that fails);
+     *   <li>take no decision from objects loaded before it began: they may be out of date.
+     * </ul>
+     *
+     * <p>With sessions per thread (the default) any number of threads may run transactions at
+     * once, each in its own session; with one session for the process ({@link
+     * SessionScope#PROCESS}) only one thread at a time may.
+     *
+     * @throws IllegalStateException if the session has changes not committed yet (commit or roll
+     *     them back first), or the thread is in this database's transaction already
+     * @throws TransactionConflictException after the last attempt, saying how many were made;
+     *     or when the thread is interrupted while it waits to try again (the interrupt is kept)
+     * @throws CommitOutcomeUnknownException if the connection was lost during the commit
+     */
+    public <T> T transaction(UnitOfWork<T> work) {
+        return transaction(RetryPolicy.DEFAULT, work);
+    }
+
+    /** {@link #transaction(UnitOfWork)}, making attempts and waiting between them as {@code policy} says. */
+    public <T> T transaction(RetryPolicy policy, UnitOfWork<T> work) {
+        return TransactionLoop.run(session(), policy, work);
+    }
+
+    /**
+     * {@link #transaction(UnitOfWork)} for work with no result: {@code db.runTransaction(session
+     * -> session.add(new User("susan", "susan@example.com")))}.
+     */
+    public void runTransaction(UnitOfWork.WithoutResult work) {
+        runTransaction(RetryPolicy.DEFAULT, work);
+    }
+
+    /** {@link #runTransaction(UnitOfWork.WithoutResult)} as {@code policy} says. */
+    public void runTransaction(RetryPolicy policy, UnitOfWork.WithoutResult work) {
+        transaction(policy, session -> {
+            work.run(session);
+            return null;
+        });
+    }
+
     /** Shorthand for {@code session().query(type)}. */
     public <T> Query<T> query(Class<T> type) {
         return session().query(type);

@@ -43,6 +43,7 @@ public final class DbSession implements AutoCloseable {
     private final List<Object> readded = new ArrayList<>();
 
     private Session session;
+    private boolean runsUnitOfWork; // inside Database.transaction, which must not be entered again
 
     DbSession(SessionFactory factory, DatabaseKind kind) {
         this.factory = factory;
@@ -116,13 +117,27 @@ public final class DbSession implements AutoCloseable {
      * Writes all pending changes in one transaction.
      *
      * @throws IntegrityViolationException if they break a constraint; nothing is written then
+     * @throws TransactionConflictException if the database aborted the transaction for a conflict
+     *     with another; nothing is written then, and running the work again usually succeeds (as
+     *     {@link Database#transaction} does)
+     * @throws CommitOutcomeUnknownException if the connection was lost during the COMMIT itself,
+     *     so that the changes may or may not have been stored
      */
     public void commit() {
         guarded(() -> {
             Session s = writing();
             mergeReadded(s);
             removePendingDeletes(s);
-            s.getTransaction().commit();
+            s.flush(); // a failure before the COMMIT is sent leaves nothing written, whatever it is
+            try {
+                s.getTransaction().commit();
+            } catch (RuntimeException e) {
+                SQLException lost = TransactionFailures.connectionLost(e, kind);
+                if (lost != null) {
+                    throw TransactionFailures.outcomeUnknown(e, lost);
+                }
+                throw e;
+            }
             readded.clear();
         });
     }
@@ -142,6 +157,26 @@ public final class DbSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs one SQL statement that changes rows ({@code UPDATE}, {@code INSERT}, {@code DELETE}),
+     * in the session's transaction (begun if none is), with {@code ?} for each of {@code
+     * parameters}; returns how many rows it changed. Pending changes of objects are flushed
+     * first where the statement touches their tables, as SQLAlchemy's {@code session.execute}.
+     * An update that must not lose another's, such as {@code SET n = n + 1}, belongs here rather
+     * than in a read, a change in Java and a flush.
+     */
+    public int execute(String sql, Object... parameters) {
+        int[] changed = new int[1];
+        guarded(() -> {
+            var statement = writing().createNativeMutationQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setParameter(i + 1, parameters[i]);
+            }
+            changed[0] = statement.executeUpdate();
+        });
+        return changed[0];
+    }
+
     /** Re-reads {@code entity} from the database. */
     public void refresh(Object entity) {
         active().refresh(entity);
@@ -153,6 +188,30 @@ public final class DbSession implements AutoCloseable {
 
     public <T> T get(Class<T> type, Object id) {
         return active().find(type, id);
+    }
+
+    /**
+     * Whether changes wait for a commit: a transaction begun, deletions or re-added objects
+     * pending, objects changed in place.
+     */
+    boolean hasPendingChanges() {
+        if (!pendingDeletes.isEmpty() || !readded.isEmpty()) {
+            return true;
+        }
+        return session != null && session.isOpen() && (session.getTransaction().isActive() || session.isDirty());
+    }
+
+    boolean runsUnitOfWork() {
+        return runsUnitOfWork;
+    }
+
+    void runsUnitOfWork(boolean running) {
+        runsUnitOfWork = running;
+    }
+
+    /** The kind of database, whose error codes say what a failure means. */
+    DatabaseKind kind() {
+        return kind;
     }
 
     /** The Hibernate session underneath, for what this class does not cover. */
@@ -211,14 +270,26 @@ public final class DbSession implements AutoCloseable {
 
     /**
      * Runs a write. A failed write leaves a Hibernate session unusable, so the
-     * session is rolled back and replaced; constraint violations are reported as
-     * {@link IntegrityViolationException}.
+     * session is rolled back and replaced; conflicts with other transactions, lock
+     * timeouts, constraint violations and values that do not fit are reported as
+     * such.
      */
     private void guarded(Runnable write) {
         try {
             write.run();
         } catch (RuntimeException e) {
-            discard();
+            try {
+                discard();
+            } catch (RuntimeException cannotRollBack) { // as on a lost connection: the database rolls back
+                e.addSuppressed(cannotRollBack);
+            }
+            if (e instanceof CommitOutcomeUnknownException) {
+                throw e;
+            }
+            TransactionConflictException conflict = TransactionFailures.conflict(e, kind);
+            if (conflict != null) {
+                throw conflict;
+            }
             TransientPropertyValueException dangling = find(e, TransientPropertyValueException.class);
             if (dangling != null) {
                 throw new IntegrityViolationException(

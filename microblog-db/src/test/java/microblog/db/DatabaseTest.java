@@ -14,6 +14,7 @@ import microblog.db.jdbc.ConnectionFactory;
 import microblog.db.jdbc.DatabaseConnectionException;
 import microblog.db.testmodels.Author;
 import microblog.db.testmodels.BlogEntry;
+import microblog.db.testmodels.SqliteBlog;
 import microblog.db.url.DatabaseUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +31,7 @@ class DatabaseTest {
     @BeforeEach
     void createSchemaAndOpen() throws Exception {
         url = DatabaseUrl.parse("sqlite:///blog.db", dir);
-        try (Connection c = new ConnectionFactory(url).open();
-                Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE author (id INTEGER NOT NULL, name VARCHAR(64), PRIMARY KEY (id), UNIQUE (name))");
-            st.execute("CREATE TABLE blog_entry (id INTEGER NOT NULL, title VARCHAR(255), written_at DATETIME, "
-                    + "author_id INTEGER, PRIMARY KEY (id), FOREIGN KEY (author_id) REFERENCES author (id))");
-        }
-        db = Database.open(url, List.of(Author.class, BlogEntry.class)).asDefault();
+        db = SqliteBlog.open(url);
     }
 
     @AfterEach

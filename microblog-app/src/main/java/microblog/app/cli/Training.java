@@ -153,10 +153,11 @@ public final class Training {
     private static void servePages(Microblog app) throws IOException, InterruptedException {
         app.openDatabaseInBackground(); // as RunCommand starts
         app.prepareDatabase();
-        User john = new User("john", "john@example.com");
-        app.db().session().add(john);
-        app.db().session().add(new Post("my first post!", john));
-        app.db().session().commit();
+        app.db().runTransaction(session -> {
+            User john = new User("john", "john@example.com");
+            session.add(john);
+            session.add(new Post("my first post!", john));
+        });
         Javalin server = WebServer.create(app).start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newHttpClient();

@@ -93,6 +93,23 @@ public interface DatabaseDialect {
     /** Whether {@code e} says a lock wait ran out. */
     boolean isLockTimeout(SQLException e);
 
+    /**
+     * Whether {@code e} says the database aborted the transaction because it conflicted with
+     * another (a deadlock, a serialization failure), so that running it again may succeed: SQL
+     * state 40001 ({@code serialization_failure}) by default.
+     */
+    default boolean isTransactionConflict(SQLException e) {
+        return StandardSqlStates.isSerializationFailure(e);
+    }
+
+    /**
+     * Whether {@code e} says the connection to the database was lost: SQL state class 08
+     * ({@code connection_exception}) by default.
+     */
+    default boolean isConnectionLost(SQLException e) {
+        return StandardSqlStates.isConnectionException(e);
+    }
+
     /** Whether {@code e} comes from a broken constraint: SQL state class 23 on most databases. */
     default boolean isConstraintViolation(SQLException e) {
         String state = e.getSQLState();

@@ -123,6 +123,12 @@ public final class H2 implements DatabaseDialect {
         return e.getErrorCode() == 50200;
     }
 
+    /** DEADLOCK_1 (40001) and CONCURRENT_UPDATE_1 (90131), a row another transaction changed first. */
+    @Override
+    public boolean isTransactionConflict(SQLException e) {
+        return StandardSqlStates.isSerializationFailure(e) || e.getErrorCode() == 90131;
+    }
+
     @Override
     public ConstraintKind constraintKind(SQLException e) {
         return StandardSqlStates.constraintKind(e);

@@ -47,10 +47,27 @@ public final class Mysql implements DatabaseDialect {
         return connection.getCatalog();
     }
 
-    /** ER_LOCK_WAIT_TIMEOUT (1205). */
+    /**
+     * ER_LOCK_WAIT_TIMEOUT (1205). InnoDB rolls back only the statement that waited ({@code
+     * innodb_rollback_on_timeout} is off by default) and leaves the transaction open with its
+     * earlier changes; the session rolls back the rest, so that, as after a deadlock, nothing of
+     * the transaction is written. It is reported as a busy database, not as a conflict: see
+     * {@code TransientDatabaseException} for why it is not run again by itself.
+     */
     @Override
     public boolean isLockTimeout(SQLException e) {
         return e.getErrorCode() == 1205;
+    }
+
+    /**
+     * ER_LOCK_DEADLOCK (1213, SQL state 40001), which is also how Galera reports a transaction
+     * that failed certification against another node's, at a statement or at the commit; and
+     * ER_CHECKREAD (1020), MariaDB's "record has changed since last read" under {@code
+     * innodb_snapshot_isolation}. InnoDB has rolled back the whole transaction for each.
+     */
+    @Override
+    public boolean isTransactionConflict(SQLException e) {
+        return e.getErrorCode() == 1213 || e.getErrorCode() == 1020 || StandardSqlStates.isSerializationFailure(e);
     }
 
     @Override

@@ -66,6 +66,23 @@ public final class Postgres implements DatabaseDialect {
         return "55P03".equals(e.getSQLState());
     }
 
+    /** serialization_failure (40001) and deadlock_detected (40P01). */
+    @Override
+    public boolean isTransactionConflict(SQLException e) {
+        return StandardSqlStates.isSerializationFailure(e) || "40P01".equals(e.getSQLState());
+    }
+
+    /**
+     * Class 08, and admin_shutdown (57P01) and crash_shutdown (57P02), which the server sends as
+     * it ends the connection ({@code pg_terminate_backend}, a restart).
+     */
+    @Override
+    public boolean isConnectionLost(SQLException e) {
+        return StandardSqlStates.isConnectionException(e)
+                || "57P01".equals(e.getSQLState())
+                || "57P02".equals(e.getSQLState());
+    }
+
     @Override
     public ConstraintKind constraintKind(SQLException e) {
         return StandardSqlStates.constraintKind(e);

@@ -3,9 +3,23 @@ package microblog.db.dialect;
 import java.sql.SQLException;
 import microblog.db.ConstraintKind;
 
-/** The SQL states of class 23 that PostgreSQL and H2 both report for a broken constraint. */
+/**
+ * The SQL states of the standard that more than one database reports: class 23 for a broken
+ * constraint (PostgreSQL, H2), 40001 for a transaction aborted by a conflict (all but SQLite),
+ * class 08 for a lost connection.
+ */
 final class StandardSqlStates {
     private StandardSqlStates() {}
+
+    /** serialization_failure (40001): a deadlock victim on MySQL/MariaDB and H2, a serialization failure anywhere. */
+    static boolean isSerializationFailure(SQLException e) {
+        return "40001".equals(e.getSQLState());
+    }
+
+    /** connection_exception (class 08). */
+    static boolean isConnectionException(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
 
     static ConstraintKind constraintKind(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();

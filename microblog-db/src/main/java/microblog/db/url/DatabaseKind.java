@@ -105,6 +105,16 @@ public enum DatabaseKind {
         return dialect.isLockTimeout(e);
     }
 
+    /** Whether {@code e} says the transaction was aborted for a conflict with another. */
+    public boolean isTransactionConflict(SQLException e) {
+        return dialect.isTransactionConflict(e);
+    }
+
+    /** Whether {@code e} says the connection to the database was lost. */
+    public boolean isConnectionLost(SQLException e) {
+        return dialect.isConnectionLost(e);
+    }
+
     /** Whether {@code e} comes from a broken constraint. */
     public boolean isConstraintViolation(SQLException e) {
         return dialect.isConstraintViolation(e);
