@@ -42,12 +42,19 @@ public final class DbSession implements AutoCloseable {
      */
     private final List<Object> readded = new ArrayList<>();
 
+    private final DetachedReads reads; // where detached queries run: a replica, if any
+
     private Session session;
 
     DbSession(SessionFactory factory, DatabaseKind kind) {
+        this(factory, kind, Replicas.NONE);
+    }
+
+    DbSession(SessionFactory factory, DatabaseKind kind, Replicas replicas) {
         this.factory = factory;
         this.kind = kind;
         this.deleteOrder = new DeleteOrder(factory.getMetamodel());
+        this.reads = new DetachedReads(factory, kind, replicas);
     }
 
     /**
@@ -148,7 +155,7 @@ public final class DbSession implements AutoCloseable {
     }
 
     public <T> Query<T> query(Class<T> type) {
-        return new Query<>(this::active, factory, type);
+        return new Query<>(this::active, reads, type);
     }
 
     public <T> T get(Class<T> type, Object id) {
@@ -219,6 +226,10 @@ public final class DbSession implements AutoCloseable {
             write.run();
         } catch (RuntimeException e) {
             discard();
+            DatabaseException refused = ServerRefusals.explain(e, kind); // a read-only replica, a pooler
+            if (refused != null) {
+                throw refused;
+            }
             TransientPropertyValueException dangling = find(e, TransientPropertyValueException.class);
             if (dangling != null) {
                 throw new IntegrityViolationException(
