@@ -191,7 +191,7 @@ public final class Database implements AutoCloseable {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             if (e.getCause() instanceof SQLException sql) {
-                connections.open(); // rethrows the driver's error as a one-line explanation
+                throw connections.failure(sql); // the driver's error as a one-line explanation, not a second try
             }
             throw new DatabaseConnectionException("cannot open " + url + ": " + e.getMessage(), e);
         }
