@@ -109,7 +109,9 @@ public final class Query<T> {
      * The same query, run outside the session (in a stateless one): the objects come back
      * detached, so nothing the session does is spent on them, and changes to them are never
      * saved. For pages that only show rows; fetch what they show with {@link #with}, as an
-     * association not loaded cannot be loaded later.
+     * association not loaded cannot be loaded later. Where the database has read-only replicas,
+     * such a query runs on one of them (see {@link Database#open(microblog.db.url.DatabaseUrl,
+     * List, java.util.Collection, SessionScope)}).
      */
     public Query<T> detached() {
         return new Query<>(session, reads, type, filters, sorts, eager, limit, offset, true);
