@@ -2,6 +2,7 @@ package microblog.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import microblog.migrate.ClasspathRepository;
  *
  * <ul>
  *   <li>{@code DATABASE_URL}: defaults to the SQLite file {@code app.db} in the base directory.</li>
+ *   <li>{@code DATABASE_REPLICA_URL}: read-only replicas of that database for the pages' reads,
+ *       one URL or several separated by spaces (a URL may hold commas between its hosts).</li>
  *   <li>{@code SECRET_KEY}: defaults to a key made at random for this project and kept in
  *       {@code instance/secret_key} (see {@link LocalSecretKey}), which the log points out;
  *       {@code SECRET_KEY_FALLBACKS}: former keys, still accepted.</li>
@@ -30,6 +33,7 @@ public final class Config {
     private final Path baseDir;
     private final Map<String, String> values;
     private DatabaseUrl databaseUrl;
+    private List<DatabaseUrl> replicaUrls;
     private String localSecretKey;
     private boolean secretKeyKeptInProject;
 
@@ -96,6 +100,35 @@ public final class Config {
             }
         }
         return databaseUrl;
+    }
+
+    /**
+     * The read-only replicas of the database, from DATABASE_REPLICA_URL: URLs separated by white
+     * space, not commas, which separate the hosts of one URL. Empty when it is unset.
+     *
+     * @throws InvalidDatabaseUrlException naming DATABASE_REPLICA_URL if a URL cannot be used
+     */
+    public synchronized List<DatabaseUrl> replicaUrls() {
+        if (replicaUrls == null) {
+            String setting = values.getOrDefault("DATABASE_REPLICA_URL", "");
+            List<DatabaseUrl> urls = new ArrayList<>();
+            for (String url : setting.strip().split("\\s+")) {
+                if (url.isEmpty()) {
+                    continue;
+                }
+                try {
+                    if (url.indexOf("://") != url.lastIndexOf("://")) {
+                        throw new InvalidDatabaseUrlException("holds several URLs joined by commas: separate them "
+                                + "with spaces (commas separate the hosts of one URL)");
+                    }
+                    urls.add(DatabaseUrl.parse(url, baseDir));
+                } catch (InvalidDatabaseUrlException e) {
+                    throw e.namedAs("DATABASE_REPLICA_URL");
+                }
+            }
+            replicaUrls = List.copyOf(urls);
+        }
+        return replicaUrls;
     }
 
     /** SECRET_KEY, else the project's own key (made on first use), else one for this process. */

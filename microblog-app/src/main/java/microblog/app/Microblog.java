@@ -70,7 +70,10 @@ public final class Microblog implements AutoCloseable {
 
     private synchronized Database openOrAwait() {
         if (db == null) {
-            db = (boot != null ? boot.await() : Database.open(config.databaseUrl(), models, sessionScope)).asDefault();
+            db = (boot != null
+                            ? boot.await()
+                            : Database.open(config.databaseUrl(), config.replicaUrls(), models, sessionScope))
+                    .asDefault();
         }
         return db;
     }
@@ -81,7 +84,8 @@ public final class Microblog implements AutoCloseable {
      */
     public synchronized void openDatabaseInBackground() {
         if (db == null && boot == null) {
-            boot = new DatabaseBoot(() -> Database.open(config.databaseUrl(), models, sessionScope));
+            boot = new DatabaseBoot(
+                    () -> Database.open(config.databaseUrl(), config.replicaUrls(), models, sessionScope));
         }
     }
 

@@ -127,4 +127,35 @@ class ConfigTest {
                 .isEqualTo(base);
         assertThat(Config.baseDirFrom(Map.of())).isEqualTo(Path.of("").toAbsolutePath());
     }
+
+    @Test
+    void replicaUrlsAreSeparatedBySpacesAndMayNameSeveralHostsEach() {
+        assertThat(Config.load(base, Map.of()).replicaUrls()).isEmpty();
+        Config config = Config.load(
+                base,
+                Map.of(
+                        "DATABASE_REPLICA_URL",
+                        " postgresql://u:pw@r1/blog\n\tpostgresql://u:pw@r2:5433,r3/blog?target_session_attrs=standby "));
+        assertThat(config.replicaUrls())
+                .extracting(url -> url.jdbcUrl())
+                .containsExactly(
+                        "jdbc:postgresql://r1:5432/blog",
+                        "jdbc:postgresql://r2:5433,r3:5432/blog?targetServerType=secondary");
+        assertThat(config.replicaUrls())
+                .allSatisfy(url -> assertThat(url.password()).isEqualTo("pw"));
+    }
+
+    @Test
+    void replicaUrlsJoinedByCommasAreRefusedByTheSettingsName() {
+        Config config = Config.load(
+                base, Map.of("DATABASE_REPLICA_URL", "postgresql://u:Secr3t99@r1/blog,postgresql://r2/blog"));
+        assertThatThrownBy(config::replicaUrls)
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessage("DATABASE_REPLICA_URL holds several URLs joined by commas: separate them with spaces "
+                        + "(commas separate the hosts of one URL)");
+        assertThatThrownBy(() -> Config.load(base, Map.of("DATABASE_REPLICA_URL", "postgresql://u:Secr3t99@r1,,r2/b"))
+                        .replicaUrls())
+                .hasMessageStartingWith("DATABASE_REPLICA_URL 'postgresql://u:***@r1,,r2/b' has an empty host 2 of 3")
+                .hasMessageNotContaining("Secr3t99");
+    }
 }

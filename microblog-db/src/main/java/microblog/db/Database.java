@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import microblog.db.jdbc.ConnectionFactory;
@@ -41,6 +40,7 @@ public final class Database implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final boolean ownFactory; // false for the application's own EntityManagerFactory
     private final Supplier<DbSession> sessions;
+    private final Replicas replicas; // read-only pools for detached queries; NONE for none
 
     private Database(
             DatabaseUrl url,
@@ -49,17 +49,20 @@ public final class Database implements AutoCloseable {
             DatabaseKind kind,
             SessionFactory sessionFactory,
             boolean ownFactory,
-            SessionScope scope) {
+            SessionScope scope,
+            Replicas replicas) {
         this.url = url;
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.sessionFactory = sessionFactory;
         this.ownFactory = ownFactory;
+        this.replicas = replicas;
         if (scope == SessionScope.THREAD) {
-            ThreadLocal<DbSession> perThread = ThreadLocal.withInitial(() -> new DbSession(sessionFactory, kind));
+            ThreadLocal<DbSession> perThread =
+                    ThreadLocal.withInitial(() -> new DbSession(sessionFactory, kind, replicas));
             this.sessions = perThread::get;
         } else {
-            DbSession shared = new DbSession(sessionFactory, kind);
+            DbSession shared = new DbSession(sessionFactory, kind, replicas);
             this.sessions = () -> shared;
         }
     }
@@ -75,8 +78,23 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database with sessions shared as {@code scope} says. */
     public static Database open(DatabaseUrl url, Collection<Class<?>> entityClasses, SessionScope scope) {
+        return open(url, List.of(), entityClasses, scope);
+    }
+
+    /**
+     * Opens the database at {@code url} with read-only replicas at {@code replicaUrls}: {@link
+     * Query#detached() detached} queries, which change nothing, run on them in turn (on the
+     * primary while none answers); everything else, writes first, runs on the primary.
+     *
+     * @throws DatabaseConnectionException if the primary cannot be reached (a replica down is no failure)
+     * @throws DatabaseException if a replica is not a server of the primary's kind
+     */
+    public static Database open(
+            DatabaseUrl url, List<DatabaseUrl> replicaUrls, Collection<Class<?>> entityClasses, SessionScope scope) {
         HikariDataSource pool = pool(url);
+        Replicas replicas = Replicas.NONE;
         try {
+            replicas = Replicas.open(replicaUrls, url.kind());
             return new Database(
                     url,
                     pool,
@@ -84,8 +102,10 @@ public final class Database implements AutoCloseable {
                     url.kind(),
                     sessionFactory(pool, OrmSettings.forKind(url.kind()), entityClasses),
                     true,
-                    scope);
+                    scope,
+                    replicas);
         } catch (RuntimeException e) {
+            replicas.close();
             pool.close();
             throw e;
         }
@@ -116,7 +136,14 @@ public final class Database implements AutoCloseable {
             settings.put("hibernate.boot.allow_jdbc_metadata_access", "true");
         }
         return new Database(
-                null, dataSource, null, kind, sessionFactory(dataSource, settings, entityClasses), true, scope);
+                null,
+                dataSource,
+                null,
+                kind,
+                sessionFactory(dataSource, settings, entityClasses),
+                true,
+                scope,
+                Replicas.NONE);
     }
 
     /**
@@ -142,7 +169,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseConnectionException("cannot use the factory's connections: " + e.getMessage(), e);
         }
-        return new Database(null, dataSource, null, kind, sessionFactory, false, scope);
+        return new Database(null, dataSource, null, kind, sessionFactory, false, scope, Replicas.NONE);
     }
 
     private static SessionFactory sessionFactory(
@@ -154,21 +181,17 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource pool(DatabaseUrl url) {
         ConnectionFactory connections = new ConnectionFactory(url);
         connections.requireDriver(); // else the pool fails with a message that names no dependency
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("microblog-db"); // the library's name, as in its log lines and threads; no application's
-        config.setJdbcUrl(url.jdbcUrl());
-        Properties properties = connections.driverProperties();
-        url.kind().dialect().addWriterSettings(properties);
-        url.kind().dialect().maximumPoolSize().ifPresent(config::setMaximumPoolSize);
+        // the library's name, as in its log lines and threads; no application's
+        HikariConfig config = Pools.config(url, connections, "microblog-db");
+        url.kind().dialect().addWriterSettings(config.getDataSourceProperties());
         if (url.isEmbedded()) {
             config.setMinimumIdle(1); // an idle connection keeps a shared in-memory database alive
         }
-        config.setDataSourceProperties(properties);
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             if (e.getCause() instanceof SQLException sql) {
-                connections.open(); // rethrows the driver's error as a one-line explanation
+                throw connections.failure(sql); // the driver's error as a one-line explanation, not a second try
             }
             throw new DatabaseConnectionException("cannot open " + url + ": " + e.getMessage(), e);
         }
@@ -286,12 +309,18 @@ public final class Database implements AutoCloseable {
         return sessionFactory;
     }
 
+    /** The read-only replicas' pools, in the order of their URLs; empty for none. */
+    public List<DataSource> replicaDataSources() {
+        return List.copyOf(replicas.dataSources());
+    }
+
     @Override
     public void close() {
         session().close();
         if (ownFactory) {
             sessionFactory.close();
         }
+        replicas.close();
         if (ownPool != null) {
             try {
                 ownPool.close();

@@ -42,13 +42,20 @@ public final class DbSession implements AutoCloseable {
      */
     private final List<Object> readded = new ArrayList<>();
 
+    private final DetachedReads reads; // where detached queries run: a replica, if any
+
     private Session session;
     private boolean runsUnitOfWork; // inside Database.transaction, which must not be entered again
 
     DbSession(SessionFactory factory, DatabaseKind kind) {
+        this(factory, kind, Replicas.NONE);
+    }
+
+    DbSession(SessionFactory factory, DatabaseKind kind, Replicas replicas) {
         this.factory = factory;
         this.kind = kind;
         this.deleteOrder = new DeleteOrder(factory.getMetamodel());
+        this.reads = new DetachedReads(factory, kind, replicas);
     }
 
     /**
@@ -183,7 +190,7 @@ public final class DbSession implements AutoCloseable {
     }
 
     public <T> Query<T> query(Class<T> type) {
-        return new Query<>(this::active, factory, type);
+        return new Query<>(this::active, reads, type);
     }
 
     public <T> T get(Class<T> type, Object id) {
@@ -289,6 +296,10 @@ public final class DbSession implements AutoCloseable {
             TransactionConflictException conflict = TransactionFailures.conflict(e, kind);
             if (conflict != null) {
                 throw conflict;
+            }
+            DatabaseException refused = ServerRefusals.explain(e, kind); // a read-only replica, a pooler
+            if (refused != null) {
+                throw refused;
             }
             TransientPropertyValueException dangling = find(e, TransientPropertyValueException.class);
             if (dangling != null) {

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -25,13 +23,14 @@ import org.hibernate.query.SelectionQuery;
  * <p>Each step returns a new query, so a query can be kept and refined
  * ({@code user.posts().filterBy("body", "hi")}). Nothing runs until a terminal
  * call: {@link #all()}, {@link #first()}, {@link #one()}, {@link #get(Object)},
- * {@link #count()}.
+ * {@link #count()}. A {@link #detached()} query runs on a read-only replica where the database
+ * has one.
  */
 public final class Query<T> {
     private record Filter(String attribute, Object value) {}
 
     private final Supplier<Session> session;
-    private final SessionFactory factory;
+    private final DetachedReads reads;
     private final Class<T> type;
     private final List<Filter> filters;
     private final List<Sort> sorts;
@@ -40,13 +39,13 @@ public final class Query<T> {
     private final Integer offset;
     private final boolean detached;
 
-    Query(Supplier<Session> session, SessionFactory factory, Class<T> type) {
-        this(session, factory, type, List.of(), List.of(), List.of(), null, null, false);
+    Query(Supplier<Session> session, DetachedReads reads, Class<T> type) {
+        this(session, reads, type, List.of(), List.of(), List.of(), null, null, false);
     }
 
     private Query(
             Supplier<Session> session,
-            SessionFactory factory,
+            DetachedReads reads,
             Class<T> type,
             List<Filter> filters,
             List<Sort> sorts,
@@ -55,7 +54,7 @@ public final class Query<T> {
             Integer offset,
             boolean detached) {
         this.session = session;
-        this.factory = factory;
+        this.reads = reads;
         this.type = type;
         this.filters = filters;
         this.sorts = sorts;
@@ -69,7 +68,7 @@ public final class Query<T> {
     public Query<T> filterBy(String attribute, Object value) {
         List<Filter> more = new ArrayList<>(filters);
         more.add(new Filter(attribute, value));
-        return new Query<>(session, factory, type, List.copyOf(more), sorts, eager, limit, offset, detached);
+        return new Query<>(session, reads, type, List.copyOf(more), sorts, eager, limit, offset, detached);
     }
 
     /** Type-checked {@link #filterBy(String, Object)}: {@code filter(User_.username, "john")}. */
@@ -80,7 +79,7 @@ public final class Query<T> {
     public Query<T> orderBy(Sort... terms) {
         List<Sort> more = new ArrayList<>(sorts);
         more.addAll(List.of(terms));
-        return new Query<>(session, factory, type, filters, List.copyOf(more), eager, limit, offset, detached);
+        return new Query<>(session, reads, type, filters, List.copyOf(more), eager, limit, offset, detached);
     }
 
     /**
@@ -90,7 +89,7 @@ public final class Query<T> {
     public Query<T> with(String association) {
         List<String> more = new ArrayList<>(eager);
         more.add(association);
-        return new Query<>(session, factory, type, filters, sorts, List.copyOf(more), limit, offset, detached);
+        return new Query<>(session, reads, type, filters, sorts, List.copyOf(more), limit, offset, detached);
     }
 
     /** Type-checked {@link #with(String)}: {@code with(Post_.author)}. */
@@ -99,33 +98,34 @@ public final class Query<T> {
     }
 
     public Query<T> limit(int rows) {
-        return new Query<>(session, factory, type, filters, sorts, eager, rows, offset, detached);
+        return new Query<>(session, reads, type, filters, sorts, eager, rows, offset, detached);
     }
 
     public Query<T> offset(int rows) {
-        return new Query<>(session, factory, type, filters, sorts, eager, limit, rows, detached);
+        return new Query<>(session, reads, type, filters, sorts, eager, limit, rows, detached);
     }
 
     /**
      * The same query, run outside the session (in a stateless one): the objects come back
      * detached, so nothing the session does is spent on them, and changes to them are never
      * saved. For pages that only show rows; fetch what they show with {@link #with}, as an
-     * association not loaded cannot be loaded later.
+     * association not loaded cannot be loaded later. Where the database has read-only replicas,
+     * such a query runs on one of them (see {@link Database#open(microblog.db.url.DatabaseUrl,
+     * List, java.util.Collection, SessionScope)}).
      */
     public Query<T> detached() {
-        return new Query<>(session, factory, type, filters, sorts, eager, limit, offset, true);
+        return new Query<>(session, reads, type, filters, sorts, eager, limit, offset, true);
     }
 
     /** Every matching row. */
     public List<T> all() {
         if (!detached) {
             Session s = session.get();
-            return page(s.createQuery(criteria(s.getCriteriaBuilder()))).getResultList();
+            return reads.explained(
+                    () -> page(s.createQuery(criteria(s.getCriteriaBuilder()))).getResultList());
         }
-        try (StatelessSession stateless = factory.openStatelessSession()) {
-            return page(stateless.createQuery(criteria(stateless.getCriteriaBuilder())))
-                    .getResultList();
-        }
+        return reads.run(stateless -> page(stateless.createQuery(criteria(stateless.getCriteriaBuilder())))
+                .getResultList());
     }
 
     private <Q extends SelectionQuery<T>> Q page(Q query) {
@@ -164,11 +164,9 @@ public final class Query<T> {
     /** The row with this primary key, or null: {@code User.query().get(1)}. */
     public T get(Object id) {
         if (!detached) {
-            return session.get().find(type, id);
+            return reads.explained(() -> session.get().find(type, id));
         }
-        try (StatelessSession stateless = factory.openStatelessSession()) {
-            return stateless.get(type, id);
-        }
+        return reads.run(stateless -> stateless.get(type, id));
     }
 
     public long count() {
@@ -177,7 +175,7 @@ public final class Query<T> {
         CriteriaQuery<Long> q = cb.createQuery(Long.class);
         Root<T> root = q.from(type);
         q.select(cb.count(root)).where(predicates(cb, root));
-        return s.createQuery(q).getSingleResult();
+        return reads.explained(() -> s.createQuery(q).getSingleResult());
     }
 
     private CriteriaQuery<T> criteria(CriteriaBuilder cb) {

@@ -3,6 +3,7 @@ package microblog.db.dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -48,6 +49,41 @@ public interface DatabaseDialect {
      * {@code properties} (the credentials are there already).
      */
     default void addConnectionSettings(String jdbcUrl, Properties properties) {}
+
+    /**
+     * How long a connection may take to open before the database counts as unreachable: the
+     * driver's own connect timeout, as {@link #addConnectionSettings} sets it or the URL overrides
+     * it. The pool waits no longer for a connection, so that a page whose server is down fails in
+     * that time rather than the pool's 30 s. Empty for an embedded database, which has no server
+     * to lose (its pool keeps its own default).
+     */
+    default Optional<Duration> connectTimeout(String jdbcUrl) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code e} says the server refused a write because it is read-only (a replica, or a
+     * database set read-only).
+     */
+    default boolean isReadOnlyRefusal(SQLException e) {
+        return false;
+    }
+
+    /**
+     * Whether {@code connection} is to a server that takes no writes: a replica, or a database
+     * whose sessions are read-only by default.
+     */
+    default boolean isReadOnlyServer(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /**
+     * Whether {@code e} is what a driver's server-side prepared statements meet behind a
+     * transaction pooler, which hands each transaction another server session.
+     */
+    default boolean isPreparedStatementLostToPooler(SQLException e) {
+        return false;
+    }
 
     /** Adds what makes a connection read-only to {@code properties}, where the driver offers it. */
     default void addReadOnlySettings(Properties properties) {}

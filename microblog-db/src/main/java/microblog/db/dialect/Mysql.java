@@ -2,7 +2,10 @@ package microblog.db.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import microblog.db.ConstraintKind;
 
@@ -11,6 +14,43 @@ import microblog.db.ConstraintKind;
  * make Hibernate pick an unsupported dialect.
  */
 public final class Mysql implements DatabaseDialect {
+    /**
+     * How long opening a connection to one host may take, the handshake included, in
+     * milliseconds (the driver's default is 30 s): a node that is down counts as down after this,
+     * and the next host of the URL is tried.
+     */
+    static final int CONNECT_TIMEOUT_MILLIS = 2000;
+
+    @Override
+    public void addConnectionSettings(String jdbcUrl, Properties properties) {
+        UrlParameters.setUnlessInUrl(jdbcUrl, properties, "connectTimeout", CONNECT_TIMEOUT_MILLIS);
+    }
+
+    /** The driver's connectTimeout, in milliseconds; 0 means none, for which the pool keeps its own 30 s. */
+    @Override
+    public Optional<Duration> connectTimeout(String jdbcUrl) {
+        return Optional.of(UrlParameters.timeout(jdbcUrl, "connectTimeout", CONNECT_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
+    }
+
+    /**
+     * ER_OPTION_PREVENTS_STATEMENT (1290) for the server's --read-only (it names other options
+     * too, such as --secure-file-priv), or ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION (1792).
+     */
+    @Override
+    public boolean isReadOnlyRefusal(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return e.getErrorCode() == 1792 || e.getErrorCode() == 1290 && message.contains("read-only");
+    }
+
+    /** A server started (or set) read-only, as a replica is. */
+    @Override
+    public boolean isReadOnlyServer(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT @@global.read_only")) {
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
     @Override
     public String displayName() {
         return "MySQL/MariaDB";

@@ -2,7 +2,8 @@ package microblog.db.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -11,17 +12,56 @@ import microblog.db.ConstraintKind;
 /** PostgreSQL, through pgJDBC. */
 public final class Postgres implements DatabaseDialect {
     /**
-     * How long opening a connection may take, the server's answers included. The driver bounds
-     * the TCP connect alone (10 s) and would otherwise wait for ever on a server that accepts the
-     * connection and never answers; the MariaDB driver has its own 30 s bound.
+     * How long opening a connection may take, over every host of the URL and the server's answers
+     * included. The connect timeout bounds the TCP connect alone, per host; without this bound the
+     * driver would wait for ever on a server that accepts the connection and never answers.
      */
-    private static final int LOGIN_TIMEOUT_SECONDS = 30;
+    private static final int LOGIN_TIMEOUT_SECONDS = 10;
+
+    /**
+     * How long the TCP connect to one host may take (the driver's default is 10 s): a node that
+     * drops packets counts as down after this, and the next host of the URL is tried.
+     */
+    static final int CONNECT_TIMEOUT_SECONDS = 2;
 
     @Override
     public void addConnectionSettings(String jdbcUrl, Properties properties) {
-        if (!jdbcUrl.toLowerCase(Locale.ROOT).contains("logintimeout=")) {
-            properties.setProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
+        UrlParameters.setUnlessInUrl(jdbcUrl, properties, "loginTimeout", LOGIN_TIMEOUT_SECONDS);
+        UrlParameters.setUnlessInUrl(jdbcUrl, properties, "connectTimeout", CONNECT_TIMEOUT_SECONDS);
+    }
+
+    /** pgJDBC's connectTimeout, in seconds; 0 means none, for which the pool keeps its own 30 s. */
+    @Override
+    public Optional<Duration> connectTimeout(String jdbcUrl) {
+        return Optional.of(
+                UrlParameters.timeout(jdbcUrl, "connectTimeout", CONNECT_TIMEOUT_SECONDS, ChronoUnit.SECONDS));
+    }
+
+    /** read_only_sql_transaction (25006). */
+    @Override
+    public boolean isReadOnlyRefusal(SQLException e) {
+        return "25006".equals(e.getSQLState());
+    }
+
+    /** A standby in recovery, or a database whose transactions are read-only by default. */
+    @Override
+    public boolean isReadOnlyServer(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")) {
+            return rows.next() && rows.getBoolean(1);
         }
+    }
+
+    /**
+     * duplicate_prepared_statement (42P05), or invalid_sql_statement_name (26000) naming one of the
+     * driver's statements ({@code S_2}).
+     */
+    @Override
+    public boolean isPreparedStatementLostToPooler(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return "42P05".equals(e.getSQLState())
+                || "26000".equals(e.getSQLState()) && message.matches("(?s).*prepared statement \"S_[0-9]+\".*");
     }
 
     @Override

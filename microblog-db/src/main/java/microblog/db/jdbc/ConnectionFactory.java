@@ -74,6 +74,11 @@ public final class ConnectionFactory {
         }
     }
 
+    /** The one-line failure that {@code e}, a driver's error met opening a connection to this URL, stands for. */
+    public DatabaseConnectionException failure(SQLException e) {
+        return new DatabaseConnectionException(ConnectionErrors.explain(url, e), e);
+    }
+
     /** Opens a connection with {@code extra} driver properties on top of the usual ones. */
     public Connection open(Properties extra) {
         Properties props = driverProperties();

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * ({@code sqlite:///app.db}, {@code sqlite:////abs.db}, {@code sqlite://},
  * {@code postgresql://user:pw@host/db}, {@code mysql+pymysql://...},
  * {@code mariadb://...}) as well as plain {@code jdbc:} URLs (the only form H2 has). Driver suffixes
- * such as {@code +psycopg2} are accepted and ignored.
+ * such as {@code +psycopg2} are accepted and ignored. A server URL may name several hosts, as
+ * libpq and the MariaDB driver take them ({@code postgresql://u@h1:5432,h2:5433/db}), and a few
+ * options of this project's own (see {@link ServerOptions}).
  *
  * @param jdbcUrl    the URL handed to the JDBC driver, without credentials
  * @param username   user name, or null for the driver's default
@@ -29,12 +31,30 @@ import java.util.regex.Pattern;
  * @param kind       which database product this is
  * @param sqliteFile the database file for a file-backed SQLite URL, else null
  * @param display    the URL as users wrote it, with the password masked
+ * @param behindTransactionPooler whether the URL says ({@code pgbouncer=true}) that a transaction
+ *     pooler such as PgBouncer stands before the server, so that a session's state (prepared
+ *     statements, session locks) does not outlive a transaction
  */
 public record DatabaseUrl(
-        String jdbcUrl, String username, String password, DatabaseKind kind, Path sqliteFile, String display) {
+        String jdbcUrl,
+        String username,
+        String password,
+        DatabaseKind kind,
+        Path sqliteFile,
+        String display,
+        boolean behindTransactionPooler) {
+
+    /** A URL with no transaction pooler before its server. */
+    public DatabaseUrl(
+            String jdbcUrl, String username, String password, DatabaseKind kind, Path sqliteFile, String display) {
+        this(jdbcUrl, username, password, kind, sqliteFile, display, false);
+    }
 
     /** A port after the host that is not a number, which leaves java.net.URI with no host at all. */
     private static final Pattern BAD_PORT = Pattern.compile("^(?:.*@)?\\[?[^@\\]/]*\\]?:([^@/]*[^0-9@/][^@/]*)$");
+
+    /** One host of a list: a name or IPv4 address, or a bracketed IPv6 address, then an optional port. */
+    private static final Pattern HOST_ENTRY = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::(.*))?");
 
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|passwd|pwd)=)([^&;\\s)'\"]*)");
     private static final String FORMS =
@@ -111,6 +131,13 @@ public record DatabaseUrl(
     }
 
     private static DatabaseUrl parseServer(String original, DatabaseKind kind, String jdbcScheme, int defaultPort) {
+        String rest = original.substring(original.indexOf("://") + 3);
+        int queryStart = rest.indexOf('?');
+        String head = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        String afterUserInfo = head.substring(head.lastIndexOf('@') + 1);
+        if (afterUserInfo.replaceFirst("/.*$", "").contains(",")) {
+            return parseHosts(original, kind, jdbcScheme, defaultPort);
+        }
         URI uri;
         try {
             uri = new URI(original);
@@ -149,9 +176,87 @@ public record DatabaseUrl(
         }
         int port = uri.getPort() < 0 ? defaultPort : uri.getPort();
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        String jdbc = "jdbc:" + jdbcScheme + "://" + hostPart + ":" + port + "/" + database
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return new DatabaseUrl(jdbc, username, password, kind, null, mask(original));
+        return server(
+                original,
+                kind,
+                jdbcScheme,
+                List.of(hostPart + ":" + port),
+                database,
+                uri.getRawQuery(),
+                username,
+                password);
+    }
+
+    /**
+     * A URL naming several hosts, {@code h1:5432,h2:5433}, which java.net.URI does not read: split
+     * by hand, each host checked and named by its place in the list when it is wrong.
+     */
+    private static DatabaseUrl parseHosts(String original, DatabaseKind kind, String jdbcScheme, int defaultPort) {
+        String where = "'" + mask(original) + "'";
+        String rest = original.substring(original.indexOf("://") + 3);
+        int queryStart = rest.indexOf('?');
+        String head = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        String rawQuery = queryStart < 0 ? null : rest.substring(queryStart + 1);
+        int at = head.lastIndexOf('@');
+        String userInfo = at < 0 ? null : head.substring(0, at);
+        String afterUserInfo = head.substring(at + 1);
+        int slash = afterUserInfo.indexOf('/');
+        String hostList = slash < 0 ? afterUserInfo : afterUserInfo.substring(0, slash);
+        String database = slash < 0 ? "" : afterUserInfo.substring(slash + 1);
+        String[] entries = hostList.split(",", -1);
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < entries.length; i++) {
+            hosts.add(hostAndPort(entries[i].strip(), i + 1, entries.length, defaultPort, where));
+        }
+        if (database.isEmpty()) {
+            throw new InvalidDatabaseUrlException(
+                    where + " names no database: add it after the hosts, as in " + jdbcScheme + "://h1,h2/mydb");
+        }
+        String username = null;
+        String password = null;
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            username = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        }
+        return server(original, kind, jdbcScheme, hosts, database, rawQuery, username, password);
+    }
+
+    /** One entry of a host list, as {@code host:port}; {@code place} counts from 1. */
+    private static String hostAndPort(String entry, int place, int count, int defaultPort, String where) {
+        String which = "host " + place + " of " + count;
+        if (entry.isEmpty()) {
+            throw new InvalidDatabaseUrlException(where + " has an empty " + which
+                    + " (two commas in a row, or one at an end): list them as h1:" + defaultPort + ",h2:"
+                    + defaultPort);
+        }
+        Matcher m = HOST_ENTRY.matcher(entry);
+        if (!m.matches()) {
+            throw new InvalidDatabaseUrlException(where + " has " + which + " '" + entry
+                    + "', which is not a host name, an IPv4 address or a bracketed IPv6 address");
+        }
+        String port = m.group(2);
+        if (port != null && (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535)) {
+            throw new InvalidDatabaseUrlException(where + " has a port that is not a number from 1 to 65535 in "
+                    + which + " ('" + entry + "'): write it as host:" + defaultPort + ", or leave it out for the "
+                    + "default");
+        }
+        return m.group(1) + ":" + (port == null || port.isEmpty() ? defaultPort : Integer.parseInt(port));
+    }
+
+    private static DatabaseUrl server(
+            String original,
+            DatabaseKind kind,
+            String jdbcScheme,
+            List<String> hosts,
+            String database,
+            String rawQuery,
+            String username,
+            String password) {
+        ServerOptions options = ServerOptions.read(kind, rawQuery, hosts.size(), "'" + mask(original) + "'");
+        String jdbc = "jdbc:" + jdbcScheme + (options.haMode() == null ? "" : ":" + options.haMode()) + "://"
+                + String.join(",", hosts) + "/" + database + (options.query().isEmpty() ? "" : "?" + options.query());
+        return new DatabaseUrl(jdbc, username, password, kind, null, mask(original), options.behindTransactionPooler());
     }
 
     private static DatabaseUrl parseJdbc(String url) {
@@ -174,10 +279,31 @@ public record DatabaseUrl(
                 yield new DatabaseUrl(url, null, null, kind, file, url);
             }
                 // MariaDB Connector/J speaks to MySQL too (see Mysql)
-            case MYSQL -> new DatabaseUrl(
-                    url.replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:"), null, null, kind, null, maskJdbc(url));
+            case MYSQL -> jdbcServer(url.replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:"), url, kind);
+            case POSTGRESQL -> jdbcServer(url, url, kind);
             default -> new DatabaseUrl(url, null, null, kind, null, maskJdbc(url));
         };
+    }
+
+    /** A server's jdbc: URL, with this project's own options turned into the driver's. */
+    private static DatabaseUrl jdbcServer(String jdbc, String original, DatabaseKind kind) {
+        int queryStart = jdbc.indexOf('?');
+        String where = "'" + maskJdbc(original) + "'";
+        ServerOptions options =
+                ServerOptions.read(kind, queryStart < 0 ? null : jdbc.substring(queryStart + 1), 1, where);
+        if (options.haMode() != null) {
+            throw new InvalidDatabaseUrlException(where + " has ha=" + options.haMode()
+                    + ": in a jdbc: URL, name the mode in the scheme, as in jdbc:mariadb:" + options.haMode() + "://");
+        }
+        String base = queryStart < 0 ? jdbc : jdbc.substring(0, queryStart);
+        return new DatabaseUrl(
+                base + (options.query().isEmpty() ? "" : "?" + options.query()),
+                null,
+                null,
+                kind,
+                null,
+                maskJdbc(original),
+                options.behindTransactionPooler());
     }
 
     /** Where the user info seems to hold an {@code @} of its own, how to write one. */
@@ -253,12 +379,13 @@ public record DatabaseUrl(
         if (isEmbedded()) {
             throw new IllegalStateException("an embedded database's URL names no database on a server");
         }
-        Matcher m = Pattern.compile("^(jdbc:[a-z]+://[^/?;]*)(/[^?;]*)?(.*)$").matcher(jdbcUrl);
+        Matcher m = Pattern.compile("^(jdbc:[a-z]+(?::[a-z-]+)?://[^/?;]*)(/[^?;]*)?(.*)$")
+                .matcher(jdbcUrl);
         if (!m.matches()) {
             throw new IllegalStateException("cannot find the database name in " + maskJdbc(jdbcUrl));
         }
         String url = m.group(1) + "/" + database + m.group(3);
-        return new DatabaseUrl(url, username, password, kind, null, maskJdbc(url));
+        return new DatabaseUrl(url, username, password, kind, null, maskJdbc(url), behindTransactionPooler);
     }
 
     /** The SQLite database file, if this URL names one. */

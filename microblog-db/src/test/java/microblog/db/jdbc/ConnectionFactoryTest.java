@@ -128,7 +128,7 @@ class ConnectionFactoryTest {
     void postgresConnectionsHaveALoginTimeoutUnlessTheUrlSetsOne() {
         Properties defaults = new Properties();
         DatabaseKind.POSTGRESQL.dialect().addConnectionSettings("jdbc:postgresql://h/db", defaults);
-        assertThat(defaults.getProperty("loginTimeout")).isEqualTo("30");
+        assertThat(defaults.getProperty("loginTimeout")).isEqualTo("10");
         Properties own = new Properties();
         DatabaseKind.POSTGRESQL.dialect().addConnectionSettings("jdbc:postgresql://h/db?loginTimeout=5", own);
         assertThat(own.getProperty("loginTimeout")).isNull(); // the URL's own value reaches the driver

@@ -156,4 +156,131 @@ class DatabaseUrlTest {
                     .contains("must percent-encode it: %40, %2F, %3A");
         }
     }
+
+    @Test
+    void severalPostgresHostsAndTheirTargetBecomePgJdbcs() {
+        DatabaseUrl url = DatabaseUrl.parse(
+                "postgresql://u:pw@h1:5432,h2:5433/db?target_session_attrs=read-write&sslmode=require", base);
+        assertThat(url.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h1:5432,h2:5433/db?sslmode=require&targetServerType=primary");
+        assertThat(url.password()).isEqualTo("pw");
+        assertThat(url.toString())
+                .isEqualTo(
+                        "postgresql://u:***@h1:5432,h2:5433/db?target_session_attrs=read-write" + "&sslmode=require");
+        assertThat(DatabaseUrl.parse("postgresql://h1,[::1]/db", base).jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h1:5432,[::1]:5432/db");
+        for (String[] pair : new String[][] {
+            {"read-only", "secondary"},
+            {"any", "any"},
+            {"primary", "primary"},
+            {"standby", "secondary"},
+            {"prefer-standby", "preferSecondary"}
+        }) {
+            assertThat(DatabaseUrl.parse("postgresql://h1,h2/db?target_session_attrs=" + pair[0], base)
+                            .jdbcUrl())
+                    .endsWith("?targetServerType=" + pair[1]);
+        }
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h1,h2/db?target_session_attrs=writable", base))
+                .hasMessageContaining("use any, read-write, read-only, primary, standby or prefer-standby");
+    }
+
+    @Test
+    void severalMariadbHostsAreTriedInTurnUnlessLoadBalancingIsAskedFor() {
+        assertThat(DatabaseUrl.parse("mariadb://u@h1,h2/db", base).jdbcUrl())
+                .isEqualTo("jdbc:mariadb:sequential://h1:3306,h2:3306/db");
+        assertThat(DatabaseUrl.parse("mysql://u:pw@h1:3307,h2/db?ha=loadbalance", base)
+                        .jdbcUrl())
+                .isEqualTo("jdbc:mariadb:loadbalance://h1:3307,h2:3306/db");
+        assertThat(DatabaseUrl.parse("jdbc:mariadb:loadbalance://h1,h2/db", base)
+                        .jdbcUrl())
+                .isEqualTo("jdbc:mariadb:loadbalance://h1,h2/db");
+        assertThat(DatabaseUrl.parse("jdbc:mysql:sequential://h1,h2/db", base).jdbcUrl())
+                .isEqualTo("jdbc:mariadb:sequential://h1,h2/db");
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://h1,h2/db?ha=roundrobin", base))
+                .hasMessageContaining("use sequential, loadbalance, load-balance-read or replication");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:mariadb://h1,h2/db?ha=loadbalance", base))
+                .hasMessageContaining("jdbc:mariadb:loadbalance://");
+    }
+
+    @Test
+    void badHostListsNameTheHost() {
+        assertThat(catchThrowableOfType(
+                        InvalidDatabaseUrlException.class,
+                        () -> DatabaseUrl.parse("postgresql://u:Secr3t99@h1,,h2/db", base)))
+                .hasMessage("database URL 'postgresql://u:***@h1,,h2/db' has an empty host 2 of 3 (two commas in a "
+                        + "row, or one at an end): list them as h1:5432,h2:5432");
+        assertThat(catchThrowableOfType(
+                        InvalidDatabaseUrlException.class,
+                        () -> DatabaseUrl.parse("mysql://u:Secr3t99@h1:3306,h2:33x6/db", base)))
+                .hasMessage("database URL 'mysql://u:***@h1:3306,h2:33x6/db' has a port that is not a number from 1 "
+                        + "to 65535 in host 2 of 2 ('h2:33x6'): write it as host:3306, or leave it out for the "
+                        + "default");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h1,h2:70000/db", base))
+                .hasMessageContaining("host 2 of 2 ('h2:70000')");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h1,h_2!/db", base))
+                .hasMessageContaining("host 2 of 2 'h_2!', which is not a host name");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:Secr3t99@h1,h2", base))
+                .hasMessageContaining("names no database")
+                .hasMessageNotContaining("Secr3t99");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:Secr3t99@h1,h2,/db", base))
+                .hasMessageContaining("empty host 3 of 3")
+                .hasMessageNotContaining("Secr3t99");
+    }
+
+    @Test
+    void noPasswordShowsInAMultiHostUrlHoweverItIsWritten() {
+        for (String url : List.of(
+                "postgresql://u:Secr3t99@h1:5432,h2:5433/db",
+                "postgresql://u:p@ss/Secr3t99@h1,h2/db",
+                "mysql://u@h1,h2/db?password=Secr3t99&ha=loadbalance",
+                "jdbc:postgresql://h1,h2/db?user=u&password=Secr3t99")) {
+            DatabaseUrl parsed = DatabaseUrl.parse(url, base);
+            assertThat(parsed.toString()).as(url).doesNotContain("Secr3t99");
+            String sent = parsed.password() != null ? parsed.password() : "Secr3t99"; // p@ss/Secr3t99 whole
+            assertThat(parsed.scrub("FATAL: password " + sent + " refused")).isEqualTo("FATAL: password *** refused");
+        }
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:Secr3t99@h1,h2/db?target_session_attrs=x", base))
+                .hasMessageNotContaining("Secr3t99");
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:Secr3t99@h1,h2:x/db", base))
+                .hasMessageNotContaining("Secr3t99");
+    }
+
+    @Test
+    void pgbouncerTurnsOffServerSidePreparedStatementsAndIsKeptOnTheUrl() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u@pooler:6432/db?pgbouncer=true&sslmode=require", base);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://pooler:6432/db?sslmode=require&prepareThreshold=0");
+        assertThat(url.behindTransactionPooler()).isTrue();
+        assertThat(url.withDatabase("scratch").behindTransactionPooler()).isTrue();
+        DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://pooler:6432/db?pgbouncer=true", base);
+        assertThat(jdbc.jdbcUrl()).isEqualTo("jdbc:postgresql://pooler:6432/db?prepareThreshold=0");
+        assertThat(jdbc.behindTransactionPooler()).isTrue();
+        assertThat(DatabaseUrl.parse("postgresql://h/db", base).behindTransactionPooler())
+                .isFalse();
+        assertThat(DatabaseUrl.parse("postgresql://h/db?pgbouncer=false", base).jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h:5432/db");
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://h/db?pgbouncer=true", base))
+                .hasMessageContaining("pgbouncer, which only PostgreSQL URLs take");
+    }
+
+    @Test
+    void wsrepSyncWaitBecomesASessionVariable() {
+        assertThat(DatabaseUrl.parse("mariadb://u@g1,g2,g3/db?wsrep_sync_wait=1", base)
+                        .jdbcUrl())
+                .isEqualTo("jdbc:mariadb:sequential://g1:3306,g2:3306,g3:3306/db?sessionVariables=wsrep_sync_wait=1");
+        assertThat(DatabaseUrl.parse("mysql://h/db?sessionVariables=sql_mode=ANSI&wsrep_sync_wait=3", base)
+                        .jdbcUrl())
+                .isEqualTo("jdbc:mariadb://h:3306/db?sessionVariables=sql_mode=ANSI,wsrep_sync_wait=3");
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://h/db?wsrep_sync_wait=on", base))
+                .hasMessageContaining("use a number from 0 to 15");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h/db?wsrep_sync_wait=1", base))
+                .hasMessageContaining("which only MySQL/MariaDB URLs take");
+    }
+
+    @Test
+    void withDatabaseKeepsAFailoverMode() {
+        assertThat(DatabaseUrl.parse("mariadb://h1,h2/db?ha=loadbalance", base)
+                        .withDatabase("scratch")
+                        .jdbcUrl())
+                .isEqualTo("jdbc:mariadb:loadbalance://h1:3306,h2:3306/scratch");
+    }
 }

@@ -1,7 +1,9 @@
 package microblog.migrate.engine;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
+import microblog.migrate.MigrationException;
 import microblog.migrate.Migrations;
 import microblog.migrate.TargetDatabase;
 import org.slf4j.Logger;
@@ -13,9 +15,35 @@ public final class MigrationConnections {
 
     private MigrationConnections() {}
 
+    /**
+     * A connection to apply revisions on.
+     *
+     * @throws MigrationException at once, before any lock or change, if the server takes no writes
+     *     (a replica, or a database whose sessions are read-only)
+     */
     public static Connection openForWriting(TargetDatabase database) {
         logContext(database);
-        return database.openForWriting();
+        Connection connection = database.openForWriting();
+        try {
+            if (database.kind().dialect().isReadOnlyServer(connection)) {
+                throw new MigrationException("the database " + database + " is a read-only replica: migrations "
+                        + "write, so point the database URL at the primary");
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            close(connection);
+            throw e instanceof MigrationException m
+                    ? m
+                    : new MigrationException("cannot tell whether " + database + " takes writes: " + e.getMessage(), e);
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // The failure that made us close it is the one to report.
+        }
     }
 
     /** A read-only connection, or none where there is no database yet (an empty one). */
