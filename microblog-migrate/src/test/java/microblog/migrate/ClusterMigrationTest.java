@@ -96,10 +96,7 @@ class ClusterMigrationTest {
             Process runner = UpgradeInAnotherProcess.start(
                     project.resolve("migrations"), db.urls().get(0), project.resolve("runner.log"));
             try {
-                waitUntil(Duration.ofSeconds(60), () -> !rows(
-                                db.urls().get(1),
-                                "SELECT statements_done FROM alembic_version_progress WHERE statements_done >= 1")
-                        .isEmpty());
+                waitUntil(Duration.ofSeconds(60), () -> tableExists(db, "first_t"));
             } finally {
                 runner.destroyForcibly().waitFor(); // SIGKILL, in the middle of the SLEEP
             }
@@ -170,6 +167,15 @@ class ClusterMigrationTest {
                 .url(url)
                 .entities(models)
                 .build();
+    }
+
+    /** Whether node 2 has {@code table} yet: DDL applies everywhere at once under Galera's TOI. */
+    private static boolean tableExists(ClusterDatabase db, String table) throws Exception {
+        return !rows(
+                        db.urls().get(1),
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + db.name()
+                                + "' AND table_name = '" + table + "'")
+                .isEmpty();
     }
 
     private static Set<String> rows(String url, String sql) throws Exception {
