@@ -26,6 +26,7 @@ final class UrlTarget implements TargetDatabase {
     public Connection openForWriting() {
         Properties extra = new Properties();
         url.kind().dialect().addWriterSettings(extra); // SQLite: take the write lock at BEGIN
+        url.kind().dialect().addPoolerSafeSettings(extra); // PgBouncer needs no ?pgbouncer=true for migrations
         url.sqliteDatabaseFile().map(Path::getParent).ifPresent(this::requireDirectory);
         return new ConnectionFactory(url).open(extra);
     }

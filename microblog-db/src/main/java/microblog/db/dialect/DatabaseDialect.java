@@ -94,6 +94,14 @@ public interface DatabaseDialect {
      */
     default void addWriterSettings(Properties properties) {}
 
+    /**
+     * Adds what a short-lived connection (a migration's, a command's) needs to work through a
+     * transaction pooler such as PgBouncer, where each transaction may run in another server
+     * session, without the user saying a pooler is there: it would gain nothing from what the
+     * pooler breaks.
+     */
+    default void addPoolerSafeSettings(Properties properties) {}
+
     /** The most connections a pool should hold; empty for the pool's own default. */
     default Optional<Integer> maximumPoolSize() {
         return Optional.empty();

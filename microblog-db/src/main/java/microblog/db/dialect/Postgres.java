@@ -24,6 +24,12 @@ public final class Postgres implements DatabaseDialect {
      */
     static final int CONNECT_TIMEOUT_SECONDS = 2;
 
+    /** Server-side prepared statements live in one server session, which a pooler does not keep. */
+    @Override
+    public void addPoolerSafeSettings(Properties properties) {
+        properties.setProperty("prepareThreshold", "0");
+    }
+
     @Override
     public void addConnectionSettings(String jdbcUrl, Properties properties) {
         UrlParameters.setUnlessInUrl(jdbcUrl, properties, "loginTimeout", LOGIN_TIMEOUT_SECONDS);

@@ -47,10 +47,12 @@ public final class ConnectionFactory {
     /**
      * Opens a read-only connection: it never creates a SQLite file or changes
      * anything. Where the driver cannot enforce it, the connection is still marked.
+     * Being short-lived, it is made to work through a transaction pooler too.
      */
     public Connection openReadOnly() {
         Properties props = driverProperties();
         url.kind().dialect().addReadOnlySettings(props);
+        url.kind().dialect().addPoolerSafeSettings(props);
         Connection connection = connect(props);
         try {
             connection.setReadOnly(true);
