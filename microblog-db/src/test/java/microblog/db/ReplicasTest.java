@@ -123,12 +123,19 @@ class ReplicasTest {
     }
 
     private static void createAuthors(DatabaseUrl url, String name) throws SQLException {
+        createTables(url, "INSERT INTO author (name) VALUES ('" + name + "')");
+    }
+
+    /** The tables of {@link Author} and {@link BlogEntry} on PostgreSQL, then {@code more} statements. */
+    static void createTables(DatabaseUrl url, String... more) throws SQLException {
         try (Connection c = new ConnectionFactory(url).open();
                 Statement st = c.createStatement()) {
             st.execute("CREATE TABLE author (id SERIAL PRIMARY KEY, name VARCHAR(64) UNIQUE)");
             st.execute("CREATE TABLE blog_entry (id SERIAL PRIMARY KEY, title VARCHAR(255), written_at TIMESTAMP, "
                     + "author_id INTEGER REFERENCES author (id))");
-            st.execute("INSERT INTO author (name) VALUES ('" + name + "')");
+            for (String sql : more) {
+                st.execute(sql);
+            }
         }
     }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exactly one migration runs whatever sits between the processes and the data: the nodes of a
  * Galera cluster (where GET_LOCK was local to each node), PgBouncer in transaction pooling (where
- * an advisory lock stayed with a pooled server connection). Needs the topologies of {@code cluster/}.
+ * an advisory lock stayed with a pooled server connection); and none starts on a streaming standby.
+ * Needs the topologies of {@code cluster/}.
  */
 @Tag("cluster")
 class ClusterMigrationTest {
@@ -118,6 +119,25 @@ class ClusterMigrationTest {
                             "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + db.name()
                                     + "' AND table_name NOT LIKE 'alembic%'"))
                     .containsExactly("first_t");
+        }
+    }
+
+    @Test
+    void anUpgradePointedAtTheStreamingStandbyStopsAtOnceSayingItIsAReadOnlyReplica() throws Exception {
+        try (ClusterDatabase pair = ClusterServers.replica()) {
+            String standby = pair.urls().get(1);
+            Migrations.createRepository(project.resolve("migrations"));
+            migrations(pair.urls().get(0), List.of(Writer.class)).generate("writers");
+            assertThatThrownBy(() -> migrations(standby, List.of()).upgrade())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining(
+                            " is a read-only replica: migrations write, so point the database URL at " + "the primary")
+                    .hasMessageNotContaining("\n");
+            assertThat(rows(
+                            pair.urls().get(0),
+                            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"))
+                    .as("nothing made on the primary either: no version table, no lock row")
+                    .isEmpty();
         }
     }
 
