@@ -30,6 +30,7 @@ import microblog.migrate.engine.HalfAppliedRevisions;
 import microblog.migrate.engine.MigrationConnections;
 import microblog.migrate.engine.ModelComparison;
 import microblog.migrate.engine.NewRevision;
+import microblog.migrate.engine.PartialRuns;
 import microblog.migrate.engine.RepositoryTemplate;
 import microblog.migrate.engine.RevisionAuthor;
 import microblog.migrate.engine.RevisionTargets;
@@ -42,6 +43,7 @@ import microblog.migrate.runtime.ConcurrentMigrationException;
 import microblog.migrate.runtime.DataLossPolicy;
 import microblog.migrate.runtime.MigrationLock;
 import microblog.migrate.runtime.MigrationRunner;
+import microblog.migrate.runtime.PartialRun;
 import microblog.migrate.runtime.ScriptSink;
 import microblog.migrate.runtime.VersionTable;
 import microblog.migrate.schema.Schema;
@@ -302,6 +304,14 @@ public final class Migrations {
         RevisionGraph graph = scripts.graph();
         return onLockedDatabase(scripts, graph, "upgrade", (runner, recorded, connection) -> {
             Set<String> current = RevisionTargets.known(graph, recorded);
+            Optional<PartialRun> stopped = stoppedRun(connection, scripts, graph, current);
+            if (stopped.isPresent()) { // finish a revision stopped going up; undo one stopped going down
+                if (stopped.get().direction().equals("upgrade")) {
+                    current = runner.finish(graph, current, stopped.get());
+                } else {
+                    runner.undo(stopped.get());
+                }
+            }
             Set<String> to = RevisionTargets.heads(graph, target, current);
             RevisionTargets.requireNotBelow(graph, current, to);
             return runner.upgrade(graph, current, graph.upgradePath(current, to));
@@ -315,20 +325,51 @@ public final class Migrations {
         RevisionGraph graph = scripts.graph();
         return onLockedDatabase(scripts, graph, "downgrade", (runner, recorded, connection) -> {
             Set<String> current = RevisionTargets.known(graph, recorded);
-            return runner.downgrade(graph, current, RevisionTargets.downgradePath(graph, current, target));
+            String rest = target;
+            Optional<PartialRun> stopped = stoppedRun(connection, scripts, graph, current);
+            if (stopped.isPresent()) { // undo a revision stopped going up; finish one stopped going down
+                if (stopped.get().direction().equals("upgrade")) {
+                    runner.undo(stopped.get());
+                } else {
+                    current = runner.finish(graph, current, stopped.get());
+                }
+                rest = afterOneStep(target);
+                if (rest == null) {
+                    return current;
+                }
+            }
+            return runner.downgrade(graph, current, RevisionTargets.downgradePath(graph, current, rest));
         });
     }
 
     /**
+     * A revision that stopped half-way where schema changes commit one at a time, placed by the
+     * live schema: {@code upgrade} and {@code downgrade} finish or undo it before anything else.
+     */
+    private Optional<PartialRun> stoppedRun(
+            Connection connection, ScriptDirectory scripts, RevisionGraph graph, Set<String> current) {
+        return PartialRuns.locate(connection, scripts, graph, database.get(), current, scripts.lockTimeout());
+    }
+
+    /** What is left of a downgrade to {@code target} once a stopped revision counted as its first step; null for nothing. */
+    private static String afterOneStep(String target) {
+        if (target.matches("-\\d+")) {
+            int steps = Integer.parseInt(target.substring(1));
+            return steps <= 1 ? null : "-" + (steps - 1);
+        }
+        return target;
+    }
+
+    /**
      * Records the database as standing at {@code target} without running any
-     * revision. A database at a revision no file defines (one made by another
-     * tool) is stamped only if its schema is the one {@code target} describes.
+     * revision, once its schema is found to be the one {@code target} describes
+     * (as for a database made by another tool, or by Hibernate).
      */
     public MigrationResult stamp(String target) {
         return stamp(target, false);
     }
 
-    /** The same, first emptying the version table, whatever revisions it names. */
+    /** The same, first emptying the version table, whatever revisions it names, and without comparing schemas. */
     public MigrationResult purgeAndStamp(String target) {
         return stamp(target, true);
     }
@@ -516,7 +557,9 @@ public final class Migrations {
                         scripts.lockLease(),
                         versions.name())) {
             if (!command.equals("stamp") && !command.equals("repair")) {
-                HalfAppliedRevisions.refuseToGoOn(connection, scripts, target);
+                if (!command.equals("upgrade") && !command.equals("downgrade")) { // those two finish or undo it
+                    HalfAppliedRevisions.refuseToGoOn(connection, scripts, target);
+                }
                 EditedRevisions.refuse(connection, scripts, graph, target);
             }
             Set<String> from = versions.heads(connection);

@@ -127,7 +127,11 @@ class MigrationCommandsTest {
         assertThat(tables()).containsExactly("alembic_version", "alembic_version_applied");
         assertThatThrownBy(() -> commands().downgrade(null)).hasMessageContaining("already at base");
 
-        commands().stamp("head");
+        assertThatThrownBy(() -> commands().stamp("head"))
+                .as("a stamp says where the schema stands: refused while the tables are missing")
+                .hasMessageContaining("Detected added table 'writer'")
+                .hasMessageContaining("nothing was stamped");
+        commands().purgeAndStamp("head");
         commands().current();
         assertThat(out()).isEqualTo(second + " (head)\n");
         assertThat(tables()).containsExactly("alembic_version", "alembic_version_applied");
@@ -429,7 +433,8 @@ class MigrationCommandsTest {
         assertThatThrownBy(() -> commands().history())
                 .isInstanceOf(MigrationException.class)
                 .hasMessage(
-                        config + ": unknown setting 'colour': use one of exclude_tables, lock_timeout, version_table");
+                        config
+                                + ": unknown setting 'colour': use one of exclude_tables, lock_lease, lock_timeout, version_table");
         Files.writeString(config, "lock_timeout: soon\n");
         assertThatThrownBy(() -> commands().history())
                 .hasMessage(config + ": lock_timeout must be a number of seconds, such as 600");

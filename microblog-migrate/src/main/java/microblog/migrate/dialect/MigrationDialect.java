@@ -86,6 +86,23 @@ public abstract class MigrationDialect {
         return Optional.empty();
     }
 
+    /**
+     * A query for this session's id, recorded with a revision's progress where schema changes
+     * commit one at a time, so that a later run can find a statement the stopped one left
+     * running ({@link #runningStatementSql}); empty where there is none to find.
+     */
+    public Optional<String> sessionIdSql() {
+        return Optional.empty();
+    }
+
+    /**
+     * A query, with the session id as its one parameter, giving the statement that session is
+     * still running (columns: seconds running, statement text), no row when it runs none.
+     */
+    public Optional<String> runningStatementSql() {
+        return Optional.empty();
+    }
+
     /** What follows the closing parenthesis of this tool's own tables' CREATE TABLE. */
     public String bookkeepingTableOptions() {
         return "";

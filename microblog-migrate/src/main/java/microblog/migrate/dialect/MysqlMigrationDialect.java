@@ -39,6 +39,18 @@ final class MysqlMigrationDialect extends MigrationDialect {
         return Optional.of("CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED)");
     }
 
+    @Override
+    public Optional<String> sessionIdSql() {
+        return Optional.of("SELECT CONNECTION_ID()");
+    }
+
+    /** A client killed mid-statement leaves the server running it: an ALTER TABLE goes on to its end. */
+    @Override
+    public Optional<String> runningStatementSql() {
+        return Optional.of("SELECT TIME, INFO FROM information_schema.PROCESSLIST WHERE ID = ? AND COMMAND = 'Query' "
+                + "AND INFO IS NOT NULL");
+    }
+
     /** Galera replicates InnoDB tables only; a server whose default engine is another would not. */
     @Override
     public String bookkeepingTableOptions() {

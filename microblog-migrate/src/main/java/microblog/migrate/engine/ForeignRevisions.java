@@ -27,7 +27,11 @@ public final class ForeignRevisions {
 
     private ForeignRevisions() {}
 
-    /** Refuses, listing every difference, unless the live schema is what {@code target} describes. */
+    /**
+     * Refuses, listing every difference, unless the live schema is what {@code target} describes:
+     * a stamp records where the schema stands, so a stamp that does not say so would make the next
+     * upgrade fail half-way, or skip a change. A stamp to base claims no schema.
+     */
     public static void requireSchemaOf(
             Set<String> target,
             Connection connection,
@@ -35,23 +39,29 @@ public final class ForeignRevisions {
             RevisionGraph graph,
             Set<String> recorded,
             TargetDatabase database) {
+        if (target.isEmpty()) {
+            return;
+        }
         List<String> foreign =
                 recorded.stream().filter(id -> graph.get(id) == null).sorted().toList();
-        if (foreign.isEmpty() || target.isEmpty()) {
-            return; // a known starting point, or a stamp to base, which claims no schema
-        }
         MigrationDialect ddl = MigrationDialect.forKind(database.kind());
         Schema live = DescribedSchema.live(connection, scripts, database);
         SchemaSimulator described = DescribedSchema.at(graph, target);
         List<String> differences = DescribedSchema.differences(described, live, ddl);
-        String at = "the database is at " + String.join(", ", foreign) + ", which no revision file here defines";
         if (!differences.isEmpty()) {
-            throw new MigrationException(at + ", and its schema is not what " + String.join(", ", target)
+            String at = foreign.isEmpty()
+                    ? "the database's schema"
+                    : "the database is at " + String.join(", ", foreign) + ", which no revision file here defines, "
+                            + "and its schema";
+            throw new MigrationException(at + " is not what " + String.join(", ", target)
                     + " describes (as autogenerate would see the revisions against it: "
                     + String.join("; ", differences)
-                    + "); nothing was stamped. Bring the schema "
-                    + "in line (by hand, or with 'db revision' and 'db upgrade' on a copy), or stamp with --purge "
-                    + "to record the revision regardless");
+                    + "); nothing was stamped. Bring the schema in line (by hand, or with 'db upgrade' or "
+                    + "'db downgrade', which run the revisions), or stamp with --purge to record the revision "
+                    + "regardless");
+        }
+        if (foreign.isEmpty()) {
+            return;
         }
         log.info(
                 "Adopting the database: it is at {}, and its schema is what {} describes",

@@ -39,15 +39,12 @@ public final class HalfAppliedRevisions {
     }
 
     private static Optional<String> describe(Connection connection, ScriptDirectory scripts, TargetDatabase database) {
-        if (!ProgressRecord.isNeeded(database.kind())) {
-            return Optional.empty();
-        }
-        MigrationDialect ddl = MigrationDialect.forKind(database.kind());
         List<ProgressRecord.Unfinished> unfinished =
-                ProgressRecord.reader(connection, ddl, scripts.versionTable()).unfinished();
+                ProgressRecord.stoppedOn(connection, database.kind(), scripts.versionTable());
         if (unfinished.isEmpty()) {
             return Optional.empty();
         }
+        MigrationDialect ddl = MigrationDialect.forKind(database.kind());
         Optional<LockHolder> live = MigrationLock.liveHolder(connection, ddl, scripts.versionTable());
         for (ProgressRecord.Unfinished run : unfinished) {
             Optional<Revision> revision = Optional.ofNullable(scripts.graph().get(run.revision()));
@@ -57,18 +54,14 @@ public final class HalfAppliedRevisions {
                         + live.get().describe() + " (started " + run.startedAt() + ", " + run.statementsDone()
                         + " statement(s) done so far); try again when it is done");
             }
-            String parent = revision.map(
-                            r -> r.downRevisions().isEmpty() ? "base" : String.join(" ", r.downRevisions()))
-                    .orElse("<its parent>");
             boolean up = run.direction().equals("upgrade");
             return Optional.of("the " + run.direction() + " of revision " + run.revision()
                     + revision.map(r -> " (" + r.message() + ")").orElse("") + " started " + run.startedAt()
                     + " and stopped after " + run.statementsDone() + " statement(s); "
                     + database.kind().displayName()
-                    + " kept those, so the schema is between two revisions. Finish or undo them by hand ('db show "
-                    + run.revision() + "' lists its operations), then record where the database stands: 'db stamp "
-                    + (up ? run.revision() : parent) + "' if finished, 'db stamp " + (up ? parent : run.revision())
-                    + "' if undone");
+                    + " kept those, so the schema is between two revisions. 'db " + (up ? "upgrade" : "downgrade")
+                    + "' finishes it and 'db " + (up ? "downgrade" : "upgrade") + "' undoes what ran, each first "
+                    + "reading the schema to see exactly which of its statements took effect");
         }
         return Optional.empty();
     }

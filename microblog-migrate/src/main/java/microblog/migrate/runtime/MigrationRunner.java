@@ -239,25 +239,117 @@ public final class MigrationRunner {
 
     private void run(
             Revision revision, String direction, List<Operation> operations, Set<String> before, Set<String> after) {
+        run(revision, direction, operations, before, after, null);
+    }
+
+    /** Runs {@code operations}, or, given {@code resumed}, those of it not done yet. */
+    private void run(
+            Revision revision,
+            String direction,
+            List<Operation> operations,
+            Set<String> before,
+            Set<String> after,
+            PartialRun resumed) {
         ddl.beforeRevision().forEach(sink::execute);
         try {
-            runInTransaction(revision, direction, operations, before, after);
+            runInTransaction(revision, direction, operations, before, after, resumed);
+        } finally {
+            ddl.afterRevision().forEach(sink::execute);
+        }
+    }
+
+    /**
+     * Finishes {@code run}, a revision that stopped half-way, from its first operation not done;
+     * returns the heads reached.
+     */
+    public Set<String> finish(RevisionGraph graph, Set<String> heads, PartialRun run) {
+        Revision revision = run.revision();
+        boolean up = run.direction().equals("upgrade");
+        Set<String> next = up ? graph.headsAfterUpgrade(heads, revision) : graph.headsAfterDowngrade(heads, revision);
+        log.info(
+                "Finishing the {} of revision {}, which stopped {}: running the {} operation(s) left{}",
+                run.direction(),
+                run.name(),
+                run.position(),
+                run.operations().size() - run.done(),
+                tagNote());
+        long started = System.nanoTime();
+        run(revision, run.direction(), run.operations(), heads, next, run);
+        steps.add(new MigrationStep(
+                revision, up ? Direction.UPGRADE : Direction.DOWNGRADE, Duration.ofNanos(System.nanoTime() - started)));
+        return next;
+    }
+
+    /**
+     * Undoes what ran of {@code run}, a revision that stopped half-way, newest operation first;
+     * the version table, which never moved, stays as it is. The record is lowered before each
+     * step, so that a run stopped again here is placed again.
+     */
+    public void undo(PartialRun run) {
+        if (run.undoRefusal() != null) {
+            throw new MigrationException("cannot undo what ran of the " + run.direction() + " of revision " + run.name()
+                    + ": " + run.undoRefusal());
+        }
+        log.info(
+                "Undoing what ran of the {} of revision {}, which stopped {}",
+                run.direction(),
+                run.name(),
+                run.position());
+        List<Operation> undoing = new ArrayList<>();
+        for (int j = run.done() - 1; j >= 0; j--) {
+            undoing.addAll(run.undo().get(j));
+        }
+        refuseIfNeeded(
+                run.direction().equals("upgrade") ? "downgrade" : "upgrade", // the command that undoes it
+                new DataLossGuard(connection, ddl, tables).check(undoing),
+                Collections.nCopies(undoing.size(), run.revision()));
+        ddl.beforeRevision().forEach(sink::execute);
+        sink.begin();
+        int step = run.done();
+        try {
+            for (; step > 0; step--) {
+                progress.adopt(run.revision().id(), run.statementsBefore().get(step - 1));
+                for (String sql : ddl.renderTogether(run.undo().get(step - 1), tables)) {
+                    lock.checkHeld();
+                    sink.execute(sql);
+                }
+            }
+            sink.commit();
+            progress.forget(run.revision().id());
+        } catch (StatementFailedException e) {
+            sink.rollback();
+            throw new MigrationException(
+                    "undoing what ran of the " + run.direction() + " of revision " + run.name()
+                            + " failed: " + oneLine(e.getMessage()) + "; it now stands after " + step
+                            + " operation(s), as the "
+                            + "next command will find. Statement: " + oneLine(e.sql()),
+                    e);
         } finally {
             ddl.afterRevision().forEach(sink::execute);
         }
     }
 
     private void runInTransaction(
-            Revision revision, String direction, List<Operation> operations, Set<String> before, Set<String> after) {
+            Revision revision,
+            String direction,
+            List<Operation> operations,
+            Set<String> before,
+            Set<String> after,
+            PartialRun resumed) {
         sink.begin();
-        int statement = 0;
-        int committed = 0; // where DDL commits at once: the statements no rollback can undo
+        int first = resumed == null ? 0 : resumed.done();
+        int statement = resumed == null ? 0 : resumed.statementsBefore().get(first);
+        int committed = statement; // where DDL commits at once: the statements no rollback can undo
         try {
             checkUnchanged(before);
-            guardData(revision, direction, operations);
+            guardData(revision, direction, operations.subList(first, operations.size()));
             Set<String> brokenBefore = foreignKeyViolations();
             if (progress != null) {
-                progress.start(revision.id(), direction);
+                if (resumed == null) {
+                    progress.start(revision.id(), direction);
+                } else {
+                    progress.adopt(revision.id(), statement);
+                }
             }
             if (!versionTableExists) {
                 sink.execute(versionTable.createSql());
@@ -265,7 +357,7 @@ public final class MigrationRunner {
             prepareAppliedRecord();
             long started = System.nanoTime();
             boolean afterHandWrittenSql = false;
-            for (int next = 0; next < operations.size(); ) {
+            for (int next = first; next < operations.size(); ) {
                 // Usually one operation; on SQLite, a run of steps on one table sharing one rebuild.
                 List<Operation> together = operations.subList(next, next + ddl.renderedTogether(operations, next));
                 next += together.size();

@@ -25,7 +25,8 @@ import microblog.migrate.dialect.MigrationDialect;
  */
 public final class ProgressRecord {
     /** A revision that started and did not finish. */
-    public record Unfinished(String revision, String direction, int statementsDone, String startedAt, String runBy) {}
+    public record Unfinished(
+            String revision, String direction, int statementsDone, String startedAt, String runBy, Long connectionId) {}
 
     private static final Pattern LEADING_COMMENTS =
             Pattern.compile("^(\\s+|--[^\\n]*(\\n|$)|#[^\\n]*(\\n|$)|/\\*.*?\\*/)*", Pattern.DOTALL);
@@ -33,6 +34,8 @@ public final class ProgressRecord {
             Pattern.compile("(INSERT|UPDATE|DELETE|REPLACE|SELECT)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final String RUN_BY = "run_by";
+    private static final String CONNECTION_ID =
+            "connection_id"; // the run's session, to find a statement it left running
 
     private final Connection connection;
     private final MigrationDialect ddl;
@@ -45,6 +48,14 @@ public final class ProgressRecord {
         this.ddl = ddl;
         this.table = tableName(versionTable);
         this.runBy = runBy == null ? null : runBy.id();
+    }
+
+    /** The revisions that stopped half-way on {@code connection}'s database; none where DDL rolls back. */
+    public static List<Unfinished> stoppedOn(Connection connection, DatabaseKind kind, String versionTable) {
+        return isNeeded(kind)
+                ? reader(connection, MigrationDialect.forKind(kind), versionTable)
+                        .unfinished()
+                : List.of();
     }
 
     /** The record as the commands that only read it see it. */
@@ -68,9 +79,9 @@ public final class ProgressRecord {
                 "CREATE TABLE IF NOT EXISTS " + ddl.quote(table) + " (" + ddl.quote("revision")
                         + " VARCHAR(32) NOT NULL PRIMARY KEY, " + ddl.quote("direction") + " VARCHAR(10) NOT NULL, "
                         + ddl.quote("statements_done") + " INTEGER NOT NULL, " + ddl.quote("started_at")
-                        + " VARCHAR(32) NOT NULL, " + ddl.quote(RUN_BY) + " VARCHAR(255))"
-                        + ddl.bookkeepingTableOptions());
-        addRunByColumn();
+                        + " VARCHAR(32) NOT NULL, " + ddl.quote(RUN_BY) + " VARCHAR(255), " + ddl.quote(CONNECTION_ID)
+                        + " BIGINT)" + ddl.bookkeepingTableOptions());
+        addNewerColumns();
         // A row left by a crashed run of this revision: the commands that run revisions refuse while
         // one exists, so it is only ever here when the user recorded the state and runs it again.
         write(false, "DELETE FROM " + ddl.quote(table) + " WHERE " + ddl.quote("revision") + " = ?", revision);
@@ -78,18 +89,43 @@ public final class ProgressRecord {
                 false,
                 "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("revision") + ", " + ddl.quote("direction")
                         + ", " + ddl.quote("statements_done") + ", " + ddl.quote("started_at") + ", "
-                        + ddl.quote(RUN_BY) + ") VALUES (?, ?, 0, ?, ?)",
+                        + ddl.quote(RUN_BY) + ", " + ddl.quote(CONNECTION_ID) + ") VALUES (?, ?, 0, ?, ?, "
+                        + connectionId() + ")",
                 revision,
                 direction,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 runBy);
     }
 
-    /** Tables made before runs were named lack the column. */
-    private void addRunByColumn() {
+    /**
+     * Takes over the row of {@code revision}, left by a run that stopped, as standing after
+     * {@code statementsDone} statements: this run finishes or undoes it from there.
+     */
+    void adopt(String revision, int statementsDone) {
+        addNewerColumns();
+        write(
+                true,
+                "UPDATE " + ddl.quote(table) + " SET " + ddl.quote(RUN_BY) + " = ?, " + ddl.quote("statements_done")
+                        + " = " + statementsDone + ", " + ddl.quote(CONNECTION_ID) + " = " + connectionId()
+                        + " WHERE " + ddl.quote("revision") + " = ?",
+                runBy,
+                revision);
+    }
+
+    /** This session's id where the database has one to look up ({@code NULL} otherwise), as SQL. */
+    private String connectionId() {
+        return ddl.sessionIdSql().map(sql -> "(" + sql + ")").orElse("NULL");
+    }
+
+    /** Tables made by an earlier version lack the columns added since. */
+    private void addNewerColumns() {
         try {
-            if (!BookkeepingTables.columns(connection, ddl, table).contains(RUN_BY)) {
+            var columns = BookkeepingTables.columns(connection, ddl, table);
+            if (!columns.contains(RUN_BY)) {
                 write(true, "ALTER TABLE " + ddl.quote(table) + " ADD " + ddl.quote(RUN_BY) + " VARCHAR(255)");
+            }
+            if (!columns.contains(CONNECTION_ID)) {
+                write(true, "ALTER TABLE " + ddl.quote(table) + " ADD " + ddl.quote(CONNECTION_ID) + " BIGINT");
             }
         } catch (SQLException e) {
             throw new MigrationException("cannot read the columns of " + table + ": " + e.getMessage(), e);
@@ -122,7 +158,7 @@ public final class ProgressRecord {
      * Counting a data change as committed is safe (it is then committed); the
      * other way round would not be.
      */
-    static boolean commitsAtOnce(String sql) {
+    public static boolean commitsAtOnce(String sql) {
         return !PLAIN_DATA_CHANGE
                 .matcher(LEADING_COMMENTS.matcher(sql).replaceFirst(""))
                 .lookingAt();
@@ -162,7 +198,8 @@ public final class ProgressRecord {
                         rs.getString("direction"),
                         rs.getInt("statements_done"),
                         rs.getString("started_at"),
-                        hasRunBy(rs) ? rs.getString(RUN_BY) : null));
+                        hasColumn(rs, RUN_BY) ? rs.getString(RUN_BY) : null,
+                        hasColumn(rs, CONNECTION_ID) ? (Long) rs.getObject(CONNECTION_ID, Long.class) : null));
             }
         } catch (SQLException e) {
             throw new MigrationException("cannot read " + table + ": " + e.getMessage(), e);
@@ -170,9 +207,9 @@ public final class ProgressRecord {
         return rows;
     }
 
-    private static boolean hasRunBy(ResultSet rs) throws SQLException {
+    private static boolean hasColumn(ResultSet rs, String column) throws SQLException {
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            if (rs.getMetaData().getColumnLabel(i).equalsIgnoreCase(RUN_BY)) {
+            if (rs.getMetaData().getColumnLabel(i).equalsIgnoreCase(column)) {
                 return true;
             }
         }
