@@ -26,6 +26,8 @@ import microblog.migrate.testmodels.Tag;
 import microblog.migrate.testmodels.Writer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationCommandsTest {
@@ -65,6 +67,40 @@ class MigrationCommandsTest {
         assertThatThrownBy(() -> commands().init())
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("already exists");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void initSaysWhyTheDirectoryCannotBeCreated() throws Exception {
+        MigrationConfig config = MigrationConfig.forUrl(Path.of("/proc/x"), () -> url, () -> models);
+        assertThatThrownBy(() -> new MigrationCommands(config, new PrintWriter(new StringWriter())).init())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("cannot create /proc/x: No such file or directory; choose another directory (-d DIR)");
+        Path file = project.resolve("a-file");
+        MigrationConfig underFile = MigrationConfig.forUrl(file.resolve("migrations"), () -> url, () -> models);
+        Files.writeString(file, "");
+        assertThatThrownBy(() -> new MigrationCommands(underFile, new PrintWriter(new StringWriter())).init())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("cannot create " + file.resolve("migrations")
+                        + ": Not a directory; choose another directory (-d DIR)");
+    }
+
+    @Test
+    void currentOnASqliteFileTheUserNamedThatDoesNotExistSaysSo() {
+        commands().init();
+        url = DatabaseUrl.parse("sqlite:///ap.db", project);
+        MigrationConfig named = MigrationConfig.forUrl(project.resolve("migrations"), () -> url, () -> models)
+                .withDatabaseSetting("DATABASE_URL");
+        assertThatThrownBy(() -> new MigrationCommands(named, new PrintWriter(new StringWriter())).current())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("no database at " + project.resolve("ap.db") + ": the file does not exist; "
+                        + "check DATABASE_URL, or run 'db upgrade' to create it");
+        assertThat(project.resolve("ap.db")).doesNotExist();
+        // The database the application chose may not exist yet: a fresh project reads as empty, as Flask-Migrate's.
+        MigrationCommands chosen = commands();
+        chosen.current();
+        assertThat(out()).isEmpty();
+        assertThat(project.resolve("ap.db")).doesNotExist();
     }
 
     @Test
@@ -429,7 +465,8 @@ class MigrationCommandsTest {
         assertThatThrownBy(() -> commands().history())
                 .isInstanceOf(MigrationException.class)
                 .hasMessage(
-                        config + ": unknown setting 'colour': use one of exclude_tables, lock_timeout, version_table");
+                        config
+                                + ": unknown setting 'colour': use one of exclude_tables, lock_lease, lock_timeout, version_table");
         Files.writeString(config, "lock_timeout: soon\n");
         assertThatThrownBy(() -> commands().history())
                 .hasMessage(config + ": lock_timeout must be a number of seconds, such as 600");
