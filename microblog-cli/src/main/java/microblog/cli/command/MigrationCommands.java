@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import microblog.db.url.DatabaseUrl;
-import microblog.migrate.CheckResult;
 import microblog.migrate.MigrationException;
 import microblog.migrate.MigrationResult;
 import microblog.migrate.Migrations;
 import microblog.migrate.RevisionTestListener;
 import microblog.migrate.RevisionTestResult;
+import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.engine.NewRevision;
 import microblog.migrate.engine.RevisionAuthor;
 import microblog.migrate.engine.RevisionTargets;
@@ -174,11 +174,11 @@ public final class MigrationCommands {
 
     /** Fails if the models hold changes that no revision has yet. */
     public void check() {
-        CheckResult result = migrations().check();
-        if (!result.upToDate()) {
-            result.findings().forEach(log::info);
+        // As migrate logs them: the findings, and warnings such as a likely rename the models did not declare.
+        Changes changes = new RevisionAuthor(migrations()).check();
+        if (!changes.isEmpty()) {
             throw new MigrationException("New upgrade operations detected: "
-                    + result.operations().stream().map(op -> op.describe()).toList());
+                    + changes.upgrade().stream().map(op -> op.describe()).toList());
         }
         out.println("No new upgrade operations detected.");
     }

@@ -24,6 +24,8 @@ import microblog.migrate.testing.LogCapture;
 import microblog.migrate.testmodels.NoteCard;
 import microblog.migrate.testmodels.Tag;
 import microblog.migrate.testmodels.Writer;
+import microblog.migrate.testmodels.evolution.RenamedV1;
+import microblog.migrate.testmodels.evolution.RenamedV2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -208,6 +210,23 @@ class MigrationCommandsTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("New upgrade operations detected")
                 .hasMessageContaining("create_table note_card");
+    }
+
+    @Test
+    void checkRepeatsTheLikelyRenameThatMigratePointsOut() {
+        models = new ArrayList<>(RenamedV1.MODELS);
+        commands().init();
+        commands().migrate("members");
+        commands().upgrade(null);
+        models = new ArrayList<>(RenamedV2.MODELS);
+        String hint = "Table 'account' is added and 'member' removed, with the same columns: if it is a rename, "
+                + "annotate the entity class with @RenamedFrom(\"member\") and run 'db migrate' again";
+        try (LogCapture capture = new LogCapture()) {
+            assertThatThrownBy(() -> commands().check())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("New upgrade operations detected");
+            assertThat(capture.messages()).anyMatch(line -> line.contains(hint));
+        }
     }
 
     @Test
