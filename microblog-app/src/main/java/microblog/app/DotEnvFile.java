@@ -1,14 +1,16 @@
 package microblog.app;
 
-import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
+import io.github.cdimascio.dotenv.internal.DotenvParser;
+import io.github.cdimascio.dotenv.internal.DotenvReader;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,15 @@ import java.util.regex.Pattern;
  * and a dropped {@code DATABASE_URL} would send every command to the embedded
  * default database instead, so each key the file declares is checked to have
  * arrived.
+ *
+ * <p>As python-dotenv does, a line may start with {@code export} (so that the
+ * file can also be sourced by a shell) and a UTF-8 byte order mark at the start
+ * of the file is ignored.
  */
 final class DotEnvFile {
     private static final Pattern DECLARATION = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*=(.*)$");
+    private static final Pattern EXPORT = Pattern.compile("^(\\s*)export\\s+(?=[A-Za-z_][A-Za-z0-9_.-]*\\s*=)");
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private DotEnvFile() {}
 
@@ -35,9 +43,14 @@ final class DotEnvFile {
         if (!Files.exists(file)) {
             return Map.of();
         }
+        if (!Files.isRegularFile(file)) {
+            // Reading a FIFO would wait for a writer forever; a directory cannot be read at all.
+            throw new ConfigException("cannot read " + file + ": it is " + kindOf(file)
+                    + ", not a regular file; replace it with a file of KEY=value lines, or remove it");
+        }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = withoutExportsAndMark(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + describe(e));
         }
@@ -51,8 +64,7 @@ final class DotEnvFile {
         }
         Map<String, String> values = new HashMap<>();
         try {
-            Dotenv dotenv = Dotenv.configure().directory(dir.toString()).load();
-            for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+            for (DotenvEntry entry : new DotenvParser(new LinesReader(lines), false, true).parse()) {
                 values.put(entry.getKey(), withoutSingleQuotes(entry.getValue()));
             }
         } catch (DotenvException e) {
@@ -66,6 +78,54 @@ final class DotEnvFile {
             }
         });
         return values;
+    }
+
+    /** The lines without a leading byte order mark and without the {@code export } that may start a setting. */
+    private static List<String> withoutExportsAndMark(List<String> lines) {
+        List<String> result = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            if (result.isEmpty() && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+                line = line.substring(1);
+            }
+            result.add(EXPORT.matcher(line).replaceFirst("$1"));
+        }
+        return result;
+    }
+
+    /** What a path that exists but is not a regular file is, in words. */
+    private static String kindOf(Path file) {
+        if (Files.isDirectory(file)) {
+            return "a directory";
+        }
+        int format;
+        try {
+            format = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
+        return format == 0010000
+                ? "a named pipe (FIFO)"
+                : format == 0140000
+                        ? "a socket"
+                        : format == 0020000 || format == 0060000 ? "a device" : "a special file";
+    }
+
+    /**
+     * The lines already read, for dotenv-java's parser: reading them once, here,
+     * lets a leading {@code export} and byte order mark go before it sees them.
+     */
+    private static final class LinesReader extends DotenvReader {
+        private final List<String> lines;
+
+        LinesReader(List<String> lines) {
+            super(".", ".env");
+            this.lines = lines;
+        }
+
+        @Override
+        public List<String> read() {
+            return lines;
+        }
     }
 
     /**

@@ -91,7 +91,8 @@ public final class Microblog implements AutoCloseable {
 
     /** What the {@code db} commands need: the repository, the URL and the models, each only when asked. */
     public MigrationConfig migrationConfig() {
-        return MigrationConfig.forUrl(config.migrationsDirectory(), config::databaseUrl, () -> models);
+        return MigrationConfig.forUrl(config.migrationsDirectory(), config::databaseUrl, () -> models)
+                .withDatabaseSetting(config.usesDefaultDatabase() ? null : "DATABASE_URL");
     }
 
     /** The migrations of this app's database through the library's API, as any application would use them. */

@@ -2,14 +2,18 @@ package microblog.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import microblog.db.url.DatabaseKind;
 import microblog.db.url.InvalidDatabaseUrlException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigTest {
@@ -98,7 +102,7 @@ class ConfigTest {
                 .hasMessageStartingWith(env + " line 2: ")
                 .hasMessageEndingWith("; write each setting as KEY=value");
         // The line is named, not repeated: it may hold a password.
-        Files.writeString(env, "export DATABASE_URL=postgresql://u:s3cret@h/db\n");
+        Files.writeString(env, "DATABASE_URL postgresql://u:s3cret@h/db\n");
         assertThatThrownBy(() -> Config.load(base, Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(env + " line 1: Malformed entry; write each setting as KEY=value");
@@ -110,7 +114,32 @@ class ConfigTest {
         Files.createDirectory(env);
         assertThatThrownBy(() -> Config.load(base, Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("cannot read " + env + ": ");
+                .hasMessage("cannot read " + env + ": it is a directory, not a regular file; "
+                        + "replace it with a file of KEY=value lines, or remove it");
+    }
+
+    @Test
+    void exportLinesAndAByteOrderMarkAreReadAsPythonDotenvReadsThem() throws Exception {
+        Path env = base.resolve(".env");
+        Files.writeString(
+                env, "\uFEFFexport DATABASE_URL=sqlite:///exported.db\n  export SECRET_KEY='s e'\nexport_X=1\n");
+        Config config = Config.load(base, Map.of());
+        assertThat(config.databaseUrl().sqliteDatabaseFile()).contains(base.resolve("exported.db"));
+        assertThat(config.secretKey()).isEqualTo("s e");
+        assertThat(DotEnvFile.read(base)).containsOnlyKeys("DATABASE_URL", "SECRET_KEY", "export_X");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFifoInPlaceOfTheFileIsNamedInsteadOfWaitedOn() throws Exception {
+        Path env = base.resolve(".env");
+        Process mkfifo =
+                new ProcessBuilder("mkfifo", env.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> Config.load(base, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("cannot read " + env + ": it is a named pipe (FIFO), not a regular file; "
+                        + "replace it with a file of KEY=value lines, or remove it"));
     }
 
     @Test

@@ -331,6 +331,10 @@ public final class DbSession implements AutoCloseable {
                                 + firstLine(violation.getMessage()));
             }
             SQLException badValue = find(e, SQLException.class);
+            String unstorable = badValue == null ? null : kind.unstorableValue(badValue);
+            if (unstorable != null) {
+                throw new DatabaseException(unstorable + "; the transaction was rolled back", e);
+            }
             if (badValue != null
                     && badValue.getSQLState() != null
                     && badValue.getSQLState().startsWith("22")) {

@@ -2,6 +2,7 @@ package microblog.app.web;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.Map;
 import microblog.app.Microblog;
 
 /** The web application: routes to pages, over Javalin. */
@@ -24,6 +25,7 @@ public final class WebServer {
                 new AllowedMethods().allow("/", "GET").allow("/index", "GET").allow("/login", "GET", "POST");
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecurityHeaders.OnErrors()));
             config.routes.before(ctx -> {
                 app.db(); // waits while the database is still being opened (see RunCommand)
                 SecurityHeaders.add(ctx);
@@ -34,6 +36,9 @@ public final class WebServer {
             config.routes.get("/index", index::show);
             config.routes.get("/login", login::show);
             config.routes.post("/login", login::submit);
+            methods.paths().forEach(path -> config.routes.options(path, methods::answerOptions));
+            // Flask's tutorial gives unknown pages its own template (Part VII): the site's frame, not plain text.
+            config.routes.error(404, ctx -> pages.render(ctx.status(404), "404.html", "Not Found", Map.of()));
             config.routes.after(ctx -> {
                 CookieSession.save(ctx, signer, clock);
                 // Each request gets a fresh unit of work, as Flask-SQLAlchemy removes its session after each.

@@ -331,6 +331,24 @@ class DbCommandLineTest {
     }
 
     @Test
+    void currentOnAMisspeltSqliteFileSaysSoWhileAFreshProjectsDefaultReadsAsEmpty() throws Exception {
+        microblog.app.TestProject.copyMigrations(project);
+        Result fresh = MicroblogProcess.run(project, "db", "current");
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).isEmpty();
+        assertThat(project.resolve("app.db")).doesNotExist();
+        assertError(
+                MicroblogProcess.run(project, Map.of("DATABASE_URL", "sqlite:///ap.db"), null, "db", "current"),
+                "Error: no database at " + project.resolve("ap.db") + ": the file does not exist; check DATABASE_URL");
+        assertThat(project.resolve("ap.db")).doesNotExist();
+        if (System.getProperty("os.name").equals("Linux")) {
+            assertError(
+                    MicroblogProcess.run(project, "db", "init", "-d", "/proc/x"),
+                    "Error: cannot create /proc/x: No such file or directory");
+        }
+    }
+
+    @Test
     void usageErrorsSayErrorPointToTheHelpAndExitWith2() throws Exception {
         Result typo = MicroblogProcess.run(project, "db", "upgrade", "--accept-data-los");
         assertThat(typo.exitCode()).isEqualTo(2);

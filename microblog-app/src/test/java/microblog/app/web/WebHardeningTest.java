@@ -123,6 +123,64 @@ class WebHardeningTest {
     }
 
     @Test
+    void optionsOnAPageListsItsMethodsAsWerkzeugDoes() throws Exception {
+        Javalin server = server(app("sqlite:///app.db"), Clock.systemUTC());
+        HttpResponse<String> index = send(server, "OPTIONS", "/index", Map.of(), Map.of());
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+        assertThat(index.body()).isEmpty();
+        HttpResponse<String> login = send(server, "OPTIONS", "/login", Map.of(), Map.of());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Allow")).contains("GET, POST, HEAD, OPTIONS");
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .contains(SecurityHeaders.CONTENT_SECURITY_POLICY);
+        assertThat(send(server, "OPTIONS", "/nowhere", Map.of(), Map.of()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownPageIsTheSitesOwnNotFoundPage() throws Exception {
+        Javalin server = server(app("sqlite:///app.db"), Clock.systemUTC());
+        HttpResponse<String> page = get(server, "/nowhere");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body())
+                .contains("<title>Not Found - Microblog</title>")
+                .contains("<a href=\"/login\">Login</a>")
+                .contains("<h1>File Not Found</h1>");
+    }
+
+    @Test
+    void jettysOwnErrorsCarryTheSecurityHeadersToo() throws Exception {
+        Javalin server = server(app("sqlite:///app.db"), Clock.systemUTC());
+        Map<String, String> requests = new java.util.LinkedHashMap<>();
+        requests.put("400", "NOT A REQUEST LINE\r\n\r\n");
+        requests.put("414", "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        requests.put("431", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n");
+        for (Map.Entry<String, String> request : requests.entrySet()) {
+            String response = raw(server, request.getValue());
+            assertThat(response).as(request.getKey()).startsWith("HTTP/1.1 " + request.getKey() + " ");
+            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            SecurityHeaders.HEADERS.forEach((name, value) -> assertThat(head)
+                    .as(request.getKey())
+                    .contains(
+                            name.toLowerCase(java.util.Locale.ROOT) + ": " + value.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** What the server answers to {@code request} sent as it is, which no HTTP client would send. */
+    private static String raw(Javalin server, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void csrfTokensExpireAfterAnHourAndPostsFromOtherSitesAreRefused() throws Exception {
         MutableClock clock = new MutableClock();
         Javalin server = server(app("sqlite:///app.db"), clock);

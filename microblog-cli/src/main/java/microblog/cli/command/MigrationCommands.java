@@ -2,17 +2,23 @@ package microblog.cli.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import microblog.db.url.DatabaseUrl;
-import microblog.migrate.CheckResult;
 import microblog.migrate.MigrationException;
 import microblog.migrate.MigrationResult;
 import microblog.migrate.Migrations;
 import microblog.migrate.RevisionTestListener;
 import microblog.migrate.RevisionTestResult;
+import microblog.migrate.autogenerate.Changes;
 import microblog.migrate.engine.NewRevision;
 import microblog.migrate.engine.RevisionAuthor;
 import microblog.migrate.engine.RevisionTargets;
@@ -88,9 +94,31 @@ public final class MigrationCommands {
 
     /** Creates the migrations repository; refuses to touch an existing one. */
     public void init() {
-        Path dir = Migrations.createRepository(
-                config.directory(), (step, path) -> out.println(step + " " + path + " ... done"));
+        Path dir;
+        try {
+            dir = Migrations.createRepository(
+                    config.directory(), (step, path) -> out.println(step + " " + path + " ... done"));
+        } catch (MigrationException e) {
+            throw e.getCause() instanceof FileSystemException cause ? whyNotCreated(cause) : e;
+        }
         out.println("Please keep " + dir + " in version control: it is part of your project now.");
+    }
+
+    /** "cannot create DIR: the reason the file system gave", where Java's message may be the path alone. */
+    private MigrationException whyNotCreated(FileSystemException e) {
+        Path dir = config.directory().toAbsolutePath().normalize();
+        String reason = e.getReason() != null
+                ? e.getReason()
+                : e instanceof NoSuchFileException
+                        ? "No such file or directory"
+                        : e instanceof AccessDeniedException
+                                ? "Permission denied"
+                                : e instanceof NotDirectoryException
+                                        ? "Not a directory"
+                                        : e instanceof FileAlreadyExistsException ? "File exists" : e.toString();
+        String where = e.getFile() == null || Path.of(e.getFile()).equals(dir) ? "" : " (at " + e.getFile() + ")";
+        return new MigrationException(
+                "cannot create " + dir + ": " + reason + where + "; choose another directory (-d DIR)", e);
     }
 
     // ---- autogenerate ----
@@ -146,11 +174,11 @@ public final class MigrationCommands {
 
     /** Fails if the models hold changes that no revision has yet. */
     public void check() {
-        CheckResult result = migrations().check();
-        if (!result.upToDate()) {
-            result.findings().forEach(log::info);
+        // As migrate logs them: the findings, and warnings such as a likely rename the models did not declare.
+        Changes changes = new RevisionAuthor(migrations()).check();
+        if (!changes.isEmpty()) {
             throw new MigrationException("New upgrade operations detected: "
-                    + result.operations().stream().map(op -> op.describe()).toList());
+                    + changes.upgrade().stream().map(op -> op.describe()).toList());
         }
         out.println("No new upgrade operations detected.");
     }
@@ -260,7 +288,28 @@ public final class MigrationCommands {
 
     /** Prints the revision(s) the database stands at; {@code verbose}, with their details and when each was applied. */
     public void current(boolean verbose) {
+        requireNamedDatabaseExists();
         listing().current(verbose);
+    }
+
+    /**
+     * A SQLite file the user named that does not exist is said to be missing: read as an empty
+     * database it would print nothing, as if the project had no revisions applied. The database
+     * the application chose (a fresh project's {@code app.db}) may be missing: it is empty.
+     */
+    private void requireNamedDatabaseExists() {
+        if (config.databaseSetting() == null) {
+            return;
+        }
+        config.database()
+                .get()
+                .url()
+                .flatMap(DatabaseUrl::sqliteDatabaseFile)
+                .filter(file -> !Files.exists(file))
+                .ifPresent(file -> {
+                    throw new MigrationException("no database at " + file + ": the file does not exist; check "
+                            + config.databaseSetting() + ", or run 'db upgrade' to create it");
+                });
     }
 
     /** The revisions {@code upgrade} would apply, oldest first; reads only. */

@@ -24,8 +24,12 @@ import microblog.migrate.testing.LogCapture;
 import microblog.migrate.testmodels.NoteCard;
 import microblog.migrate.testmodels.Tag;
 import microblog.migrate.testmodels.Writer;
+import microblog.migrate.testmodels.evolution.RenamedV1;
+import microblog.migrate.testmodels.evolution.RenamedV2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationCommandsTest {
@@ -65,6 +69,40 @@ class MigrationCommandsTest {
         assertThatThrownBy(() -> commands().init())
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("already exists");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void initSaysWhyTheDirectoryCannotBeCreated() throws Exception {
+        MigrationConfig config = MigrationConfig.forUrl(Path.of("/proc/x"), () -> url, () -> models);
+        assertThatThrownBy(() -> new MigrationCommands(config, new PrintWriter(new StringWriter())).init())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("cannot create /proc/x: No such file or directory; choose another directory (-d DIR)");
+        Path file = project.resolve("a-file");
+        MigrationConfig underFile = MigrationConfig.forUrl(file.resolve("migrations"), () -> url, () -> models);
+        Files.writeString(file, "");
+        assertThatThrownBy(() -> new MigrationCommands(underFile, new PrintWriter(new StringWriter())).init())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("cannot create " + file.resolve("migrations")
+                        + ": Not a directory; choose another directory (-d DIR)");
+    }
+
+    @Test
+    void currentOnASqliteFileTheUserNamedThatDoesNotExistSaysSo() {
+        commands().init();
+        url = DatabaseUrl.parse("sqlite:///ap.db", project);
+        MigrationConfig named = MigrationConfig.forUrl(project.resolve("migrations"), () -> url, () -> models)
+                .withDatabaseSetting("DATABASE_URL");
+        assertThatThrownBy(() -> new MigrationCommands(named, new PrintWriter(new StringWriter())).current())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("no database at " + project.resolve("ap.db") + ": the file does not exist; "
+                        + "check DATABASE_URL, or run 'db upgrade' to create it");
+        assertThat(project.resolve("ap.db")).doesNotExist();
+        // The database the application chose may not exist yet: a fresh project reads as empty, as Flask-Migrate's.
+        MigrationCommands chosen = commands();
+        chosen.current();
+        assertThat(out()).isEmpty();
+        assertThat(project.resolve("ap.db")).doesNotExist();
     }
 
     @Test
@@ -176,6 +214,23 @@ class MigrationCommandsTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("New upgrade operations detected")
                 .hasMessageContaining("create_table note_card");
+    }
+
+    @Test
+    void checkRepeatsTheLikelyRenameThatMigratePointsOut() {
+        models = new ArrayList<>(RenamedV1.MODELS);
+        commands().init();
+        commands().migrate("members");
+        commands().upgrade(null);
+        models = new ArrayList<>(RenamedV2.MODELS);
+        String hint = "Table 'account' is added and 'member' removed, with the same columns: if it is a rename, "
+                + "annotate the entity class with @RenamedFrom(\"member\") and run 'db migrate' again";
+        try (LogCapture capture = new LogCapture()) {
+            assertThatThrownBy(() -> commands().check())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("New upgrade operations detected");
+            assertThat(capture.messages()).anyMatch(line -> line.contains(hint));
+        }
     }
 
     @Test

@@ -154,6 +154,15 @@ public interface DatabaseDialect {
         return StandardSqlStates.isConnectionException(e);
     }
 
+    /**
+     * What to do about a value the database cannot store for a reason of its own rather than
+     * the column's size or type (so not "does not fit its column"), where {@code e} says so; null
+     * otherwise, as by default.
+     */
+    default String unstorableValue(SQLException e) {
+        return null;
+    }
+
     /** Whether {@code e} comes from a broken constraint: SQL state class 23 on most databases. */
     default boolean isConstraintViolation(SQLException e) {
         String state = e.getSQLState();

@@ -106,6 +106,21 @@ public final class Postgres implements DatabaseDialect {
         return connection.getSchema();
     }
 
+    /**
+     * A NUL character in text, which PostgreSQL's text types cannot hold: the server refuses a
+     * bound value with character_not_in_repertoire (22021, {@code invalid byte sequence for
+     * encoding "UTF8": 0x00}), the driver a value it writes into the SQL itself with
+     * invalid_parameter_value (22023, {@code Zero bytes may not occur in string parameters}).
+     */
+    @Override
+    public String unstorableValue(SQLException e) {
+        String state = e.getSQLState();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        boolean nul = "22021".equals(state) && message.contains("0x00")
+                || "22023".equals(state) && message.contains("Zero bytes");
+        return nul ? "PostgreSQL cannot store the NUL character (\\u0000) in text; remove it" : null;
+    }
+
     /** lock_not_available (55P03). */
     @Override
     public boolean isLockTimeout(SQLException e) {

@@ -100,6 +100,11 @@ public enum DatabaseKind {
         return dialect.metadataSchema(connection);
     }
 
+    /** See {@link DatabaseDialect#unstorableValue}. */
+    public String unstorableValue(SQLException e) {
+        return dialect.unstorableValue(e);
+    }
+
     /** Whether {@code e} says a lock wait ran out. */
     public boolean isLockTimeout(SQLException e) {
         return dialect.isLockTimeout(e);

@@ -53,10 +53,25 @@ public final class RevisionAuthor {
             log.info("No changes in schema detected.");
             return Optional.empty();
         }
-        changes.findings().forEach(log::info);
-        changes.warnings().forEach(log::warn);
+        logged(changes);
         return Optional.of(
                 new RevisionWriter(scripts, graph).write(revision, parents, changes.upgrade(), changes.downgrade()));
+    }
+
+    /**
+     * The changes the entities hold that no revision has yet, over all heads, logged as
+     * {@link #autogenerate} logs them (each finding, then each warning: data that a step would
+     * lose, a likely rename), for a command that only checks; the database is only read.
+     */
+    public Changes check() {
+        Changes changes = migrations.compareWithEntities(scripts, graph, new LinkedHashSet<>(graph.heads()));
+        return changes.isEmpty() ? changes : logged(changes);
+    }
+
+    private static Changes logged(Changes changes) {
+        changes.findings().forEach(log::info);
+        changes.warnings().forEach(log::warn);
+        return changes;
     }
 
     /** Writes an empty revision to fill in by hand, on the one head, or on {@code revision.head()} when given. */
