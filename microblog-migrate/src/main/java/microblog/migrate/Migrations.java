@@ -164,7 +164,7 @@ public final class Migrations {
         ScriptDirectory scripts = scripts();
         RevisionGraph graph = scripts.graph();
         Changes changes = compareWithEntities(scripts, graph, new LinkedHashSet<>(graph.heads()));
-        return new CheckResult(changes.upgrade(), changes.findings());
+        return new CheckResult(changes.upgrade(), changes.findings(), changes.warnings());
     }
 
     /**

@@ -36,6 +36,9 @@ class UndeclaredTableRenameTest {
             migrations(db, RenamedV1.MODELS).generate("members").orElseThrow();
             migrations(db, List.of()).upgrade("head");
             TestSql.execute(db, "INSERT INTO member (email) VALUES ('ann@example.com')");
+            assertThat(migrations(db, RenamedV2.MODELS).check().warnings())
+                    .as("check, as a program calls it, says so too")
+                    .anyMatch(line -> line.startsWith("Table 'account' is added and 'member' removed"));
             List<String> log;
             try (LogCapture capture = new LogCapture()) {
                 migrations(db, RenamedV2.MODELS).generate("accounts").orElseThrow();
