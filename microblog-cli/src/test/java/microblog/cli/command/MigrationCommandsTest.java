@@ -528,6 +528,27 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void onSqliteAWriteLockHeldPastLockTimeoutIsSaidInThoseWords() throws Exception {
+        commands().init();
+        commands().migrate("writers");
+        Path config = project.resolve("migrations/migrate.yaml");
+        Files.writeString(config, Files.readString(config) + "lock_timeout: 1\n");
+        try (Connection holder = new ConnectionFactory(url).open()) {
+            holder.createStatement().execute("BEGIN IMMEDIATE");
+            try (LogCapture log = new LogCapture()) {
+                assertThatThrownBy(() -> commands().upgrade(null))
+                        .isInstanceOf(MigrationException.class)
+                        .hasMessageStartingWith("another process (a migration or a writer) held the database's write "
+                                + "lock for longer than lock_timeout in migrate.yaml; nothing was changed");
+                assertThat(log.messages()).noneMatch(m -> m.startsWith("Running upgrade"));
+            }
+            holder.createStatement().execute("ROLLBACK");
+        }
+        commands().upgrade(null);
+        assertThat(query("SELECT count(*) FROM alembic_version")).isEqualTo("1");
+    }
+
+    @Test
     void branchesAreMadeWithRevisionShownWithBranchesAndJoinedWithMerge() throws Exception {
         commands().init();
         String base = commands()

@@ -103,6 +103,11 @@ public abstract class MigrationDialect {
         return Optional.empty();
     }
 
+    /** Whether {@code e} says a wait for the database's lock ran out (SQLite's busy timeout). */
+    public boolean isLockWaitTimeout(SQLException e) {
+        return false;
+    }
+
     /** What follows the closing parenthesis of this tool's own tables' CREATE TABLE. */
     public String bookkeepingTableOptions() {
         return "";

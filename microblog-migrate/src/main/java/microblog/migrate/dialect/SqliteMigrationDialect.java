@@ -98,6 +98,12 @@ final class SqliteMigrationDialect extends MigrationDialect {
         return () -> {};
     }
 
+    /** SQLITE_BUSY: another connection held the write lock for longer than the busy timeout. */
+    @Override
+    public boolean isLockWaitTimeout(SQLException e) {
+        return e.getErrorCode() == 5 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+    }
+
     @Override
     protected String typeSql(ColumnType type) {
         return standardType(type);

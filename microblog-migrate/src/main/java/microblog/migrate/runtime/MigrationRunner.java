@@ -142,12 +142,6 @@ public final class MigrationRunner {
         Set<String> current = new LinkedHashSet<>(heads);
         for (Revision revision : path) {
             Set<String> next = graph.headsAfterUpgrade(current, revision);
-            log.info(
-                    "Running upgrade {} -> {}, {}{}",
-                    String.join(", ", revision.downRevisions()),
-                    revision.id(),
-                    revision.message(),
-                    tagNote());
             long started = System.nanoTime();
             run(revision, "upgrade", revision.upgrade(), current, next);
             steps.add(new MigrationStep(revision, Direction.UPGRADE, Duration.ofNanos(System.nanoTime() - started)));
@@ -162,12 +156,6 @@ public final class MigrationRunner {
         Set<String> current = new LinkedHashSet<>(heads);
         for (Revision revision : path) {
             Set<String> next = graph.headsAfterDowngrade(current, revision);
-            log.info(
-                    "Running downgrade {} -> {}, {}{}",
-                    revision.id(),
-                    String.join(", ", revision.downRevisions()),
-                    revision.message(),
-                    tagNote());
             long started = System.nanoTime();
             run(revision, "downgrade", revision.downgrade(), current, next);
             steps.add(new MigrationStep(revision, Direction.DOWNGRADE, Duration.ofNanos(System.nanoTime() - started)));
@@ -211,7 +199,7 @@ public final class MigrationRunner {
                 String.join(", ", current),
                 String.join(", ", target),
                 stampedOn.isEmpty() ? "" : tagNote()); // with nothing newly stamped, no tag is recorded
-        sink.begin();
+        begin();
         try {
             checkUnchanged(current);
             List<String> statements = new ArrayList<>();
@@ -304,7 +292,7 @@ public final class MigrationRunner {
                 new DataLossGuard(connection, ddl, tables).check(undoing),
                 Collections.nCopies(undoing.size(), run.revision()));
         ddl.beforeRevision().forEach(sink::execute);
-        sink.begin();
+        begin();
         int step = run.done();
         try {
             for (; step > 0; step--) {
@@ -336,12 +324,22 @@ public final class MigrationRunner {
             Set<String> before,
             Set<String> after,
             PartialRun resumed) {
-        sink.begin();
+        begin();
         int first = resumed == null ? 0 : resumed.done();
         int statement = resumed == null ? 0 : resumed.statementsBefore().get(first);
         int committed = statement; // where DDL commits at once: the statements no rollback can undo
         try {
             checkUnchanged(before);
+            if (resumed == null) { // said once the database is known to be where the plan expects it
+                boolean up = direction.equals("upgrade");
+                log.info(
+                        "Running {} {} -> {}, {}{}",
+                        direction,
+                        up ? String.join(", ", revision.downRevisions()) : revision.id(),
+                        up ? revision.id() : String.join(", ", revision.downRevisions()),
+                        revision.message(),
+                        tagNote());
+            }
             guardData(revision, direction, operations.subList(first, operations.size()));
             Set<String> brokenBefore = foreignKeyViolations();
             if (progress != null) {
@@ -590,7 +588,7 @@ public final class MigrationRunner {
      */
     public List<String> repair(RevisionGraph graph, Set<String> heads) {
         log.info("Recording the applied revisions as they are now");
-        sink.begin();
+        begin();
         try {
             checkUnchanged(heads);
             prepareAppliedRecord();
@@ -630,6 +628,25 @@ public final class MigrationRunner {
                 throw new MigrationException("cannot read the record of applied revisions: " + e.getMessage(), e);
             }
             appliedTableReady = true;
+        }
+    }
+
+    /**
+     * Begins a transaction. On SQLite that takes the database's write lock, waited for up to
+     * {@code lock_timeout}: a wait that ran out is said in those words, not as a failed BEGIN.
+     */
+    private void begin() {
+        try {
+            sink.begin();
+        } catch (StatementFailedException e) {
+            if (ddl.isLockWaitTimeout((SQLException) e.getCause())) {
+                throw new MigrationException(
+                        "another process (a migration or a writer) held the database's write "
+                                + "lock for longer than lock_timeout in migrate.yaml; nothing was changed: try again when it "
+                                + "is done (" + oneLine(e.getMessage()) + ")",
+                        e);
+            }
+            throw new MigrationException("cannot begin a transaction: " + oneLine(e.getMessage()), e);
         }
     }
 
