@@ -566,7 +566,8 @@ public final class Migrations {
             List<MigrationStep> steps = new ArrayList<>();
             for (int attempt = 1; ; attempt++) {
                 MigrationRunner runner = MigrationRunner.online(connection, ddl, versions, dataLoss, lock)
-                        .tagged(tag);
+                        .tagged(tag)
+                        .transactionPerMigration(scripts.transactionPerMigration());
                 try {
                     Set<String> to = work.run(runner, versions.heads(connection), connection);
                     steps.addAll(runner.steps());
@@ -596,7 +597,8 @@ public final class Migrations {
                         new VersionTable(scripts.versionTable(), ddl),
                         DescribedSchema.at(graph, applied),
                         !applied.isEmpty())
-                .tagged(tag));
+                .tagged(tag)
+                .transactionPerMigration(scripts.transactionPerMigration()));
         return sql.script();
     }
 

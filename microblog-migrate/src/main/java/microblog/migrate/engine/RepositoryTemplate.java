@@ -28,6 +28,12 @@ public final class RepositoryTemplate {
                 # its holder; seconds it lasts after a holder stops renewing it (killed,
                 # cut off), before another process takes over; the default is 30.
                 # lock_lease: 30
+
+                # On PostgreSQL and SQLite, where schema changes roll back, all the
+                # revisions one command runs commit together, so a failure leaves the
+                # database where the command found it. true commits each on its own (for
+                # long chains of data migrations). MySQL/MariaDB commit each statement.
+                # transaction_per_migration: false
                 """
                 .formatted(ScriptDirectory.DEFAULT_VERSION_TABLE);
     }

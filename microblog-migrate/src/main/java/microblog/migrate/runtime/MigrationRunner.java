@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import microblog.migrate.DataLossException;
 import microblog.migrate.MigrationException;
 import microblog.migrate.MigrationStep;
@@ -53,6 +54,8 @@ public final class MigrationRunner {
     private final AppliedRevisions applied;
     private boolean appliedTableReady;
     private String tag; // recorded with each revision applied or stamped, or null
+    private boolean transactionPerMigration; // else, where DDL is transactional, one transaction per command
+    private Set<String> commandStart; // while the command's one transaction is open: the heads it began at
 
     private MigrationRunner(
             MigrationDialect ddl,
@@ -127,6 +130,15 @@ public final class MigrationRunner {
         return this;
     }
 
+    /**
+     * This runner, committing each revision on its own ({@code transaction_per_migration} in
+     * migrate.yaml) rather than all of a command's revisions together where DDL is transactional.
+     */
+    public MigrationRunner transactionPerMigration(boolean perMigration) {
+        this.transactionPerMigration = perMigration;
+        return this;
+    }
+
     /** The revisions this runner has run so far, in order, each with how long it took. */
     public List<MigrationStep> steps() {
         return List.copyOf(steps);
@@ -139,29 +151,69 @@ public final class MigrationRunner {
     /** Runs {@code path} (oldest first) on top of {@code heads}; returns the heads reached. */
     public Set<String> upgrade(RevisionGraph graph, Set<String> heads, List<Revision> path) {
         guardPath("upgrade", path, Revision::upgrade);
-        Set<String> current = new LinkedHashSet<>(heads);
-        for (Revision revision : path) {
-            Set<String> next = graph.headsAfterUpgrade(current, revision);
-            long started = System.nanoTime();
-            run(revision, "upgrade", revision.upgrade(), current, next);
-            steps.add(new MigrationStep(revision, Direction.UPGRADE, Duration.ofNanos(System.nanoTime() - started)));
-            current = next;
-        }
-        return current;
+        return inCommandTransaction(heads, path, () -> {
+            Set<String> current = new LinkedHashSet<>(heads);
+            for (Revision revision : path) {
+                Set<String> next = graph.headsAfterUpgrade(current, revision);
+                long started = System.nanoTime();
+                run(revision, "upgrade", revision.upgrade(), current, next);
+                steps.add(
+                        new MigrationStep(revision, Direction.UPGRADE, Duration.ofNanos(System.nanoTime() - started)));
+                current = next;
+            }
+            return current;
+        });
     }
 
     /** Undoes {@code path} (newest first) from {@code heads}; returns the heads reached. */
     public Set<String> downgrade(RevisionGraph graph, Set<String> heads, List<Revision> path) {
         guardPath("downgrade", path, Revision::downgrade);
-        Set<String> current = new LinkedHashSet<>(heads);
-        for (Revision revision : path) {
-            Set<String> next = graph.headsAfterDowngrade(current, revision);
-            long started = System.nanoTime();
-            run(revision, "downgrade", revision.downgrade(), current, next);
-            steps.add(new MigrationStep(revision, Direction.DOWNGRADE, Duration.ofNanos(System.nanoTime() - started)));
-            current = next;
+        return inCommandTransaction(heads, path, () -> {
+            Set<String> current = new LinkedHashSet<>(heads);
+            for (Revision revision : path) {
+                Set<String> next = graph.headsAfterDowngrade(current, revision);
+                long started = System.nanoTime();
+                run(revision, "downgrade", revision.downgrade(), current, next);
+                steps.add(new MigrationStep(
+                        revision, Direction.DOWNGRADE, Duration.ofNanos(System.nanoTime() - started)));
+                current = next;
+            }
+            return current;
+        });
+    }
+
+    /**
+     * Runs {@code work}, the revisions of {@code path}, in one transaction where DDL is
+     * transactional (PostgreSQL, SQLite), as Alembic does: a failure anywhere leaves the database
+     * where the command found it. Each revision commits on its own where DDL commits at once
+     * (MySQL/MariaDB, H2), for a single revision, and with {@code transaction_per_migration}.
+     */
+    private Set<String> inCommandTransaction(Set<String> heads, List<Revision> path, Supplier<Set<String>> work) {
+        if (transactionPerMigration || !ddl.kind().hasTransactionalDdl() || path.size() < 2) {
+            return work.get();
         }
-        return current;
+        ddl.beforeRevision().forEach(sink::execute); // settings that cannot change inside a transaction
+        try {
+            begin();
+            commandStart = Set.copyOf(heads);
+            int stepsBefore = steps.size();
+            int completedBefore = completed.size();
+            Set<String> reached;
+            try {
+                reached = work.get();
+            } catch (RuntimeException e) {
+                sink.rollback(); // a revision's own rollback has already ended it; this is for the rest
+                steps.subList(stepsBefore, steps.size()).clear(); // none of them is kept
+                completed.subList(completedBefore, completed.size()).clear();
+                throw e;
+            } finally {
+                commandStart = null;
+            }
+            commit();
+            return reached;
+        } finally {
+            ddl.afterRevision().forEach(sink::execute);
+        }
     }
 
     /**
@@ -238,6 +290,10 @@ public final class MigrationRunner {
             Set<String> before,
             Set<String> after,
             PartialRun resumed) {
+        if (commandStart != null) { // within the command's one transaction, which set them
+            runInTransaction(revision, direction, operations, before, after, resumed);
+            return;
+        }
         ddl.beforeRevision().forEach(sink::execute);
         try {
             runInTransaction(revision, direction, operations, before, after, resumed);
@@ -324,7 +380,9 @@ public final class MigrationRunner {
             Set<String> before,
             Set<String> after,
             PartialRun resumed) {
-        begin();
+        if (commandStart == null) {
+            begin();
+        }
         int first = resumed == null ? 0 : resumed.done();
         int statement = resumed == null ? 0 : resumed.statementsBefore().get(first);
         int committed = statement; // where DDL commits at once: the statements no rollback can undo
@@ -404,7 +462,9 @@ public final class MigrationRunner {
             if (progress != null) {
                 sink.execute(progress.finishSql(revision.id()));
             }
-            sink.commit();
+            if (commandStart == null) {
+                sink.commit();
+            }
             versionTableExists = true;
             completed.add(revision.id());
         } catch (StatementFailedException e) {
@@ -416,17 +476,23 @@ public final class MigrationRunner {
                         + revision.id() + " for a conflict with another transaction (" + oneLine(e.getMessage())
                         + "); nothing of it was kept");
             }
-            String undone = ddl.kind().hasTransactionalDdl()
-                    ? "its changes were rolled back"
-                    : committed == 0
-                            ? "no schema change before it had run, and its other changes were rolled back"
-                            : ddl.kind().displayName() + " commits schema changes at once, so the first " + committed
-                                    + " statement(s) stay applied (recorded in "
-                                    + ProgressRecord.tableName(versionTable.name()) + ")";
+            String undone = commandStart != null && !completed.isEmpty()
+                    ? "its changes were rolled back, and with them those of " + String.join(", ", completed)
+                            + ", run before it by this command in the same transaction ('transaction_per_migration: "
+                            + "true' in migrate.yaml commits each revision on its own)"
+                    : ddl.kind().hasTransactionalDdl()
+                            ? "its changes were rolled back"
+                            : committed == 0
+                                    ? "no schema change before it had run, and its other changes were rolled back"
+                                    : ddl.kind().displayName() + " commits schema changes at once, so the first "
+                                            + committed
+                                            + " statement(s) stay applied (recorded in "
+                                            + ProgressRecord.tableName(versionTable.name()) + ")";
             throw new RevisionFailedException(
                     direction + " of revision " + revision.id() + " (" + revision.message()
                             + ") failed at statement " + statement + ": " + oneLine(e.getMessage()) + "; " + undone
-                            + "; the version table still says " + describe(before) + ". Statement: " + oneLine(e.sql()),
+                            + "; the version table still says " + describe(commandStart != null ? commandStart : before)
+                            + ". Statement: " + oneLine(e.sql()),
                     revision.id(),
                     direction.equals("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE,
                     statement,
@@ -529,7 +595,7 @@ public final class MigrationRunner {
 
     /** What a refusal leaves: nothing, or the revisions this command already ran before it. */
     private String unchanged() {
-        return completed.isEmpty()
+        return completed.isEmpty() || commandStart != null // the command's one transaction is rolled back whole
                 ? "nothing was changed"
                 : "nothing of it ran, after " + String.join(", ", completed) + " completed";
     }
@@ -647,6 +713,16 @@ public final class MigrationRunner {
                         e);
             }
             throw new MigrationException("cannot begin a transaction: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private void commit() {
+        try {
+            sink.commit();
+        } catch (StatementFailedException e) {
+            sink.rollback();
+            throw new MigrationException(
+                    "the commit failed, so nothing of this transaction was kept: " + oneLine(e.getMessage()), e);
         }
     }
 

@@ -26,7 +26,8 @@ public final class ScriptDirectory {
     public static final String CONFIG_FILE = "migrate.yaml";
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
 
-    private static final Set<String> SETTINGS = Set.of("version_table", "exclude_tables", "lock_timeout", "lock_lease");
+    private static final Set<String> SETTINGS =
+            Set.of("version_table", "exclude_tables", "lock_timeout", "lock_lease", "transaction_per_migration");
     /** How long a command waits for another process's migration lock unless the settings say otherwise. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
     /**
@@ -42,18 +43,21 @@ public final class ScriptDirectory {
     private final List<String> excludedTables;
     private final Duration lockTimeout;
     private final Duration lockLease;
+    private final boolean transactionPerMigration;
 
     private ScriptDirectory(
             Path directory,
             String versionTable,
             List<String> excludedTables,
             Duration lockTimeout,
-            Duration lockLease) {
+            Duration lockLease,
+            boolean transactionPerMigration) {
         this.directory = directory;
         this.versionTable = versionTable;
         this.excludedTables = List.copyOf(excludedTables);
         this.lockTimeout = lockTimeout;
         this.lockLease = lockLease;
+        this.transactionPerMigration = transactionPerMigration;
     }
 
     /** Whether {@code directory} holds a repository {@link #open} would accept. */
@@ -79,7 +83,19 @@ public final class ScriptDirectory {
                 versionTable(config, settings),
                 excludedTables(config, settings),
                 lockTimeout(config, settings),
-                lockLease(config, settings));
+                lockLease(config, settings),
+                transactionPerMigration(config, settings));
+    }
+
+    private static boolean transactionPerMigration(Path config, Map<?, ?> settings) {
+        Object value = settings.get("transaction_per_migration");
+        if (value == null) {
+            return false;
+        }
+        if (!(value instanceof Boolean perMigration)) {
+            throw new MigrationException(config + ": transaction_per_migration must be true or false");
+        }
+        return perMigration;
     }
 
     private static Map<?, ?> readSettings(Path config) {
@@ -203,6 +219,14 @@ public final class ScriptDirectory {
      */
     public Duration lockLease() {
         return lockLease;
+    }
+
+    /**
+     * Whether each revision commits on its own (setting {@code transaction_per_migration}, Alembic's
+     * name) rather than all of a command's revisions together, where DDL is transactional.
+     */
+    public boolean transactionPerMigration() {
+        return transactionPerMigration;
     }
 
     /** Reads every revision file and links them into a graph. */
