@@ -489,7 +489,7 @@ class MigrationCommandsTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessage(
                         config
-                                + ": unknown setting 'colour': use one of exclude_tables, lock_lease, lock_timeout, version_table");
+                                + ": unknown setting 'colour': use one of exclude_tables, lock_lease, lock_timeout, transaction_per_migration, version_table");
         Files.writeString(config, "lock_timeout: soon\n");
         assertThatThrownBy(() -> commands().history())
                 .hasMessage(config + ": lock_timeout must be a number of seconds, such as 600");
