@@ -139,6 +139,9 @@ public final class DbSession implements AutoCloseable {
             try {
                 s.getTransaction().commit();
             } catch (RuntimeException e) {
+                if (ServerRefusals.explain(e, kind) != null) {
+                    throw e; // refused, as a pooler's lost COMMIT (08P01 too): nothing was committed
+                }
                 SQLException lost = TransactionFailures.connectionLost(e, kind);
                 if (lost != null) {
                     throw TransactionFailures.outcomeUnknown(e, lost);

@@ -26,7 +26,8 @@ final class ServerRefusals {
                     return new DatabaseException(
                             "a transaction pooler (PgBouncer) stands before the server and lost the driver's "
                                     + "prepared statement (" + firstLine(sql.getMessage())
-                                    + "): add ?pgbouncer=true to the database URL",
+                                    + "): add ?pgbouncer=true to the database URL, and no prepareThreshold other "
+                                    + "than 0",
                             e);
                 }
             }

@@ -100,7 +100,18 @@ class ReplicasTest {
         assertThat(ServerRefusals.explain(new RuntimeException(lost), DatabaseKind.POSTGRESQL))
                 .hasMessage("a transaction pooler (PgBouncer) stands before the server and lost the driver's prepared "
                         + "statement (ERROR: prepared statement \"S_2\" already exists): add ?pgbouncer=true to the "
-                        + "database URL");
+                        + "database URL, and no prepareThreshold other than 0");
+        assertThat(ServerRefusals.explain(
+                        new SQLException(
+                                "ERROR: bind message supplies 1 parameters, but prepared statement \"S_4\" requires 0",
+                                "08P01"),
+                        DatabaseKind.POSTGRESQL))
+                .hasMessageContaining("?pgbouncer=true");
+        assertThat(ServerRefusals.explain(
+                        new SQLException("ERROR: insufficient data left in message", "08P01"), DatabaseKind.POSTGRESQL))
+                .hasMessageContaining("?pgbouncer=true");
+        assertThat(ServerRefusals.explain(new SQLException("An I/O error occurred", "08006"), DatabaseKind.POSTGRESQL))
+                .isNull();
         assertThat(ServerRefusals.explain(
                         new SQLException("ERROR: prepared statement \"S_7\" does not exist", "26000"),
                         DatabaseKind.POSTGRESQL))

@@ -1,6 +1,7 @@
 package microblog.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.annotation.ElementType;
@@ -27,6 +28,8 @@ import microblog.db.testing.Backend;
 import microblog.db.testing.TestDatabase;
 import microblog.db.testing.TestDatabases;
 import microblog.db.testmodels.Author;
+import microblog.db.url.DatabaseUrl;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -162,6 +165,37 @@ class TransactionConflictTest {
         });
     }
 
+    /**
+     * As in the Galera soak, where a node was killed with the COMMIT in flight: on a URL of several
+     * hosts MariaDB Connector/J fails over to the next one at once, and reports the transaction it
+     * lost as SQL state 25S03 rather than class 08, which Hibernate wraps as "Unable to commit
+     * against JDBC Connection". Here the one server is listed twice, so the driver reconnects to it.
+     */
+    @Test
+    void aConnectionLostBeforeTheCommitOnAFailoverUrlLeavesItsOutcomeUnknown() throws Exception {
+        try (TestDatabase server = TestDatabases.create(Backend.MARIADB, dir)) {
+            String twice = server.url().replaceFirst("@([^/]+)/", "@$1,$1/");
+            try (Database ignored = open(server);
+                    Database db = Database.open(DatabaseUrl.parse(twice, dir), List.of(Author.class))) {
+                DbSession session = db.session();
+                session.execute(INCREMENT, 1);
+                Number id = (Number) session.unwrap()
+                        .createNativeQuery("SELECT CONNECTION_ID()")
+                        .getSingleResult();
+                kill(server, Backend.MARIADB, id.longValue());
+
+                Throwable thrown = catchThrowable(session::commit);
+                assertThat(thrown)
+                        .as(() -> causes(thrown))
+                        .isInstanceOf(CommitOutcomeUnknownException.class)
+                        .hasMessageStartingWith("the connection to the database was lost during the commit");
+                assertThat(tally(server)).containsExactly(0, 0);
+                db.runTransaction(again -> again.execute(INCREMENT, 2));
+                assertThat(tally(server)).as("the session is usable again").containsExactly(0, 1);
+            }
+        }
+    }
+
     private interface TallyTest {
         void run(TestDatabase server, Database db) throws Exception;
     }
@@ -269,6 +303,27 @@ class TransactionConflictTest {
             }
             throw new AssertionError("connection " + id + " is still there");
         }
+    }
+
+    /** Each cause of {@code e}, with its SQL state where it has one, for an assertion's description. */
+    private static String causes(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            chain.append("\n  ").append(cause.getClass().getName());
+            if (cause instanceof SQLException sql) {
+                chain.append(" [SQL state ")
+                        .append(sql.getSQLState())
+                        .append(", error ")
+                        .append(sql.getErrorCode())
+                        .append(']');
+            }
+            chain.append(": ")
+                    .append(
+                            cause.getMessage() == null
+                                    ? ""
+                                    : cause.getMessage().lines().findFirst().orElse(""));
+        }
+        return chain.toString();
     }
 
     private static SQLException driverError(Throwable e) {

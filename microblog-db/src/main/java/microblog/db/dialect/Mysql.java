@@ -110,6 +110,19 @@ public final class Mysql implements DatabaseDialect {
         return e.getErrorCode() == 1213 || e.getErrorCode() == 1020 || StandardSqlStates.isSerializationFailure(e);
     }
 
+    /**
+     * Class 08; 25S03, with which MariaDB Connector/J reports a connection it lost and replaced
+     * by one to the next host of a URL of several (a Galera node killed with the COMMIT in flight:
+     * "Driver has reconnect connection after a communications failure with ... during a COMMIT
+     * statement"), its transaction lost with it; and ER_CONNECTION_KILLED (1927).
+     */
+    @Override
+    public boolean isConnectionLost(SQLException e) {
+        return StandardSqlStates.isConnectionException(e)
+                || "25S03".equals(e.getSQLState())
+                || e.getErrorCode() == 1927;
+    }
+
     @Override
     public ConstraintKind constraintKind(SQLException e) {
         return switch (e.getErrorCode()) {

@@ -68,6 +68,11 @@ record ServerOptions(String query, String haMode, boolean behindTransactionPoole
         }
         if (pgbouncer && !has(kept, "preparethreshold")) {
             kept.add("prepareThreshold=0"); // a transaction pooler hands each transaction another server session
+        } else if (pgbouncer
+                && kept.stream().noneMatch(p -> p.toLowerCase(Locale.ROOT).equals("preparethreshold=0"))) {
+            throw new InvalidDatabaseUrlException(where + " has pgbouncer=true and a prepareThreshold other than 0: "
+                    + "through a transaction pooler a prepared COMMIT can run as another client's ROLLBACK; remove "
+                    + "prepareThreshold");
         }
         if (syncWait != null) {
             if (!syncWait.matches("[0-9]{1,2}") || Integer.parseInt(syncWait) > 15) {

@@ -135,6 +135,16 @@ class ConnectionFactoryTest {
     }
 
     @Test
+    void postgresConnectionsPrepareNothingOnTheServerUnlessTheUrlAsks() {
+        Properties defaults = new Properties();
+        DatabaseKind.POSTGRESQL.dialect().addConnectionSettings("jdbc:postgresql://h/db", defaults);
+        assertThat(defaults.getProperty("prepareThreshold")).isEqualTo("0"); // see Postgres.addConnectionSettings
+        Properties own = new Properties();
+        DatabaseKind.POSTGRESQL.dialect().addConnectionSettings("jdbc:postgresql://h/db?prepareThreshold=5", own);
+        assertThat(own.getProperty("prepareThreshold")).isNull();
+    }
+
+    @Test
     void aMissingDriverIsNamedByItsMavenCoordinates() {
         // DriverManager's own words when no driver on the class path accepts the URL.
         SQLException noDriver = new SQLException("No suitable driver found for jdbc:postgresql://h:5432/db", "08001");

@@ -258,6 +258,11 @@ class DatabaseUrlTest {
                 .isFalse();
         assertThat(DatabaseUrl.parse("postgresql://h/db?pgbouncer=false", base).jdbcUrl())
                 .isEqualTo("jdbc:postgresql://h:5432/db");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h/db?pgbouncer=true&prepareThreshold=5", base))
+                .hasMessageContaining("pgbouncer=true and a prepareThreshold other than 0");
+        assertThat(DatabaseUrl.parse("postgresql://h/db?pgbouncer=true&prepareThreshold=0", base)
+                        .jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h:5432/db?prepareThreshold=0");
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://h/db?pgbouncer=true", base))
                 .hasMessageContaining("pgbouncer, which only PostgreSQL URLs take");
     }
