@@ -244,6 +244,27 @@ class MigrationsTest {
     }
 
     /** A pool as an application would configure it: credentials and the driver's defaults, nothing for us. */
+    @ParameterizedTest
+    @EnumSource(
+            value = Backend.class,
+            names = {"POSTGRESQL", "MARIADB"})
+    void aPoolOfOneConnectionIsToldTheLockNeedsASecond(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.create(backend, project);
+                HikariDataSource pool = pool(db)) {
+            pool.getHikariConfigMXBean().setMaximumPoolSize(1);
+            pool.getHikariConfigMXBean().setConnectionTimeout(250);
+            generateRevision(db);
+            Migrations migrations = Migrations.builder()
+                    .dataSource(pool)
+                    .directory(project.resolve("migrations"))
+                    .build();
+            assertThatThrownBy(migrations::upgrade)
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith("the migration lock needs a connection of its own beside the migration's")
+                    .hasMessageEndingWith("a pool given to Migrations must allow two");
+        }
+    }
+
     private static HikariDataSource pool(TestDatabase db) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(db.databaseUrl().jdbcUrl());

@@ -51,8 +51,8 @@ public final class MigrationLock implements AutoCloseable {
             if (ddl.leaseClockSql().isEmpty()) {
                 return new MigrationLock(connection, holder, null, ddl.awaitWriters(connection, timeout, versionTable));
             }
-            MigrationLease lease =
-                    MigrationLease.take(leaseConnection.get(), ddl, versionTable, holder, leaseTerm, timeout);
+            MigrationLease lease = MigrationLease.take(
+                    secondConnection(leaseConnection), ddl, versionTable, holder, leaseTerm, timeout);
             try (Statement st = connection.createStatement()) {
                 for (String sql : ddl.readYourWritesSql(connection)) {
                     st.execute(sql);
@@ -64,6 +64,17 @@ public final class MigrationLock implements AutoCloseable {
             return new MigrationLock(connection, holder, lease, () -> {});
         } catch (SQLException e) {
             throw new MigrationException("cannot take the migration lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection secondConnection(Supplier<Connection> leaseConnection) {
+        try {
+            return leaseConnection.get();
+        } catch (MigrationException e) {
+            throw new MigrationException(
+                    "the migration lock needs a connection of its own beside the migration's, " + "and none came ("
+                            + e.getMessage() + "); a pool given to Migrations must allow two",
+                    e);
         }
     }
 
