@@ -446,22 +446,20 @@ public final class MigrationRunner {
                 }
             }
             checkForeignKeys(revision, direction, brokenBefore);
-            for (String sql : versionTable.moveSql(before, after)) {
-                sink.execute(sql);
-            }
+            List<String> bookkeeping = new ArrayList<>(versionTable.moveSql(before, after));
             if (direction.equals("upgrade")) {
-                applied.recordSql(
-                                revision.id(),
-                                RevisionFile.checksum(revision),
-                                connection == null ? null : (System.nanoTime() - started) / 1_000_000,
-                                tag)
-                        .forEach(sink::execute);
+                bookkeeping.addAll(applied.recordSql(
+                        revision.id(),
+                        RevisionFile.checksum(revision),
+                        connection == null ? null : (System.nanoTime() - started) / 1_000_000,
+                        tag));
             } else {
-                sink.execute(applied.forgetSql(revision.id()));
+                bookkeeping.add(applied.forgetSql(revision.id()));
             }
             if (progress != null) {
-                sink.execute(progress.finishSql(revision.id()));
+                bookkeeping.add(progress.finishSql(revision.id()));
             }
+            sink.executeAll(bookkeeping);
             if (commandStart == null) {
                 sink.commit();
             }

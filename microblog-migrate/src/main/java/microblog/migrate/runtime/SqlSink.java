@@ -6,6 +6,11 @@ public interface SqlSink {
 
     void execute(String sql);
 
+    /** Runs {@code statements} in order; a live connection sends them in one round trip. */
+    default void executeAll(java.util.List<String> statements) {
+        statements.forEach(this::execute);
+    }
+
     /** A note for whoever reads the statements; nothing runs. */
     void comment(String text);
 
