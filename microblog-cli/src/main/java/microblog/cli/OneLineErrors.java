@@ -1,8 +1,10 @@
 package microblog.cli;
 
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import microblog.db.DatabaseException;
+import microblog.db.url.DatabaseKind;
 import picocli.CommandLine;
 
 /**
@@ -36,7 +38,7 @@ public final class OneLineErrors implements CommandLine.IExecutionExceptionHandl
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
         boolean isExpected = expected.stream().anyMatch(type -> type.isInstance(e));
-        err.println("Error: " + oneLine(e.getMessage())
+        err.println("Error: " + oneLine(e.getMessage()) + poolerHint(e)
                 + (isExpected
                         ? ""
                         : " (an unexpected failure; run again with " + debugVariable + "=1 to see where it happened)"));
@@ -45,6 +47,23 @@ public final class OneLineErrors implements CommandLine.IExecutionExceptionHandl
         }
         err.flush();
         return 1;
+    }
+
+    /**
+     * Where the driver's prepared statement was lost to a transaction pooler (the URL set
+     * prepareThreshold through PgBouncer), what to change: the libraries' own messages say it where
+     * they catch the error, but a command can meet it anywhere.
+     */
+    private static String poolerHint(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && DatabaseKind.POSTGRESQL.dialect().isPreparedStatementLostToPooler(sql)
+                    && !String.valueOf(e.getMessage()).contains("pgbouncer=true")) {
+                return "; a transaction pooler (PgBouncer) stands before the server and lost the driver's prepared "
+                        + "statement: remove prepareThreshold from the database URL, or add ?pgbouncer=true";
+            }
+        }
+        return "";
     }
 
     private static String oneLine(String message) {

@@ -91,11 +91,42 @@ final class DataLossGuard {
      * checked only once it has run.
      */
     List<Hazard> check(List<Operation> operations) {
+        return check(operations, Set.of());
+    }
+
+    /**
+     * The same over several revisions, which begin at {@code revisionStarts}: there the check goes
+     * on past an earlier revision's hand-written SQL, counting the rows as they are now. For a
+     * database whose schema changes commit at once, where a revision refused after earlier ones
+     * ran could not take them back: a loss is named before anything runs, even if the earlier
+     * SQL might have prevented it.
+     */
+    List<Hazard> check(List<Operation> operations, Set<Integer> revisionStarts) {
         RevisionWalk walk = new RevisionWalk();
         List<Hazard> hazards = new ArrayList<>();
-        for (int i = 0; i < operations.size() && !walk.reachedHandWrittenSql(); i++) {
+        boolean pastHandWrittenSql = false;
+        for (int i = 0; i < operations.size(); i++) {
+            if (walk.reachedHandWrittenSql()) {
+                if (!revisionStarts.contains(i)) {
+                    continue;
+                }
+                walk.goOnPastHandWrittenSql();
+                pastHandWrittenSql = true;
+            }
             int index = i;
-            operations.get(i).accept(walk).ifPresent(hazard -> hazards.add(hazard.at(index)));
+            boolean counterfactual = pastHandWrittenSql;
+            operations
+                    .get(i)
+                    .accept(walk)
+                    .ifPresent(hazard -> hazards.add(
+                            counterfactual
+                                    ? new Hazard(
+                                            index,
+                                            hazard.phrase()
+                                                    + " (counted now: the hand-written SQL of a revision before it, which "
+                                                    + "runs first, may change that)",
+                                            hazard.acceptable())
+                                    : hazard.at(index)));
         }
         return hazards;
     }
@@ -118,6 +149,11 @@ final class DataLossGuard {
 
         boolean reachedHandWrittenSql() {
             return handWrittenSql;
+        }
+
+        /** A later revision's steps are checked all the same, against the rows as they are now. */
+        void goOnPastHandWrittenSql() {
+            handWrittenSql = false;
         }
 
         /** What follows may work on rows this SQL changed: the walk ends here. */

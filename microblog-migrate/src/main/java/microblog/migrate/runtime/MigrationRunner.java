@@ -522,13 +522,20 @@ public final class MigrationRunner {
         }
         List<Operation> all = new ArrayList<>();
         List<Revision> owners = new ArrayList<>();
+        Set<Integer> revisionStarts = new LinkedHashSet<>();
         for (Revision revision : path) {
+            revisionStarts.add(all.size());
             operations.apply(revision).forEach(op -> {
                 all.add(op);
                 owners.add(revision);
             });
         }
-        refuseIfNeeded(direction, new DataLossGuard(connection, ddl, tables).check(all), owners);
+        boolean oneTransaction =
+                ddl.kind().hasTransactionalDdl() && !transactionPerMigration; // a later refusal undoes it all
+        refuseIfNeeded(
+                direction,
+                new DataLossGuard(connection, ddl, tables).check(all, oneTransaction ? Set.of() : revisionStarts),
+                owners);
     }
 
     /** Inside a revision's transaction, where the rows are as they now are: refuses again, or logs each loss. */
