@@ -176,7 +176,8 @@ class CrossDatabaseMigrationTest {
                                     .formatted(startedAt(db))
                             + "statement(s); " + backend.kind().displayName() + " kept those, so the schema is "
                             + "between two revisions. 'db upgrade' finishes it and 'db downgrade' undoes what ran, "
-                            + "each first reading the schema to see exactly which of its statements took effect");
+                            + "each first reading the schema to see exactly which of its statements took effect (where "
+                            + "hand-written SQL leaves that unclear, they say what to do by hand)");
             try (LogCapture log = new LogCapture()) {
                 migrations(db, List.of()).current();
                 assertThat(log.messages())

@@ -21,6 +21,7 @@ public final class WebServer {
         PageRenderer pages = new PageRenderer(new Templates(), csrf);
         IndexPage index = new IndexPage(pages);
         LoginPage login = new LoginPage(pages, csrf);
+        PageFailures failures = new PageFailures(pages);
         AllowedMethods methods =
                 new AllowedMethods().allow("/", "GET").allow("/index", "GET").allow("/login", "GET", "POST");
         return Javalin.create(config -> {
@@ -39,6 +40,7 @@ public final class WebServer {
             methods.paths().forEach(path -> config.routes.options(path, methods::answerOptions));
             // Flask's tutorial gives unknown pages its own template (Part VII): the site's frame, not plain text.
             config.routes.error(404, ctx -> pages.render(ctx.status(404), "404.html", "Not Found", Map.of()));
+            config.routes.exception(Exception.class, failures::handle);
             config.routes.after(ctx -> {
                 CookieSession.save(ctx, signer, clock);
                 // Each request gets a fresh unit of work, as Flask-SQLAlchemy removes its session after each.

@@ -91,6 +91,44 @@ class WebHardeningTest {
     }
 
     @Test
+    void aPageOnADatabaseWithoutItsTablesIsTheSites500PageAndOneLogLineSayingWhatToRun() throws Exception {
+        Files.createDirectories(base);
+        Microblog app = new Microblog(microblog.app.Config.load(base, Map.of("DATABASE_URL", "sqlite:///bare.db")));
+        open.add(app);
+        Javalin server = server(app, Clock.systemUTC());
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(PageFailures.class.getName());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.addHandler(capture);
+        try {
+            HttpResponse<String> page = get(server, "/");
+            assertThat(page.statusCode()).isEqualTo(500);
+            assertThat(page.body()).contains("An unexpected error has occurred").contains("<html");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("GET / failed: ")
+                    .endsWith("(the database lacks a table the page reads: apply the migrations with "
+                            + "./microblog db upgrade)")
+                    .doesNotContain("\n"));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
     void anonymousPageViewsSetNoCookieAndEveryResponseCarriesTheSecurityHeaders() throws Exception {
         Javalin server = server(app("sqlite:///app.db"), Clock.systemUTC());
         for (String path : List.of("/", "/index", "/nowhere")) {

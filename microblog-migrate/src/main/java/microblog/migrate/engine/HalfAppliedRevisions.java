@@ -61,7 +61,8 @@ public final class HalfAppliedRevisions {
                     + database.kind().displayName()
                     + " kept those, so the schema is between two revisions. 'db " + (up ? "upgrade" : "downgrade")
                     + "' finishes it and 'db " + (up ? "downgrade" : "upgrade") + "' undoes what ran, each first "
-                    + "reading the schema to see exactly which of its statements took effect");
+                    + "reading the schema to see exactly which of its statements took effect (where hand-written "
+                    + "SQL leaves that unclear, they say what to do by hand)");
         }
         return Optional.empty();
     }

@@ -181,12 +181,26 @@ public final class PartialRuns {
             Operation between = operations.get(i);
             boolean silent = statementsBefore.get(i + 1).equals(statementsBefore.get(i)) || seenOnlyInRecord.get(i);
             if (!silent) {
+                String why = handWrittenSqlBefore(operations, i + 1)
+                        .map(sql -> " after the hand-written SQL of operation " + sql + ", whose effect on the "
+                                + "schema the revisions cannot know")
+                        .orElse("");
                 throw new MigrationException("the schema cannot tell how far " + which + " went: operation "
-                        + (i + 1) + " (" + between.describe() + ") changes nothing it can see; finish or undo it by "
-                        + "hand ('db show " + revision.id() + "'), then record that with 'db stamp'");
+                        + (i + 1) + " (" + between.describe() + ") changes nothing it can see" + why + "; finish or "
+                        + "undo it by hand ('db show " + revision.id() + "'), then record that with 'db stamp'");
             }
         }
         return first;
+    }
+
+    /** The number of the last hand-written SQL among the first {@code count} operations, if any. */
+    private static Optional<Integer> handWrittenSqlBefore(List<Operation> operations, int count) {
+        for (int i = count - 1; i >= 0; i--) {
+            if (operations.get(i) instanceof ExecuteSql) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
