@@ -151,7 +151,7 @@ public record DatabaseUrl(
                 && badPort.find()
                 && encodingHint(original).isEmpty()) {
             throw new InvalidDatabaseUrlException("'" + mask(original) + "' has a port that is not a number ('"
-                    + badPort.group(1) + "'): write it as host:5432, or leave it out for the default");
+                    + badPort.group(1) + "'): write it as host:" + defaultPort + ", or leave it out for the default");
         }
         if (host == null || host.isEmpty()) {
             throw new InvalidDatabaseUrlException(
@@ -173,6 +173,11 @@ public record DatabaseUrl(
             int colon = userInfo.indexOf(':');
             username = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
             password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new InvalidDatabaseUrlException("'" + mask(original) + "' has a port that is not a number from 1 to "
+                    + "65535 ('" + uri.getPort() + "'): write it as host:" + defaultPort + ", or leave it out for the "
+                    + "default");
         }
         int port = uri.getPort() < 0 ? defaultPort : uri.getPort();
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -236,7 +241,8 @@ public record DatabaseUrl(
                     + "', which is not a host name, an IPv4 address or a bracketed IPv6 address");
         }
         String port = m.group(2);
-        if (port != null && (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535)) {
+        if (port != null
+                && (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535 || Integer.parseInt(port) == 0)) {
             throw new InvalidDatabaseUrlException(where + " has a port that is not a number from 1 to 65535 in "
                     + which + " ('" + entry + "'): write it as host:" + defaultPort + ", or leave it out for the "
                     + "default");

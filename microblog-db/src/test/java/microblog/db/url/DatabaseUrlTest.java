@@ -141,6 +141,18 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void aBadPortNamesTheDatabasesOwnDefaultAndPortZeroIsRefusedInEveryPlace() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("mariadb://root@127.0.0.1:54x32/db", base))
+                .hasMessageEndingWith("write it as host:3306, or leave it out for the default");
+        assertThatThrownBy(() -> DatabaseUrl.parse("mariadb://root@127.0.0.1:0/db", base))
+                .hasMessageContaining("has a port that is not a number from 1 to 65535 ('0')");
+        assertThatThrownBy(() -> DatabaseUrl.parse("mariadb://root@127.0.0.1:3306,127.0.0.1:0/db", base))
+                .hasMessageContaining("has a port that is not a number from 1 to 65535 in host 2 of 2");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u@127.0.0.1:5432,127.0.0.1:00/db", base))
+                .hasMessageContaining("has a port that is not a number from 1 to 65535 in host 2 of 2");
+    }
+
+    @Test
     void aPasswordNotPercentEncodedIsHiddenWholeFromTheError() {
         for (String url : List.of(
                 "mysql://u:ss@Secr3t99@db.example/blog",
