@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -97,16 +98,28 @@ public final class MigrationCommands {
         Path dir;
         try {
             dir = Migrations.createRepository(
-                    config.directory(), (step, path) -> out.println(step + " " + path + " ... done"));
+                    initDirectory(), (step, path) -> out.println(step + " " + path + " ... done"));
         } catch (MigrationException e) {
             throw e.getCause() instanceof FileSystemException cause ? whyNotCreated(cause) : e;
         }
         out.println("Please keep " + dir + " in version control: it is part of your project now.");
     }
 
+    /**
+     * Where {@code init} makes the repository: the configured directory, or, where the revisions in
+     * use are those packaged in the application's jar, {@code migrations} in the working directory,
+     * as Flask-Migrate's default.
+     */
+    private Path initDirectory() {
+        Path configured = config.directory();
+        return configured.getFileSystem().equals(FileSystems.getDefault())
+                ? configured
+                : Path.of("migrations").toAbsolutePath();
+    }
+
     /** "cannot create DIR: the reason the file system gave", where Java's message may be the path alone. */
     private MigrationException whyNotCreated(FileSystemException e) {
-        Path dir = config.directory().toAbsolutePath().normalize();
+        Path dir = initDirectory().toAbsolutePath().normalize();
         String reason = e.getReason() != null
                 ? e.getReason()
                 : e instanceof NoSuchFileException

@@ -60,13 +60,12 @@ public final class ForeignRevisions {
                     + "'db downgrade', which run the revisions), or stamp with --purge to record the revision "
                     + "regardless");
         }
-        if (foreign.isEmpty()) {
-            return;
+        if (!foreign.isEmpty()) {
+            log.info(
+                    "Adopting the database: it is at {}, and its schema is what {} describes",
+                    String.join(", ", foreign),
+                    String.join(", ", target));
         }
-        log.info(
-                "Adopting the database: it is at {}, and its schema is what {} describes",
-                String.join(", ", foreign),
-                String.join(", ", target));
         if (MigrationDialect.forKind(database.kind()).catalog().keepsForeignKeyNames()) {
             warnOfOtherNames(described.knownSchema(), live);
         }
