@@ -120,11 +120,16 @@ public final class Microblog implements AutoCloseable {
                     config.migrationsDirectory());
             return;
         }
-        log.info("Applying pending migrations to the embedded database {}", config.databaseUrl());
         if (config.databaseUrl().sqliteDatabaseFile().isEmpty()) {
             db(); // in memory: its pool keeps the database alive while the migrations run on their own connection
         }
-        migrations().upgrade();
+        var applied = migrations().upgrade(); // each revision it runs is logged as it runs
+        if (applied.moved()) {
+            log.info(
+                    "Applied {} pending revision(s) to the embedded database {}",
+                    applied.steps().size(),
+                    config.databaseUrl());
+        }
     }
 
     private void warnIfBehind() {
