@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import microblog.app.Microblog;
@@ -46,9 +47,12 @@ public final class ShellCommand implements Callable<Integer> {
         shellApp.db();
         current = shellApp;
         Path startup = Files.createTempFile("microblog-shell", ".jsh");
+        Path historyFile = ShellHistory.location();
+        Map<String, String> history = ShellHistory.load(historyFile, ShellHistory.jshellStore());
         try {
             Files.writeString(startup, ShellStartup.snippets(), StandardCharsets.UTF_8);
             return JavaShellToolBuilder.builder()
+                    .persistence(history)
                     .start(
                             "--class-path",
                             System.getProperty("java.class.path"),
@@ -62,7 +66,16 @@ public final class ShellCommand implements Callable<Integer> {
                             "normal");
         } finally {
             deleteQuietly(startup);
+            saveQuietly(historyFile, history);
             shellApp.close();
+        }
+    }
+
+    private static void saveQuietly(Path file, Map<String, String> history) {
+        try {
+            ShellHistory.save(file, history);
+        } catch (IOException e) {
+            System.err.println("Warning: the shell's history was not saved to " + file + ": " + e.getMessage());
         }
     }
 

@@ -47,6 +47,7 @@ public final class MicroblogProcess {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(jvmOptions);
+        command.add("-Duser.home=" + projectDir); // the shell's history goes there, not to the real home
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());

@@ -2,6 +2,7 @@ package microblog.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import microblog.app.TestProject;
@@ -57,6 +58,9 @@ class ShellCommandTest {
                 .doesNotContain("\tat ", "|        at ", "Caused by")
                 .contains("==> true", "==> 1");
         assertThat(result.err()).doesNotContain("UNIQUE");
+        assertThat(Files.readString(project.resolve(".microblog_shell_history")))
+                .as("the session's lines are kept in the shell's own history file (user.home is the project here)")
+                .contains("User.query().count()");
     }
 
     @Test
