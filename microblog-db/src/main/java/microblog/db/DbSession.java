@@ -146,7 +146,7 @@ public final class DbSession implements AutoCloseable {
                 if (lost != null) {
                     throw TransactionFailures.outcomeUnknown(e, lost);
                 }
-                throw e;
+                throw PersistenceFailures.asDatabaseException(e, "the commit failed");
             }
             readded.clear();
         });
@@ -197,7 +197,12 @@ public final class DbSession implements AutoCloseable {
     }
 
     public <T> T get(Class<T> type, Object id) {
-        return active().find(type, id);
+        try {
+            return active().find(type, id);
+        } catch (RuntimeException e) {
+            throw PersistenceFailures.asDatabaseException(
+                    e, "reading the " + type.getSimpleName() + " with id " + id + " failed");
+        }
     }
 
     /**
@@ -346,7 +351,7 @@ public final class DbSession implements AutoCloseable {
                                 + firstLine(badValue.getMessage()),
                         e);
             }
-            throw e;
+            throw PersistenceFailures.asDatabaseException(e, "the write failed; the transaction was rolled back");
         }
     }
 

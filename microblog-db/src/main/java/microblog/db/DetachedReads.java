@@ -41,13 +41,17 @@ final class DetachedReads {
         }
     }
 
-    /** Runs {@code read} with the refusals of {@link ServerRefusals} in one line. */
+    /** Runs {@code read}, its failures as this library's exceptions (refusals, conflicts, the rest) in one line. */
     <R> R explained(Supplier<R> read) {
         try {
             return read.get();
         } catch (RuntimeException e) {
             DatabaseException refused = ServerRefusals.explain(e, kind);
-            throw refused != null ? refused : e;
+            if (refused != null) {
+                throw refused;
+            }
+            TransactionConflictException conflict = TransactionFailures.conflict(e, kind);
+            throw conflict != null ? conflict : PersistenceFailures.asDatabaseException(e, "the query failed");
         }
     }
 }
