@@ -57,6 +57,9 @@ final class CookieSession {
     }
 
     /** Sets, renews or clears the cookie if the session changed during the request. */
+    private static final java.util.regex.Pattern FORWARDED_HTTPS =
+            java.util.regex.Pattern.compile("(?i)(^|[;,\\s])proto=\"?https\"?($|[;,\\s])");
+
     static void save(Context ctx, Signer signer, Clock clock) {
         CookieSession session = ctx.attribute(ATTRIBUTE);
         if (session == null || !session.changed) {
@@ -66,9 +69,21 @@ final class CookieSession {
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
-        cookie.setSecure("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
+        cookie.setSecure(cameOverHttps(ctx));
         cookie.setMaxAge(session.values.isEmpty() ? 0 : (int) LIFETIME.toSeconds());
         ctx.cookie(cookie);
+    }
+
+    /**
+     * Whether the browser used HTTPS: to this server, or to a proxy that ended TLS and says so, in
+     * {@code X-Forwarded-Proto} or RFC 7239's {@code Forwarded} ({@code proto=https}).
+     */
+    private static boolean cameOverHttps(Context ctx) {
+        if ("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+            return true;
+        }
+        String forwarded = ctx.header("Forwarded");
+        return forwarded != null && FORWARDED_HTTPS.matcher(forwarded).find();
     }
 
     String get(String key) {

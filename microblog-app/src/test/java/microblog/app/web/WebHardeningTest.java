@@ -293,7 +293,7 @@ class WebHardeningTest {
         Javalin server = server(app("sqlite:///app.db"), Clock.systemUTC());
         HttpResponse<String> posted = null;
         String token = WebServerTest.csrfToken(get(server, "/login").body()); // a page read shows the flashes
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 1000; i++) {
             posted = send(
                     server,
                     "POST",
@@ -303,14 +303,14 @@ class WebHardeningTest {
             assertThat(posted.statusCode()).isEqualTo(302);
         }
         assertThat(posted.headers().firstValue("Set-Cookie").orElseThrow())
-                .as("50 unread flashes")
+                .as("1,000 unread flashes")
                 .hasSizeLessThan(4096);
         HttpResponse<String> index = get(server, "/index");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body())
-                .contains("Login requested for user user49")
-                .contains("Login requested for user user40")
-                .doesNotContain("Login requested for user user39");
+                .contains("Login requested for user user999")
+                .contains("Login requested for user user990")
+                .doesNotContain("Login requested for user user989");
     }
 
     @Test
@@ -341,6 +341,27 @@ class WebHardeningTest {
                 .contains("Max-Age=" + CookieSession.LIFETIME.toSeconds())
                 .as("over HTTPS, ended by a proxy")
                 .containsIgnoringCase("Secure");
+
+        for (String forwarded : List.of("for=192.0.2.60;proto=https;by=203.0.113.43", "proto=HTTPS")) {
+            HttpResponse<String> behindRfc7239Proxy = send(
+                    server,
+                    "POST",
+                    "/login",
+                    Map.of("csrf_token", token, "username", "ann", "password", "x"),
+                    Map.of("Forwarded", forwarded));
+            assertThat(behindRfc7239Proxy.headers().firstValue("Set-Cookie").orElseThrow())
+                    .as("Forwarded: " + forwarded)
+                    .containsIgnoringCase("Secure");
+        }
+        HttpResponse<String> plain = send(
+                server,
+                "POST",
+                "/login",
+                Map.of("csrf_token", token, "username", "ann", "password", "x"),
+                Map.of("Forwarded", "for=192.0.2.60;proto=http"));
+        assertThat(plain.headers().firstValue("Set-Cookie").orElseThrow())
+                .as("plain HTTP")
+                .doesNotContainIgnoringCase("Secure");
 
         clock.advance(CookieSession.LIFETIME.plusSeconds(1));
         assertThat(get(server, "/index").body())
