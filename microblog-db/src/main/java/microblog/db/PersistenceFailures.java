@@ -19,8 +19,8 @@ final class PersistenceFailures {
         return new DatabaseException(what + ": " + reason(e), e);
     }
 
-    /** The database's words where there are some (the deepest SQLException), else Hibernate's. */
-    private static String reason(Throwable e) {
+    /** The database's or driver's words where there are some (the deepest SQLException), in one line. */
+    static String reason(Throwable e) {
         String reason = e.getMessage();
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException && cause.getMessage() != null) {

@@ -23,17 +23,6 @@ import org.slf4j.LoggerFactory;
 final class Replicas implements AutoCloseable {
     static final Replicas NONE = new Replicas(List.of(), List.of());
 
-    /** The driver's own words (connection refused, ...) under the pool's timeout, where it kept them. */
-    private static String driverReason(SQLException e) {
-        Throwable reason = e;
-        while (reason.getCause() != null && reason.getCause().getMessage() != null) {
-            reason = reason.getCause();
-        }
-        return String.valueOf(reason.getMessage())
-                .replaceAll("\\s*\\n\\s*", " ")
-                .strip();
-    }
-
     /** How long a replica that gave no connection is left out. */
     private static final long RESTING_NANOS = 5_000_000_000L;
 
@@ -107,7 +96,7 @@ final class Replicas implements AutoCloseable {
                 log.warn(
                         "The replica {} gave no connection; reading elsewhere for 5 s: {}",
                         urls.get(i),
-                        urls.get(i).scrub(driverReason(e)));
+                        urls.get(i).scrub(PersistenceFailures.reason(e)));
             }
         }
         return Optional.empty();

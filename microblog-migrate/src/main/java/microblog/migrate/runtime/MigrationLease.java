@@ -150,7 +150,8 @@ final class MigrationLease implements AutoCloseable {
             st.executeUpdate(
                     "INSERT INTO " + ddl.quote(table) + " (" + ddl.quote("lock_id") + ") VALUES (" + LOCK_ROW + ")");
         } catch (SQLException e) {
-            if (!SqlErrors.isDuplicate(e) && !SqlErrors.isConflict(e)) { // another process made the row first
+            if (!SqlErrors.isDuplicate(e)
+                    && !SqlErrors.isConflict(e, ddl.kind())) { // another process made the row first
                 throw e;
             }
         }
@@ -204,7 +205,7 @@ final class MigrationLease implements AutoCloseable {
             renewedAt = sent;
             return taken;
         } catch (SQLException e) {
-            if (SqlErrors.isConflict(e)) {
+            if (SqlErrors.isConflict(e, ddl.kind())) {
                 return false; // another process took it in the same instant
             }
             throw e;

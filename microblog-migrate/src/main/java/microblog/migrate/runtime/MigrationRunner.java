@@ -468,7 +468,7 @@ public final class MigrationRunner {
         } catch (StatementFailedException e) {
             sink.rollback();
             forgetIfNothingRan(revision, committed);
-            if (SqlErrors.isConflict((SQLException) e.getCause())
+            if (SqlErrors.isConflict((SQLException) e.getCause(), ddl.kind())
                     && (ddl.kind().hasTransactionalDdl() || committed == 0)) {
                 throw new ConcurrentMigrationException("the database aborted the " + direction + " of revision "
                         + revision.id() + " for a conflict with another transaction (" + oneLine(e.getMessage())

@@ -1,26 +1,23 @@
 package microblog.migrate.runtime;
 
 import java.sql.SQLException;
+import microblog.db.url.DatabaseKind;
 
 /** The few database errors the migration runtime tells apart, by SQLState and MySQL's error codes. */
 final class SqlErrors {
-    private static final int MYSQL_DEADLOCK = 1213;
     private static final int MYSQL_TABLE_EXISTS = 1050;
     private static final int MYSQL_DUPLICATE_KEY = 1062;
 
     private SqlErrors() {}
 
     /**
-     * The database aborted the transaction for a conflict with another: a deadlock, a
-     * serialization failure, or a Galera certification failure (which MariaDB reports as a
-     * deadlock). Nothing of the transaction was committed.
+     * The database aborted the transaction for a conflict with another (a deadlock, a
+     * serialization failure, a Galera certification failure), as {@code kind}'s dialect in
+     * microblog-db tells them apart: nothing of the transaction was committed.
      */
-    static boolean isConflict(SQLException e) {
+    static boolean isConflict(SQLException e, DatabaseKind kind) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && ("40001".equals(sql.getSQLState())
-                            || "40P01".equals(sql.getSQLState())
-                            || sql.getErrorCode() == MYSQL_DEADLOCK)) {
+            if (cause instanceof SQLException sql && kind.dialect().isTransactionConflict(sql)) {
                 return true;
             }
         }
